@@ -1,0 +1,221 @@
+// Opens the store: embedded PGlite in a data directory by default, a PostgreSQL server when a
+// connection string is given. Both speak the same SQL and run the same migrations.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGlite, type Transaction as PGliteTransaction } from '@electric-sql/pglite';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { migrate, migrationFiles, migrationText } from './migrate.ts';
+import type { Database } from './schema.ts';
+
+export interface Tx {
+  db: Kysely<Database>;
+  /** Bulk load with COPY: far faster than INSERT for imports. Returns the number of rows. */
+  copyRows(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<number>;
+  /** Runs a script of several statements (no parameters). */
+  exec(script: string): Promise<void>;
+}
+
+export interface Store {
+  kind: 'pglite' | 'postgres';
+  /** For single statements. Never use it inside `transaction`: use the `tx` given there. */
+  db: Kysely<Database>;
+  /** All or nothing: every multi-statement write goes through here. Throwing rolls back. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** PostgreSQL connection string; when absent, PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory; when absent (and no databaseUrl) the database lives in memory. */
+  dataDir?: string;
+  /** PostgreSQL schema to work in, e.g. one per authority in a regional data pool. */
+  schema?: string;
+  /** Drop the schema on close (tests). */
+  dropSchemaOnClose?: boolean;
+  /**
+   * In-memory PGlite only: a file caching a freshly migrated database. Creating a PGlite database
+   * runs initdb (seconds); loading the cached copy takes about one second, which keeps the
+   * test suite quick. The file name carries a hash of the migrations, so a new one rebuilds it.
+   */
+  templateDir?: string;
+}
+
+// Type OIDs: keep dates and timestamps as text (no time-zone surprises), numbers as numbers.
+const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082, TIMESTAMP: 1114, TIMESTAMPTZ: 1184 } as const;
+const identity = (v: string) => v;
+const PARSERS: Record<number, (v: string) => unknown> = {
+  [OID.INT8]: Number,
+  [OID.NUMERIC]: Number,
+  [OID.DATE]: identity,
+  [OID.TIMESTAMP]: identity,
+  [OID.TIMESTAMPTZ]: identity,
+};
+
+/** A CSV line for COPY ... WITH (FORMAT csv): null is an unquoted empty field. */
+export function copyLine(values: readonly unknown[]): string {
+  return (
+    values
+      .map((v) => {
+        if (v === null || v === undefined) return '';
+        const s = Array.isArray(v) ? pgArray(v) : typeof v === 'object' ? JSON.stringify(v) : String(v);
+        return `"${s.replaceAll('"', '""')}"`;
+      })
+      .join(',') + '\n'
+  );
+}
+
+function pgArray(values: unknown[]): string {
+  return `{${values.map((v) => `"${String(v).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+}
+
+function copySql(table: string, columns: readonly string[], source: string): string {
+  return `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT csv)`;
+}
+
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const store = options.databaseUrl ? await openPostgres(options) : await openPglite(options);
+  await migrate(store);
+  return store;
+}
+
+/** The store the environment asks for: DATABASE_URL, else PGlite in CSINSIGHT_DATA or ./data. */
+export function storeOptionsFromEnv(env = process.env): StoreOptions {
+  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL, schema: env.CSINSIGHT_SCHEMA };
+  return { dataDir: env.CSINSIGHT_DATA ?? './data' };
+}
+
+async function openPglite(options: StoreOptions): Promise<Store> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const template = !options.dataDir && options.templateDir ? await pgliteTemplate(options.templateDir) : undefined;
+  const pglite = await PGlite.create({ dataDir: options.dataDir, parsers: PARSERS, loadDataDir: template });
+  return wrapPglite(pglite);
+}
+
+function wrapPglite(pglite: PGlite): Store {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+
+  const txFor = (t: PGliteTransaction): Tx => ({
+    // The dialect only needs query(); PGlite's transaction object provides it on the same session.
+    db: new Kysely<Database>({ dialect: new PGliteDialect(t as unknown as PGlite) }),
+    async copyRows(table, columns, rows) {
+      if (rows.length === 0) return 0;
+      const blob = new Blob([rows.map(copyLine).join('')]);
+      await t.query(copySql(table, columns, `'/dev/blob'`), [], { blob });
+      return rows.length;
+    },
+    async exec(script) {
+      await t.exec(script);
+    },
+  });
+
+  return {
+    kind: 'pglite',
+    db,
+    // PGlite's own transaction() holds its lock for the whole callback, so no other query (a
+    // page view, an officer's edit) can slip into the middle of an import.
+    transaction: (fn) => pglite.transaction((t) => fn(txFor(t))),
+    async exec(script) {
+      await pglite.exec(script);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function pgliteTemplate(dir: string): Promise<Blob> {
+  const hash = createHash('sha256');
+  for (const f of migrationFiles()) hash.update(f).update(migrationText(f));
+  const file = `${dir}/pglite-${hash.digest('hex').slice(0, 16)}.tar`;
+  if (!existsSync(file)) {
+    const fresh = await PGlite.create();
+    const store = wrapPglite(fresh);
+    await migrate(store);
+    const dump = await fresh.dumpDataDir('none');
+    await fresh.close();
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}`;
+    writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+    renameSync(tmp, file);
+  }
+  return new Blob([readFileSync(file)]);
+}
+
+async function openPostgres(options: StoreOptions): Promise<Store> {
+  const schema = options.schema;
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
+  const config: pg.PoolConfig = {
+    connectionString: options.databaseUrl,
+    max: 8,
+    types: { getTypeParser: ((oid: number, format?: string) => PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser },
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  };
+  if (schema) {
+    const admin = new pg.Client({ connectionString: options.databaseUrl });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await admin.end();
+  }
+  const pool = new pg.Pool(config);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+
+  return {
+    kind: 'postgres',
+    db,
+    async transaction(fn) {
+      const client = await pool.connect();
+      // A Kysely bound to this one client, so every statement of `fn` is in the transaction.
+      const single = { connect: async () => Object.assign(Object.create(client), { release() {} }), end: async () => {} };
+      const txDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });
+      const tx: Tx = {
+        db: txDb,
+        async copyRows(table, columns, rows) {
+          if (rows.length === 0) return 0;
+          const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
+          await new Promise<void>((resolve, reject) => {
+            stream.on('error', reject);
+            stream.on('finish', resolve);
+            for (const r of rows) stream.write(copyLine(r));
+            stream.end();
+          });
+          return rows.length;
+        },
+        async exec(script) {
+          await client.query(script);
+        },
+      };
+      try {
+        await client.query('BEGIN');
+        const result = await fn(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(script) {
+      await pool.query(script);
+    },
+    async close() {
+      if (schema && options.dropSchemaOnClose) await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+      await db.destroy();
+    },
+  };
+}
+
+/** A throwaway store for tests: PGlite in memory, or a fresh schema when DATABASE_URL is set. */
+export function testStoreOptions(env = process.env): StoreOptions {
+  if (!env.DATABASE_URL) return { templateDir: '.test-data' };
+  return { databaseUrl: env.DATABASE_URL, schema: `t_${randomBytes(6).toString('hex')}`, dropSchemaOnClose: true };
+}
+
+export { sql };

@@ -1,0 +1,186 @@
+// Kysely's view of the tables in migrations/. Dates travel as ISO strings ('YYYY-MM-DD') and
+// timestamps as text: see the type parsers in open.ts.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<string, string | undefined, string>;
+
+export interface ChildTable {
+  child_id: string;
+  sex: number | null;
+  dob: string;
+  ethnic: string | null;
+  upn: string | null;
+}
+
+export interface LaEpisodeTable {
+  child_id: string;
+  decom: string;
+  rne: string;
+  ls: string;
+  cin: string;
+  place: string;
+  place_provider: string | null;
+  dec: string | null;
+  rec: string | null;
+  reason_place_change: string | null;
+  home_post: string | null;
+  pl_post: string | null;
+  urn: string | null;
+}
+
+export interface MissingEpisodeTable {
+  child_id: string;
+  mis_start: string;
+  missing: 'M' | 'A';
+  mis_end: string | null;
+  looked_after: boolean;
+  start_time: string | null;
+  rhi_offered: string | null;
+  rhi_completed: string | null;
+  rhi_declined: string | null;
+  exploitation_risk: ColumnType<string, string | undefined, string>;
+  themes: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface Oc3Table {
+  child_id: string;
+  fy: number;
+  in_touch: string;
+  activ: string | null;
+  accom: string | null;
+}
+
+export interface LeaverActivityTable {
+  child_id: string;
+  start_date: string;
+  end_date: string | null;
+  activ: string;
+}
+
+export type Sen2Outcome = 'Y' | 'N' | 'A' | 'W' | 'H';
+
+export interface EhcpRequestTable {
+  request_id: string;
+  person_id: string;
+  person_birth_date: string;
+  sex: 'M' | 'F' | 'U' | null;
+  received_date: string;
+  request_outcome_date: string | null;
+  request_outcome: ColumnType<Sen2Outcome, Sen2Outcome | undefined, Sen2Outcome>;
+  assessment_outcome_date: string | null;
+  assessment_outcome: Sen2Outcome | null;
+  week20: ColumnType<boolean, boolean | undefined, boolean>;
+  exception_reason: string | null;
+  draft_plan_date: string | null;
+  start_date: string | null;
+  sen_type: string | null;
+}
+
+export interface EhcpAdviceTable {
+  request_id: string;
+  partner: string;
+  requested_date: string;
+  received_date: string | null;
+}
+
+export interface PriorityTable {
+  priority_id: string;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  sort_order: ColumnType<number, number | undefined, number>;
+}
+
+export interface StrategyActionTable {
+  action_id: string;
+  priority_id: string;
+  title: string;
+  owner: string;
+  due_date: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  rag: 'red' | 'amber' | 'green' | null;
+  updated_at: Timestamp;
+}
+
+export interface ActionUpdateTable {
+  id: Generated<number>;
+  action_id: string;
+  at: Timestamp;
+  by_user: string;
+  rag: 'red' | 'amber' | 'green' | null;
+  status: string;
+  comment: ColumnType<string, string | undefined, string>;
+}
+
+export interface CommitteeActionTable {
+  committee_action_id: string;
+  meeting_date: string;
+  committee: string;
+  item: string;
+  action: string;
+  responsible: string;
+  due_date: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  response: ColumnType<string, string | undefined, string>;
+  updated_at: Timestamp;
+}
+
+export interface IndicatorValueTable {
+  indicator_id: string;
+  period_type: 'month' | 'quarter' | 'year';
+  period_start: string;
+  period_end: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  rag: 'red' | 'amber' | 'green' | null;
+  computed_at: Timestamp;
+}
+
+export interface BenchmarkTable {
+  indicator_id: string;
+  area: string;
+  fy: number;
+  value: number;
+}
+
+export interface NarrativeTable {
+  indicator_id: string;
+  period_type: string;
+  period_start: string;
+  body: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface ImportRunTable {
+  id: Generated<number>;
+  started_at: Timestamp;
+  finished_at: string | null;
+  by_user: string;
+  files: ColumnType<unknown, string, string>;
+  status: 'running' | 'accepted' | 'rejected';
+  rows: ColumnType<number, number | undefined, number>;
+  errors: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface Database {
+  child: ChildTable;
+  la_episode: LaEpisodeTable;
+  missing_episode: MissingEpisodeTable;
+  oc3: Oc3Table;
+  leaver_activity: LeaverActivityTable;
+  ehcp_request: EhcpRequestTable;
+  ehcp_advice: EhcpAdviceTable;
+  priority: PriorityTable;
+  strategy_action: StrategyActionTable;
+  action_update: ActionUpdateTable;
+  committee_action: CommitteeActionTable;
+  indicator_value: IndicatorValueTable;
+  benchmark: BenchmarkTable;
+  narrative: NarrativeTable;
+  import_run: ImportRunTable;
+}
+
+export type TableName = keyof Database;
+export type Row<T extends TableName> = Selectable<Database[T]>;
+export type NewRow<T extends TableName> = Insertable<Database[T]>;
