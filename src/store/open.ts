@@ -171,7 +171,8 @@ async function openPostgres(options: StoreOptions): Promise<Store> {
     async transaction(fn) {
       const client = await pool.connect();
       // A Kysely bound to this one client, so every statement of `fn` is in the transaction.
-      const single = { connect: async () => Object.assign(Object.create(client), { release() {} }), end: async () => {} };
+      const pinned = { query: client.query.bind(client), release() {} };
+      const single = { connect: async () => pinned, end: async () => {} };
       const txDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });
       const tx: Tx = {
         db: txDb,
