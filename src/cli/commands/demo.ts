@@ -1,0 +1,61 @@
+// `csinsight demo`: synthetic data for one local authority, imported and computed, optionally
+// served. The data directory keeps it, so a second start is quick; --fresh starts again.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { today } from '../../core/dates.ts';
+import { generate } from '../../generate/index.ts';
+import { importDirectory } from '../../importers/index.ts';
+import { computeIndicators } from '../../store/indicators.ts';
+import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
+import { startServer } from '../../server/start.ts';
+
+interface DemoOptions {
+  scale: 'small' | 'la' | 'national';
+  seed: number;
+  fresh: boolean;
+  serve: boolean;
+  port: number;
+  host: string;
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('Generate synthetic data for one authority, import it, compute the indicators (and serve)')
+    .option('--scale <scale>', 'small | la | national', 'la')
+    .option('--seed <n>', 'random seed', (v) => Number(v), 1)
+    .option('--fresh', 'discard the stored data and start again', false)
+    .option('--serve', 'start the web application afterwards', false)
+    .option('--port <n>', 'port', (v) => Number(v), Number(process.env.PORT ?? 3000))
+    .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
+    .action(async (opts: DemoOptions) => {
+      const storeOptions = storeOptionsFromEnv();
+      if (opts.fresh && storeOptions.dataDir) rmSync(storeOptions.dataDir, { recursive: true, force: true });
+      const store = await openStore(storeOptions);
+      const existing = await store.db.selectFrom('child').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+      if (Number(existing?.n ?? 0) === 0 || opts.fresh) {
+        const asOf = today();
+        const dir = join('out', `demo-${opts.scale}-${opts.seed}`);
+        rmSync(dir, { recursive: true, force: true });
+        console.log(`Generating ${opts.scale}-scale synthetic data (seed ${opts.seed}, as of ${asOf}) in ${dir}`);
+        await generate({ scale: opts.scale, seed: opts.seed, outDir: dir, asOf });
+        console.log('Importing');
+        const result = await importDirectory(store, dir, { user: 'demo' });
+        if (result.status !== 'accepted') {
+          console.error(`The demo data was rejected (${result.errorCount} errors), first:`, result.errors.slice(0, 5));
+          process.exit(1);
+        }
+        for (const f of result.files) console.log(`  ${f.table.padEnd(28)} ${String(f.rows).padStart(8)}  ${f.file}`);
+        const computed = await computeIndicators(store, { asOf });
+        console.log(`Computed ${computed.values} indicator values in ${computed.seconds.toFixed(1)} s`);
+      } else {
+        console.log('Using the data already stored (run with --fresh to regenerate)');
+      }
+      if (opts.serve) {
+        await startServer({ store, port: opts.port, host: opts.host });
+      } else {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// The csinsight command line: one sub-command module per job, registered here.
+import { Command } from 'commander';
+import { registerDemo } from './commands/demo.ts';
+import { registerEhcp } from './commands/ehcp.ts';
+import { registerGenerate } from './commands/generate.ts';
+import { registerImport } from './commands/import.ts';
+import { registerIndicators } from './commands/indicators.ts';
+import { registerServe } from './commands/serve.ts';
+
+const program = new Command()
+  .name('csinsight')
+  .description("Children's Services performance, assurance and scrutiny")
+  .showHelpAfterError();
+
+for (const register of [registerImport, registerGenerate, registerIndicators, registerEhcp, registerServe, registerDemo]) {
+  register(program);
+}
+
+await program.parseAsync(process.argv);
