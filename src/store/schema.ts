@@ -179,8 +179,17 @@ export interface Database {
   benchmark: BenchmarkTable;
   narrative: NarrativeTable;
   import_run: ImportRunTable;
+  letter_template: LetterTemplateTable;
 }
 
 export type TableName = keyof Database;
 export type Row<T extends TableName> = Selectable<Database[T]>;
 export type NewRow<T extends TableName> = Insertable<Database[T]>;
+
+export interface LetterTemplateTable {
+  id: Generated<number>;
+  name: string;
+  body: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
