@@ -1,0 +1,71 @@
+// `npm run bench`: national-scale import and indicator pack on PGlite and PostgreSQL, an
+// in-memory baseline for comparison, and a bounded loopback load test of the dashboard API.
+// Not part of the tests: figures go to the console and out/bench.json.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { generate } from '../src/generate/index.ts';
+import { loadTest } from './load.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'national' },
+    seed: { type: 'string', default: '1' },
+    'as-of': { type: 'string', default: '2026-11-25' },
+    backends: { type: 'string', default: 'postgres,pglite' },
+    'load-seconds': { type: 'string', default: '60' },
+    'skip-load': { type: 'boolean', default: false },
+  },
+});
+const scale = args.scale as 'small' | 'la' | 'national';
+const asOf = args['as-of']!;
+const dir = `out/bench-${scale}-${args.seed}`;
+const results: Record<string, unknown> = { scale, asOf, machine: `${(await import('node:os')).cpus().length} cores` };
+
+if (!existsSync(`${dir}/benchmarks.csv`)) {
+  console.log(`Generating ${scale}-scale data in ${dir}`);
+  const t = performance.now();
+  const g = await generate({ scale, seed: Number(args.seed), outDir: dir, asOf });
+  results.generate = { seconds: (performance.now() - t) / 1000, counts: g.counts };
+}
+
+function child(script: string, argv: string[], env: NodeJS.ProcessEnv = process.env): Record<string, number | string> {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...argv], { env, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+for (const backend of args.backends!.split(',')) {
+  const env = { ...process.env };
+  if (backend === 'postgres' && !env.DATABASE_URL) {
+    env.DATABASE_URL = execFileSync('bash', ['scripts/start-postgres.sh', '/tmp/csinsight-bench-pg', '55434'], { encoding: 'utf8' }).trim();
+  }
+  console.log(`Import and indicator pack on ${backend}...`);
+  const r = child('bench/import-pack.ts', [backend, dir, asOf], env);
+  results[backend] = r;
+  console.log(
+    `  ${backend}: ${r.rows} rows imported in ${Number(r.importSeconds).toFixed(1)} s (${r.rowsPerSecond} rows/s), ` +
+      `pack ${Number(r.packSeconds).toFixed(1)} s, peak memory ${r.peakRssMiB} MiB (this process; a server's own memory is not included)`,
+  );
+}
+
+console.log('In-memory baseline...');
+const base = child('bench/baseline.ts', [dir]);
+results.baseline = base;
+console.log(`  baseline: ${Number(base.seconds).toFixed(1)} s, peak memory ${base.peakRssMiB} MiB`);
+for (const backend of args.backends!.split(',')) {
+  const r = results[backend] as Record<string, number>;
+  const total = r.importSeconds! + r.packSeconds!;
+  (results[backend] as Record<string, number>).vsBaseline = Math.round((total / Number(base.seconds)) * 100) / 100;
+  console.log(`  ${backend} import + pack takes ${(total / Number(base.seconds)).toFixed(2)}x the baseline's time, ${(r.peakRssMiB! / Number(base.peakRssMiB)).toFixed(2)}x its memory`);
+}
+
+if (!args['skip-load']) {
+  console.log('Load test (loopback, 50 connections)...');
+  results.load = await loadTest({ seconds: Number(args['load-seconds']), connections: 50 });
+  console.log(JSON.stringify(results.load, null, 2));
+}
+
+mkdirSync('out', { recursive: true });
+writeFileSync('out/bench.json', JSON.stringify(results, null, 2));
+console.log('Results written to out/bench.json');
