@@ -179,12 +179,66 @@ export interface Database {
   benchmark: BenchmarkTable;
   narrative: NarrativeTable;
   import_run: ImportRunTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  audit_log: AuditLogTable;
+  case_audit: CaseAuditTable;
   letter_template: LetterTemplateTable;
 }
 
 export type TableName = keyof Database;
 export type Row<T extends TableName> = Selectable<Database[T]>;
 export type NewRow<T extends TableName> = Insertable<Database[T]>;
+
+// Security (migration 020): users, sessions, the append-only audit log, case audits.
+export interface AppUserTable {
+  username: string;
+  role: 'admin' | 'officer' | 'manager' | 'councillor' | 'auditor';
+  password_hash: string;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  locked_until: string | null;
+  last_sign_in: string | null;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  id: string;
+  username: string;
+  csrf_secret: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export type AuditEvent = 'view' | 'change' | 'sign_in' | 'sign_in_failed' | 'sign_out' | 'denied';
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  username: string | null;
+  role: string | null;
+  event: AuditEvent;
+  method: string;
+  route: string;
+  url: string;
+  status: number;
+  record_ids: ColumnType<string[], string[] | undefined, never>;
+  ip: string | null;
+}
+
+export interface CaseAuditTable {
+  audit_id: string;
+  type: 'core' | 'themed';
+  theme: string | null;
+  audited_date: string;
+  child_id: string;
+  auditor: string;
+  grade: 'outstanding' | 'good' | 'requires_improvement' | 'inadequate';
+  findings: ColumnType<string, string | undefined, string>;
+  actions: ColumnType<string, string | undefined, string>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
 
 export interface LetterTemplateTable {
   id: Generated<number>;

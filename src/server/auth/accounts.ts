@@ -1,0 +1,71 @@
+// Accounts: adding users, checking a password with lockout, and the demo logins.
+import { ROLES, type Role } from '../../core/access.ts';
+import type { Store } from '../../store/open.ts';
+import { createUser, findUserForSignIn, listUsers, recordFailedSignIn, recordSignIn, setPasswordHash } from '../../store/users.ts';
+import { decoyHash, hashPassword, passwordProblem, randomPassword, verifyPassword } from './passwords.ts';
+import { endUserSessions } from './sessions.ts';
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCK_MINUTES = 15;
+
+export type CheckResult =
+  | { ok: true; username: string; role: Role }
+  | { ok: false; reason: 'invalid' | 'locked' };
+
+/**
+ * Checks a username and password at `now`. A locked account is refused even with the right
+ * password; an unknown username costs the same scrypt work as a known one.
+ */
+export async function checkPassword(store: Store, username: string, password: string, now: Date): Promise<CheckResult> {
+  const user = await findUserForSignIn(store, username, now);
+  if (!user) {
+    await verifyPassword(password, await decoyHash());
+    return { ok: false, reason: 'invalid' };
+  }
+  if (user.locked) return { ok: false, reason: 'locked' };
+  const right = await verifyPassword(password, user.passwordHash);
+  if (!right || user.disabled) {
+    const locked = await recordFailedSignIn(store, username, now, MAX_FAILED_ATTEMPTS, LOCK_MINUTES);
+    return { ok: false, reason: locked ? 'locked' : 'invalid' };
+  }
+  await recordSignIn(store, username, now);
+  return { ok: true, username: user.username, role: user.role };
+}
+
+export async function addUser(store: Store, username: string, role: Role, password: string): Promise<void> {
+  const problem = passwordProblem(password);
+  if (problem) throw new Error(problem);
+  await createUser(store, { username, role, passwordHash: await hashPassword(password) });
+}
+
+/** Sets a new password and ends the user's sessions; false when there is no such user. */
+export async function resetPassword(store: Store, username: string, password: string): Promise<boolean> {
+  const problem = passwordProblem(password);
+  if (problem) throw new Error(problem);
+  const done = await setPasswordHash(store, username, await hashPassword(password));
+  if (done) await endUserSessions(store, username);
+  return done;
+}
+
+export interface DemoLogin {
+  username: string;
+  role: Role;
+  password: string;
+}
+
+/**
+ * One demo login per role (demo.admin, demo.officer, ...), each with a new random password that
+ * is returned for the demo command to print and is stored nowhere else. Existing demo users get a
+ * fresh password, so a restarted demo can always print working logins.
+ */
+export async function ensureDemoUsers(store: Store): Promise<DemoLogin[]> {
+  const existing = new Set((await listUsers(store)).map((u) => u.username));
+  const logins: DemoLogin[] = [];
+  for (const role of ROLES) {
+    const login = { username: `demo.${role}`, role, password: randomPassword() };
+    if (existing.has(login.username)) await resetPassword(store, login.username, login.password);
+    else await addUser(store, login.username, role, login.password);
+    logins.push(login);
+  }
+  return logins;
+}
