@@ -1,0 +1,68 @@
+// The web application: pages and a JSON API over the store. Plugins in order: security headers,
+// body parsers, identity (who), access (may they), views, then one route module per area.
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import { today, type IsoDate } from '../core/dates.ts';
+import type { Store } from '../store/open.ts';
+import { installErrorHandlers } from './errors.ts';
+import { access } from './plugins/access.ts';
+import { assets } from './plugins/assets.ts';
+import { identity } from './plugins/identity.ts';
+import { views } from './plugins/views.ts';
+import { actionRoutes } from './routes/actions.ts';
+import { committeeRoutes } from './routes/committee.ts';
+
+export interface AppOptions {
+  store: Store;
+  /** The date the figures are "as at"; today when absent (tests pin it). */
+  asOf?: IsoDate;
+  logger?: boolean;
+  /** Largest file accepted by the import page, in bytes. */
+  uploadLimitBytes?: number;
+  /** Most files in one import. */
+  uploadFileLimit?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+    asOf(): IsoDate;
+    uploadLimits: { fileSize: number; files: number };
+  }
+}
+
+export const DEFAULT_UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false });
+  app.decorate('store', options.store);
+  app.decorate('asOf', () => options.asOf ?? today());
+  app.decorate('uploadLimits', { fileSize: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES, files: options.uploadFileLimit ?? 20 });
+
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        // Charts size their boxes with style attributes.
+        'style-src-attr': ["'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        // Served over plain HTTP on loopback in development; TLS belongs to the proxy in front.
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyMultipart, { limits: { ...app.uploadLimits, fields: 20, parts: 100 } });
+  installErrorHandlers(app);
+  await identity(app);
+  await access(app);
+  await views(app);
+  await assets(app);
+
+  for (const routes of [actionRoutes, committeeRoutes]) await app.register(routes);
+  return app;
+}

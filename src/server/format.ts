@@ -1,0 +1,25 @@
+// How numbers, dates and ratings read on a page.
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** '2025-04-01' as '1 April 2025' (GOV.UK style). */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** A value in its unit: percentages to one decimal place, counts and days as whole numbers. */
+export function formatNumber(value: number | null | undefined, unit = ''): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return 'No data';
+  if (unit === 'percent' || unit === '%') return `${value.toFixed(1)}%`;
+  const rounded = Number.isInteger(value) ? value : Math.round(value * 10) / 10;
+  const text = rounded.toLocaleString('en-GB');
+  return unit && unit !== 'count' && unit !== 'number' ? `${text} ${unit}` : text;
+}
+
+const TAG: Record<string, string> = { green: 'govuk-tag--green', amber: 'govuk-tag--yellow', red: 'govuk-tag--red' };
+
+export function ragTagClass(rag: string | null | undefined): string {
+  return (rag && TAG[rag]) || 'govuk-tag--grey';
+}

@@ -1,0 +1,32 @@
+// The one place the server enforces access: each route names its permission in
+// `config.permission` and this hook checks it against the signed-in user's role (core/access.ts).
+// A route without a permission is refused at start-up, so nothing is open by accident.
+import type { FastifyInstance } from 'fastify';
+import { can, PERMISSIONS, type Permission } from '../../core/access.ts';
+import { HttpError } from '../errors.ts';
+
+export type RoutePermission = Permission | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: RoutePermission;
+  }
+}
+
+export async function access(app: FastifyInstance): Promise<void> {
+  app.addHook('onRoute', (route) => {
+    const permission = route.config?.permission;
+    if (permission !== 'public' && !PERMISSIONS.includes(permission as Permission)) {
+      throw new Error(`Route ${route.method} ${route.url} must declare config.permission`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (request.is404) return;
+    const permission = request.routeOptions.config.permission;
+    if (permission === 'public') return;
+    if (!permission) throw new HttpError(500, 'This page has no access rule.');
+    if (!request.user) throw new HttpError(401, 'You need to sign in to see this page.');
+    if (!can(request.user.role, permission)) throw new HttpError(403, 'Your role does not allow you to see or do this.');
+  });
+}

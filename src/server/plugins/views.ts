@@ -1,0 +1,78 @@
+// Server-side pages: nunjucks with the GOV.UK Frontend macros, and the per-request context every
+// page needs (who is signed in, their role, the CSRF token, the navigation they may use).
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fastifyView from '@fastify/view';
+import nunjucks from 'nunjucks';
+import { can, seesSuppressedCounts, type Permission } from '../../core/access.ts';
+import { publishCount } from '../../core/suppression.ts';
+import { formatDate, formatNumber, ragTagClass } from '../format.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const WEB_DIR = join(here, '..', '..', 'web');
+export const GOVUK_DIST = join(here, '..', '..', '..', 'node_modules', 'govuk-frontend', 'dist');
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Context every template sees (@fastify/view merges it into the page's data). */
+    locals?: Record<string, unknown>;
+  }
+}
+
+interface NavItem {
+  href: string;
+  text: string;
+  permission: Permission;
+}
+
+const NAV: NavItem[] = [
+  { href: '/', text: 'Dashboard', permission: 'view_aggregates' },
+  { href: '/ehcp', text: 'EHCP timeliness', permission: 'view_aggregates' },
+  { href: '/missing', text: 'Missing children', permission: 'view_aggregates' },
+  { href: '/care-leavers', text: 'Care leavers', permission: 'view_aggregates' },
+  { href: '/actions', text: 'Action plan', permission: 'view_aggregates' },
+  { href: '/committee', text: 'Committee actions', permission: 'view_aggregates' },
+  { href: '/import', text: 'Import', permission: 'import' },
+];
+
+function isCurrent(href: string, path: string): boolean {
+  return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+}
+
+export async function views(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyView, {
+    engine: { nunjucks },
+    templates: [join(WEB_DIR, 'templates'), GOVUK_DIST],
+    options: {
+      autoescape: true,
+      throwOnUndefined: false,
+      onConfigure: (env: nunjucks.Environment) => {
+        env.addFilter('ukDate', formatDate);
+        env.addFilter('num', formatNumber);
+        env.addFilter('ragTag', ragTagClass);
+      },
+    },
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    const role = request.user?.role;
+    const path = request.url.split('?')[0] ?? '/';
+    const suppress = role ? seesSuppressedCounts(role) : true;
+    reply.locals = {
+      user: request.user,
+      role,
+      csrfToken: request.csrfToken ?? '',
+      cspNonce: reply.cspNonce?.script ?? '',
+      canSeeChildren: role ? can(role, 'view_child_records') : false,
+      canEditActions: role ? can(role, 'edit_actions') : false,
+      // Councillors and the public see 1-5 as "<6"; officers see exact counts.
+      count: (n: number | null | undefined) => (n == null ? '' : suppress ? publishCount(n) : String(n)),
+      navigation: NAV.filter((n) => role && can(role, n.permission)).map((n) => ({
+        href: n.href,
+        text: n.text,
+        active: isCurrent(n.href, path),
+      })),
+    };
+  });
+}

@@ -1,0 +1,72 @@
+// Strategy action plan: the live list, each action with its dated history, and officers' RAG and
+// status changes (with a comment, kept as history).
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { actionPlan, ACTION_STATUS_LABEL, ACTION_STATUSES, strategyAction, updateStrategyAction } from '../../store/actions.ts';
+import { HttpError } from '../errors.ts';
+import { parseForm } from '../forms.ts';
+import { parse } from '../validate.ts';
+
+const params = z.object({ actionId: z.string().min(1).max(100) });
+
+export const actionChange = z.object({
+  rag: z.preprocess((v) => (v === '' ? null : v), z.enum(['red', 'amber', 'green'], { message: 'Choose a RAG rating' }).nullable()),
+  status: z.enum(ACTION_STATUSES, { message: 'Choose a status' }),
+  comment: z.string({ message: 'Enter a comment explaining the change' }).trim().min(1, 'Enter a comment explaining the change').max(2000, 'Comment must be 2000 characters or fewer'),
+});
+
+const VIEW = { config: { permission: 'view_aggregates' as const } };
+const EDIT = { config: { permission: 'edit_actions' as const } };
+
+export async function actionRoutes(app: FastifyInstance): Promise<void> {
+  const load = async (id: string) => {
+    const action = await strategyAction(app.store, id, app.asOf());
+    if (!action) throw new HttpError(404, `There is no action ${id}.`);
+    return action;
+  };
+
+  app.get('/actions', VIEW, async (_request, reply) => {
+    const priorities = await actionPlan(app.store, app.asOf());
+    const all = priorities.flatMap((p) => p.actions);
+    const summary = {
+      total: all.length,
+      red: all.filter((a) => a.rag === 'red').length,
+      amber: all.filter((a) => a.rag === 'amber').length,
+      green: all.filter((a) => a.rag === 'green').length,
+      overdue: all.filter((a) => a.overdue).length,
+    };
+    return reply.view('pages/actions.njk', { title: 'Strategy action plan', priorities, summary, statusLabel: ACTION_STATUS_LABEL });
+  });
+
+  app.get('/actions/:actionId', VIEW, async (request, reply) => {
+    const { actionId } = parse(params, request.params);
+    const updated = (request.query as Record<string, unknown>).updated === '1';
+    return reply.view('pages/action.njk', { title: 'Action', action: await load(actionId), statusLabel: ACTION_STATUS_LABEL, updated });
+  });
+
+  app.post('/actions/:actionId', EDIT, async (request, reply) => {
+    const { actionId } = parse(params, request.params);
+    const action = await load(actionId);
+    const form = parseForm(actionChange, request.body);
+    if (!form.ok) {
+      return reply
+        .code(400)
+        .view('pages/action.njk', { title: 'Action', action, statusLabel: ACTION_STATUS_LABEL, errors: form.errors, values: request.body });
+    }
+    await updateStrategyAction(app.store, { actionId, ...form.value, user: request.user!.username });
+    return reply.redirect(`/actions/${encodeURIComponent(actionId)}?updated=1`, 303);
+  });
+
+  app.get('/api/actions', VIEW, async () => ({ asOf: app.asOf(), priorities: await actionPlan(app.store, app.asOf()) }));
+
+  app.get('/api/actions/:actionId', VIEW, async (request) => load(parse(params, request.params).actionId));
+
+  app.post('/api/actions/:actionId', EDIT, async (request) => {
+    const { actionId } = parse(params, request.params);
+    const change = parse(actionChange, request.body);
+    if (!(await updateStrategyAction(app.store, { actionId, ...change, user: request.user!.username }))) {
+      throw new HttpError(404, `There is no action ${actionId}.`);
+    }
+    return load(actionId);
+  });
+}
