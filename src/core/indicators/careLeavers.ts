@@ -1,0 +1,127 @@
+// Care leavers aged 17 to 21: education, employment or training, contact and accommodation.
+import { PERIOD_TYPES } from '../periods.ts';
+import { NEET_IN, NEET_SPELLS, ageBandSql, careLeaverAgeSql, childSexSql, coversSql } from './sql.ts';
+import type { IndicatorDefinition } from './types.ts';
+
+const DIMENSIONS = ['age_band', 'sex', 'ethnicity'] as const;
+const dims = (on: string) => `${ageBandSql('c.dob', on)} AS age_band, ${childSexSql('c.sex')} AS sex, c.ethnic AS ethnicity`;
+
+const COMMON = { area: 'care_leavers', suppress: true, dimensions: DIMENSIONS } as const;
+
+// OC3 rows of a collection year count in that financial year; ages are taken at its end.
+const OC3_YEAR_START = 'make_date(o.fy, 4, 1)';
+const OC3_YEAR_END = 'make_date(o.fy + 1, 3, 31)';
+function oc3Rate(num: string, den: string): string {
+  return `SELECT ${OC3_YEAR_START} AS at, o.child_id AS unit_id, (${num})::int AS num, (${den})::int AS den,
+    NULL::float AS val, ${dims(OC3_YEAR_END)}
+  FROM oc3 o JOIN child c ON c.child_id = o.child_id`;
+}
+
+export const CARE_LEAVER_INDICATORS: IndicatorDefinition[] = [
+  {
+    ...COMMON,
+    id: 'care_leavers_neet',
+    title: 'Care leavers aged 17 to 21 not in education, employment or training',
+    description:
+      'Of care leavers aged 17 to 21 with an activity recorded at the end of the period (or today, for the current ' +
+      'period), the percentage who are NEET (903 activity G4, G5 or G6), from the dated activity the leaving care ' +
+      'service records. Being NEET at 19 to 21 is linked to poorer outcomes for years. England reports about 38% of ' +
+      'care leavers aged 19 to 21 NEET (DfE, Children looked after in England 2024); the local target is 35% with ' +
+      'an amber band of 5 points.',
+    unit: 'percent',
+    polarity: 'lower',
+    target: 35,
+    tolerance: 5,
+    periodTypes: PERIOD_TYPES,
+    benchmarkable: true,
+    aggregate: 'rate',
+    source: {
+      kind: 'snapshot',
+      sql: `SELECT p.period_start, la.child_id AS unit_id, (la.activ IN ${NEET_IN})::int AS num, 1 AS den,
+        NULL::float AS val, ${dims('p.ref_date')}
+      FROM periods p
+      JOIN leaver_activity la ON ${coversSql('la', 'p.ref_date')}
+      JOIN child c ON c.child_id = la.child_id
+      WHERE ${careLeaverAgeSql('c.dob', 'p.ref_date')}`,
+    },
+  },
+  {
+    ...COMMON,
+    id: 'care_leavers_neet_oc3',
+    title: 'Care leavers NEET (SSDA903 OC3)',
+    description:
+      'Of care leavers in the 903 OC3 return for the year (aged 17 to 21, recorded around their birthday), the ' +
+      'percentage who were NEET (G4, G5 or G6). Calculated the way the DfE publishes it (everyone in the return ' +
+      'counts, including those not in touch), so it can sit beside the England and statistical-neighbour figures. ' +
+      'Target as for the monthly measure: 35% with an amber band of 5 points.',
+    unit: 'percent',
+    polarity: 'lower',
+    target: 35,
+    tolerance: 5,
+    periodTypes: ['year'],
+    benchmarkable: true,
+    aggregate: 'rate',
+    source: { kind: 'event', sql: oc3Rate(`coalesce(o.activ IN ${NEET_IN}, false)`, 'true') },
+  },
+  {
+    ...COMMON,
+    id: 'neet_spell_median_days',
+    title: 'Median length of current NEET spells (days)',
+    description:
+      'For care leavers aged 17 to 21 who are NEET at the end of the period, the median number of days their current ' +
+      'NEET spell has lasted so far (consecutive NEET activities count as one spell). Long spells are the hardest to ' +
+      'end, and tell councillors whether young people are being helped back quickly. Local target 90 days, amber ' +
+      'up to 180.',
+    unit: 'days',
+    polarity: 'lower',
+    target: 90,
+    tolerance: 90,
+    periodTypes: PERIOD_TYPES,
+    benchmarkable: false,
+    aggregate: 'median',
+    source: {
+      kind: 'snapshot',
+      sql: `SELECT p.period_start, s.child_id AS unit_id, NULL::int AS num, NULL::int AS den,
+        (p.ref_date - s.spell_start)::float AS val, ${dims('p.ref_date')}
+      FROM periods p
+      JOIN ${NEET_SPELLS} s ON s.spell_start <= p.ref_date AND (s.spell_end IS NULL OR s.spell_end >= p.ref_date)
+      JOIN child c ON c.child_id = s.child_id
+      WHERE ${careLeaverAgeSql('c.dob', 'p.ref_date')}`,
+    },
+  },
+  {
+    ...COMMON,
+    id: 'care_leavers_in_touch',
+    title: 'Care leavers the council is in touch with (OC3)',
+    description:
+      'Of care leavers in the 903 OC3 return for the year, the percentage the council was in touch with (IN_TOUCH = YES); ' +
+      'young people who have died are left out. Staying in touch is the basis of every other kind of help. England is ' +
+      'about 90%; the local target is 95% with an amber band of 5 points.',
+    unit: 'percent',
+    polarity: 'higher',
+    target: 95,
+    tolerance: 5,
+    periodTypes: ['year'],
+    benchmarkable: true,
+    aggregate: 'rate',
+    source: { kind: 'event', sql: oc3Rate(`o.in_touch = 'YES'`, `o.in_touch <> 'DIED'`) },
+  },
+  {
+    ...COMMON,
+    id: 'care_leavers_suitable_accom',
+    title: 'Care leavers in suitable accommodation (OC3)',
+    description:
+      'Of care leavers in the 903 OC3 return for the year, the percentage whose accommodation was judged suitable ' +
+      '(ACCOM code ending in 1); young people who have died are left out. Unsuitable or unknown accommodation is a ' +
+      'warning sign of homelessness and exploitation. England is close to 90%; local target 90% with an amber band ' +
+      'of 5 points.',
+    unit: 'percent',
+    polarity: 'higher',
+    target: 90,
+    tolerance: 5,
+    periodTypes: ['year'],
+    benchmarkable: true,
+    aggregate: 'rate',
+    source: { kind: 'event', sql: oc3Rate(`coalesce(o.accom LIKE '_1', false)`, `o.in_touch <> 'DIED'`) },
+  },
+];

@@ -1,0 +1,44 @@
+// Labels for breakdown groups. Row sources emit codes (or already plain groups); the engine
+// turns them into the words a councillor reads here.
+import { EXPLOITATION_RISKS } from '../missing.ts';
+import type { Dimension } from './types.ts';
+
+export const DIMENSION_LABEL: Record<Dimension, string> = {
+  age_band: 'Age band',
+  sex: 'Sex',
+  ethnicity: 'Ethnicity',
+  placement_type: 'Placement type',
+  looked_after: 'Looked after or missing from home',
+  primary_need: 'Primary need',
+  exploitation_risk: 'Exploitation risk',
+};
+
+/** 903 / SEN2 / CIN ETHNIC codes (docs/dfe-reference.md 1.2). */
+export const ETHNICITY_LABEL: Record<string, string> = {
+  WBRI: 'White British', WIRI: 'White Irish', WOTH: 'Any other White background',
+  WIRT: 'Traveller of Irish heritage', WROM: 'Gypsy/Roma', MWBC: 'White and Black Caribbean',
+  MWBA: 'White and Black African', MWAS: 'White and Asian', MOTH: 'Any other Mixed background',
+  AIND: 'Indian', APKN: 'Pakistani', ABAN: 'Bangladeshi', AOTH: 'Any other Asian background',
+  BCRB: 'Caribbean', BAFR: 'African', BOTH: 'Any other Black background', CHNE: 'Chinese',
+  OOTH: 'Any other ethnic group', REFU: 'Refused', NOBT: 'Information not yet obtained',
+};
+
+/** SEN2 SENtype primary need codes. */
+export const PRIMARY_NEED_LABEL: Record<string, string> = {
+  SPLD: 'Specific learning difficulty', MLD: 'Moderate learning difficulty', SLD: 'Severe learning difficulty',
+  PMLD: 'Profound and multiple learning difficulty', SEMH: 'Social, emotional and mental health',
+  SLCN: 'Speech, language and communication needs', HI: 'Hearing impairment', VI: 'Vision impairment',
+  MSI: 'Multi-sensory impairment', PD: 'Physical disability', ASD: 'Autistic spectrum disorder',
+  OTH: 'Other difficulty or disability', NSA: 'SEN support but no specialist assessment of type of need',
+};
+
+const LABELS: Partial<Record<Dimension, Record<string, string>>> = {
+  ethnicity: ETHNICITY_LABEL,
+  primary_need: PRIMARY_NEED_LABEL,
+  exploitation_risk: EXPLOITATION_RISKS,
+};
+
+export function groupLabel(dimension: Dimension, key: string | null): string {
+  if (key === null || key === '') return 'Not recorded';
+  return LABELS[dimension]?.[key] ?? key;
+}

@@ -1,0 +1,53 @@
+// What an indicator is, as data: the engine (src/store/indicators.ts) turns a definition into one
+// set-based query per period type, so a new indicator is a new object and nothing else.
+import type { PeriodType } from '../periods.ts';
+import type { Polarity } from '../rag.ts';
+
+export type IndicatorArea = 'ehcp' | 'care_leavers' | 'missing' | 'looked_after';
+export type IndicatorUnit = 'percent' | 'count' | 'weeks' | 'days';
+
+/** Ways a figure can be broken down; each is a column of that name in the row source. */
+export type Dimension = 'age_band' | 'sex' | 'ethnicity' | 'placement_type' | 'looked_after' | 'primary_need' | 'exploitation_risk';
+
+/**
+ * How the rows of a period become one figure.
+ * - rate: 100 × sum(num) / sum(den); null when nothing is in the denominator.
+ * - count: distinct unit_id among rows with num > 0; zero when there are none.
+ * - mean / median: of val over the rows; null when there are none.
+ */
+export type Aggregate = 'rate' | 'count' | 'mean' | 'median';
+
+/**
+ * The SQL behind an indicator: one row per unit counted (a request, an episode, a child) with
+ * `unit_id`, `num`, `den` and `val` as the aggregate needs, plus one column per dimension.
+ * Every source may read the one-row CTE `params(as_of)`: nothing after as_of is counted.
+ *
+ * - event: each row has a date `at`; it counts in the period containing `at` (the engine
+ *   buckets it, so national volumes never meet a range join).
+ * - snapshot: the SQL joins `periods p` itself (columns period_start, period_end exclusive,
+ *   last_day, ref_date = the earlier of last_day and as_of) and outputs `period_start`: for
+ *   figures "at period end" or over a window ending there.
+ */
+export type RowSource = { kind: 'event'; sql: string } | { kind: 'snapshot'; sql: string };
+
+export interface IndicatorDefinition {
+  id: string;
+  title: string;
+  /** Plain English: what it measures, why councillors care, where the target comes from. */
+  description: string;
+  area: IndicatorArea;
+  unit: IndicatorUnit;
+  polarity: Polarity;
+  /** null: a contextual measure with no target, so no RAG. */
+  target: number | null;
+  /** Width of the amber band, in the indicator's unit. */
+  tolerance: number;
+  periodTypes: readonly PeriodType[];
+  /** Small counts (1-5) are withheld from councillors and the public. */
+  suppress: boolean;
+  /** Published England / statistical-neighbour figures exist for it. */
+  benchmarkable: boolean;
+  dimensions: readonly Dimension[];
+  aggregate: Aggregate;
+  source: RowSource;
+}

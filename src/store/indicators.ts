@@ -1,0 +1,341 @@
+// The indicator engine: turns each definition in src/core/indicators into one set-based query per
+// period type (periods from generate_series, rows bucketed or joined in SQL), rates it with the
+// core RAG rule and keeps the results in indicator_value. Read functions for pages and reports.
+import { sql, type Kysely } from 'kysely';
+import { addDays, addMonths, type IsoDate } from '../core/dates.ts';
+import { INDICATORS, groupLabel, indicatorById, type Dimension, type IndicatorDefinition } from '../core/indicators/index.ts';
+import { financialYear, periodOf, periodStarting, previousPeriod, type Period, type PeriodType } from '../core/periods.ts';
+import { directionOfTravel, ragFor, type Direction, type Rag } from '../core/rag.ts';
+import { isSuppressed, rateIsDisclosive } from '../core/suppression.ts';
+import type { Database } from './schema.ts';
+import type { Store } from './open.ts';
+
+/** Periods are recomputed back to at most this many months before asOf; older ones are history. */
+export const HISTORY_MONTHS = 60;
+const SPARKLINE_POINTS = 12;
+
+const STEP: Record<PeriodType, string> = { month: '1 month', quarter: '3 months', year: '12 months' };
+
+// Financial quarters line up with calendar quarters; the financial year starts in April.
+function bucketSql(type: PeriodType, expr: string): string {
+  if (type === 'year') return `(date_trunc('year', (${expr})::timestamp - interval '3 months') + interval '3 months')::date`;
+  return `date_trunc('${type}', (${expr})::timestamp)::date`;
+}
+
+function aggregateSql(def: IndicatorDefinition): { numerator: string; denominator: string; value: string } {
+  switch (def.aggregate) {
+    case 'rate':
+      return { numerator: 'sum(num)::float', denominator: 'sum(den)::float', value: '100.0 * sum(num) / nullif(sum(den), 0)' };
+    case 'count':
+      // Rows with num = 0 are in scope but not counted: they start the series at the first data.
+      return {
+        numerator: 'count(DISTINCT unit_id) FILTER (WHERE num > 0)::float',
+        denominator: 'NULL::float',
+        value: 'count(DISTINCT unit_id) FILTER (WHERE num > 0)::float',
+      };
+    case 'mean':
+      return { numerator: 'sum(val)::float', denominator: 'count(val)::float', value: 'avg(val)::float' };
+    case 'median':
+      return { numerator: 'NULL::float', denominator: 'count(val)::float', value: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY val)' };
+  }
+}
+
+/** The rows of a definition with their period_start, for the periods in the `periods` CTE. */
+function rowsSql(def: IndicatorDefinition, type: PeriodType): string {
+  if (def.source.kind === 'snapshot') return def.source.sql;
+  return `SELECT ${bucketSql(type, 'src.at')} AS period_start, src.*
+    FROM (${def.source.sql}) src CROSS JOIN params
+    WHERE src.at <= params.as_of AND src.at >= (SELECT min(period_start) FROM periods)`;
+}
+
+/** The CTEs every indicator query starts with: params(as_of) and periods over [from, to]. */
+function withPeriods(def: IndicatorDefinition, type: PeriodType, from: IsoDate, to: IsoDate, asOf: IsoDate) {
+  const step = STEP[type];
+  return sql`WITH params AS (SELECT ${asOf}::date AS as_of),
+  periods AS (
+    SELECT d::date AS period_start, (d + ${step}::interval)::date AS period_end,
+           (d + ${step}::interval - interval '1 day')::date AS last_day,
+           LEAST((d + ${step}::interval - interval '1 day')::date, (SELECT as_of FROM params)) AS ref_date
+      FROM generate_series(${from}::timestamp, ${to}::timestamp, ${step}::interval) AS d
+  ),
+  r AS (${sql.raw(rowsSql(def, type))})`;
+}
+
+export interface ComputedValue {
+  period_start: IsoDate;
+  period_end: IsoDate;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+}
+
+/** One indicator over every period of a type from `from` to `to`, from its first period with data. */
+async function runIndicator(
+  db: Kysely<Database>,
+  def: IndicatorDefinition,
+  type: PeriodType,
+  from: IsoDate,
+  to: IsoDate,
+  asOf: IsoDate,
+): Promise<ComputedValue[]> {
+  const a = aggregateSql(def);
+  const zeroWhenEmpty = def.aggregate === 'count';
+  const result = await sql<ComputedValue>`${withPeriods(def, type, from, to, asOf)},
+  agg AS (
+    SELECT period_start, ${sql.raw(a.numerator)} AS numerator, ${sql.raw(a.denominator)} AS denominator,
+           ${sql.raw(a.value)} AS value
+      FROM r GROUP BY period_start
+  )
+  SELECT p.period_start, p.period_end,
+         ${sql.raw(zeroWhenEmpty ? 'coalesce(agg.numerator, 0)' : 'agg.numerator')} AS numerator, agg.denominator,
+         ${sql.raw(zeroWhenEmpty ? 'coalesce(agg.value, 0)' : 'agg.value')} AS value
+    FROM periods p LEFT JOIN agg ON agg.period_start = p.period_start
+   WHERE p.period_start >= (SELECT min(period_start) FROM agg)
+   ORDER BY p.period_start`.execute(db);
+  return result.rows;
+}
+
+/** The latest date anywhere in the data: the default "as of" for computing and breakdowns. */
+export async function latestDataDate(db: Kysely<Database>): Promise<IsoDate | null> {
+  const result = await sql<{ latest: IsoDate | null }>`SELECT greatest(
+      (SELECT greatest(max(received_date), max(request_outcome_date), max(assessment_outcome_date), max(draft_plan_date), max(start_date)) FROM ehcp_request),
+      (SELECT greatest(max(requested_date), max(received_date)) FROM ehcp_advice),
+      (SELECT greatest(max(mis_start), max(mis_end), max(rhi_offered), max(rhi_completed), max(rhi_declined)) FROM missing_episode),
+      (SELECT greatest(max(decom), max(dec)) FROM la_episode),
+      (SELECT greatest(max(start_date), max(end_date)) FROM leaver_activity),
+      (SELECT make_date(max(fy), 4, 1) FROM oc3)
+    ) AS latest`.execute(db);
+  return result.rows[0]?.latest ?? null;
+}
+
+/** The first period of a type that the engine recomputes for `asOf`. */
+export function windowStart(type: PeriodType, asOf: IsoDate): IsoDate {
+  return periodOf(addDays(addMonths(asOf, -HISTORY_MONTHS), 1), type).start;
+}
+
+export interface ComputeOptions {
+  /** Compute up to the period containing this date (default: the latest date in the data). */
+  asOf?: IsoDate;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Computes every indicator for every period from its earliest data (at most HISTORY_MONTHS back)
+ * to the period containing asOf, and stores them in one transaction. Recomputed periods are
+ * replaced; earlier periods are left as history.
+ */
+export async function computeIndicators(store: Store, options: ComputeOptions = {}): Promise<{ values: number; seconds: number }> {
+  const started = performance.now();
+  const asOf = options.asOf ?? (await latestDataDate(store.db));
+  if (!asOf) return { values: 0, seconds: (performance.now() - started) / 1000 };
+  const jobs = INDICATORS.flatMap((def) => def.periodTypes.map((type) => ({ def, type })));
+  let values = 0;
+  await store.transaction(async (tx) => {
+    for (const [i, { def, type }] of jobs.entries()) {
+      const rows = await runIndicator(tx.db, def, type, windowStart(type, asOf), periodOf(asOf, type).start, asOf);
+      values += await saveValues(tx.db, def, type, rows);
+      options.onProgress?.(i + 1, jobs.length);
+    }
+  });
+  return { values, seconds: (performance.now() - started) / 1000 };
+}
+
+async function saveValues(db: Kysely<Database>, def: IndicatorDefinition, type: PeriodType, rows: ComputedValue[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  await db
+    .insertInto('indicator_value')
+    .values(
+      rows.map((r) => ({
+        indicator_id: def.id,
+        period_type: type,
+        period_start: r.period_start,
+        period_end: r.period_end,
+        numerator: r.numerator,
+        denominator: r.denominator,
+        value: r.value,
+        rag: ragFor(r.value, def),
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['indicator_id', 'period_type', 'period_start']).doUpdateSet((eb) => ({
+        period_end: eb.ref('excluded.period_end'),
+        numerator: eb.ref('excluded.numerator'),
+        denominator: eb.ref('excluded.denominator'),
+        value: eb.ref('excluded.value'),
+        rag: eb.ref('excluded.rag'),
+        computed_at: sql<string>`now()`,
+      })),
+    )
+    .execute();
+  return rows.length;
+}
+
+/** Whether a figure discloses a small count (1-5) and must be blanked for councillors and the public. */
+export function isFigureSuppressed(def: IndicatorDefinition, numerator: number | null, denominator: number | null): boolean {
+  if (!def.suppress) return false;
+  switch (def.aggregate) {
+    case 'rate':
+      return rateIsDisclosive(numerator, denominator);
+    case 'count':
+      return isSuppressed(numerator);
+    default:
+      return isSuppressed(denominator);
+  }
+}
+
+export interface IndicatorPoint {
+  period: Period;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  rag: Rag | null;
+  /** True when a small count could identify a child: callers blank it for roles that see suppressed counts. */
+  suppressed: boolean;
+}
+
+export interface Benchmark {
+  area: string;
+  /** Financial year of the figure: the current one, or the latest published before it. */
+  fy: number;
+  value: number;
+}
+
+export interface IndicatorSummary {
+  definition: IndicatorDefinition;
+  period: Period;
+  current: IndicatorPoint | null;
+  previous: IndicatorPoint | null;
+  direction: Direction | null;
+  /** Up to the last 12 stored values to the current period, oldest first. */
+  sparkline: IndicatorPoint[];
+  benchmarks: Benchmark[];
+}
+
+type StoredValue = Pick<Database['indicator_value'], 'indicator_id'> & {
+  period_type: PeriodType;
+  period_start: IsoDate;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  rag: Rag | null;
+};
+
+function toPoint(def: IndicatorDefinition, row: StoredValue): IndicatorPoint {
+  return {
+    period: periodStarting(row.period_type, row.period_start) ?? periodOf(row.period_start, row.period_type),
+    numerator: row.numerator,
+    denominator: row.denominator,
+    value: row.value,
+    rag: row.rag,
+    suppressed: isFigureSuppressed(def, row.numerator, row.denominator),
+  };
+}
+
+/** Per indicator offered for this period type: the current period's figure, trend and benchmarks. */
+export async function indicatorSummary(store: Store, options: { periodType: PeriodType; asOf?: IsoDate }): Promise<IndicatorSummary[]> {
+  const type = options.periodType;
+  let asOf = options.asOf;
+  if (!asOf) {
+    const latest = await store.db.selectFrom('indicator_value').where('period_type', '=', type).select((eb) => eb.fn.max('period_start').as('latest')).executeTakeFirst();
+    asOf = latest?.latest ?? undefined;
+  }
+  if (!asOf) return [];
+  const period = periodOf(asOf, type);
+  let first = period;
+  for (let i = 1; i < SPARKLINE_POINTS; i++) first = previousPeriod(first);
+
+  const rows = (await store.db
+    .selectFrom('indicator_value')
+    .select(['indicator_id', 'period_type', 'period_start', 'numerator', 'denominator', 'value', 'rag'])
+    .where('period_type', '=', type)
+    .where('period_start', '>=', first.start)
+    .where('period_start', '<=', period.start)
+    .orderBy('period_start')
+    .execute()) as StoredValue[];
+  const fy = financialYear(period.start);
+  const benchmarks = await store.db
+    .selectFrom('benchmark')
+    .select(['indicator_id', 'area', 'fy', 'value'])
+    .where('fy', '<=', fy)
+    .orderBy('fy', 'desc')
+    .execute();
+
+  const previousStart = previousPeriod(period).start;
+  return INDICATORS.filter((def) => def.periodTypes.includes(type)).map((def) => {
+    const sparkline = rows.filter((r) => r.indicator_id === def.id).map((r) => toPoint(def, r));
+    const current = sparkline.find((p) => p.period.start === period.start) ?? null;
+    const previous = sparkline.find((p) => p.period.start === previousStart) ?? null;
+    const latestByArea = new Map<string, Benchmark>();
+    for (const b of benchmarks) {
+      if (b.indicator_id === def.id && !latestByArea.has(b.area)) latestByArea.set(b.area, { area: b.area, fy: b.fy, value: b.value });
+    }
+    return {
+      definition: def,
+      period,
+      current,
+      previous,
+      direction: directionOfTravel(current?.value ?? null, previous?.value ?? null, def.polarity),
+      sparkline,
+      benchmarks: [...latestByArea.values()],
+    };
+  });
+}
+
+function definitionOf(id: string): IndicatorDefinition {
+  const def = indicatorById(id);
+  if (!def) throw new Error(`There is no indicator called "${id}".`);
+  return def;
+}
+
+/** Every stored value of an indicator for a period type, oldest first. */
+export async function indicatorHistory(store: Store, id: string, periodType: PeriodType): Promise<IndicatorPoint[]> {
+  const def = definitionOf(id);
+  const rows = (await store.db
+    .selectFrom('indicator_value')
+    .select(['indicator_id', 'period_type', 'period_start', 'numerator', 'denominator', 'value', 'rag'])
+    .where('indicator_id', '=', id)
+    .where('period_type', '=', periodType)
+    .orderBy('period_start')
+    .execute()) as StoredValue[];
+  return rows.map((r) => toPoint(def, r));
+}
+
+export interface BreakdownRow {
+  key: string | null;
+  label: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * An indicator for one period split by a dimension, computed on demand from the same row source
+ * (so the groups add up to the stored figure, except distinct counts of children in two groups).
+ */
+export async function indicatorBreakdown(
+  store: Store,
+  id: string,
+  dimension: Dimension,
+  periodType: PeriodType,
+  periodStart: IsoDate,
+  asOf?: IsoDate,
+): Promise<BreakdownRow[]> {
+  const def = definitionOf(id);
+  if (!def.dimensions.includes(dimension)) throw new Error(`"${def.title}" cannot be broken down by ${dimension}.`);
+  if (!def.periodTypes.includes(periodType)) throw new Error(`"${def.title}" is not reported by ${periodType}.`);
+  const period = periodStarting(periodType, periodStart);
+  if (!period) throw new Error(`${periodStart} is not the start of a ${periodType}.`);
+  const latest = asOf ?? (await latestDataDate(store.db)) ?? period.start;
+  const a = aggregateSql(def);
+  const result = await sql<Omit<BreakdownRow, 'label' | 'suppressed'>>`${withPeriods(def, periodType, period.start, period.start, latest)}
+  SELECT ${sql.raw(dimension)}::text AS key, ${sql.raw(a.numerator)} AS numerator, ${sql.raw(a.denominator)} AS denominator,
+         ${sql.raw(a.value)} AS value
+    FROM r WHERE period_start = ${period.start}::date
+   GROUP BY 1 ORDER BY 1`.execute(store.db);
+  return result.rows.map((r) => ({
+    ...r,
+    label: groupLabel(dimension, r.key),
+    suppressed: isFigureSuppressed(def, r.numerator, r.denominator),
+  }));
+}
