@@ -1,0 +1,162 @@
+// One import run: every file streamed, validated and staged inside one transaction; then checks
+// across rows and files in SQL; then the upserts. Any error rolls the whole run back, and the
+// run (accepted or rejected) is recorded in import_run.
+import { sql } from 'kysely';
+import { today } from '../core/dates.ts';
+import type { Store, Tx } from '../store/open.ts';
+import { detectTable, explainHeader } from './detect.ts';
+import { ErrorList, MAX_ERRORS, Rejected } from './errors.ts';
+import { fileSize, readCsv } from './reader.ts';
+import type { RowContext, TableSpec } from './spec.ts';
+import { Batcher, checksOf, createStaging, indexStaging, validateRow } from './stage.ts';
+import { TABLES } from './tables/index.ts';
+import type { ImportFile, ImportOptions, ImportResult } from './types.ts';
+import { yearFromPath } from './year.ts';
+
+type FileResult = ImportResult['files'][number];
+
+const PROGRESS_EVERY = 2000;
+
+interface RunState {
+  tx: Tx;
+  options: ImportOptions;
+  errors: ErrorList;
+  staged: Set<TableSpec>;
+  bytes: number;
+  totalBytes: number;
+}
+
+export async function importFiles(store: Store, files: ImportFile[], options: ImportOptions): Promise<ImportResult> {
+  const names = files.map((f) => f.name);
+  const run = await store.db
+    .insertInto('import_run')
+    .values({ by_user: options.user, files: JSON.stringify(names), status: 'running' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const runId = Number(run.id);
+  const errors = new ErrorList();
+  const results: FileResult[] = [];
+  let totalBytes = 0;
+  for (const f of files) {
+    try {
+      totalBytes += fileSize(f);
+    } catch {
+      // reported when the file is read
+    }
+  }
+
+  try {
+    await store.transaction(async (tx) => {
+      const state: RunState = { tx, options, errors, staged: new Set(), bytes: 0, totalBytes };
+      await createStaging(tx);
+      for (const [i, file] of files.entries()) results.push(await stageFile(state, file, i));
+      const staged = TABLES.filter((t) => state.staged.has(t));
+      await indexStaging(tx, staged);
+      for (const spec of staged) for (const check of checksOf(spec)) await runCheck(tx, check, names, errors);
+      if (errors.count > 0) throw new Rejected();
+      for (const spec of staged) await spec.upsert(tx, { user: options.user });
+      await tx.db
+        .updateTable('import_run')
+        .set({ status: 'accepted', finished_at: sql<string>`now()`, files: JSON.stringify(results), rows: rowsOf(results) })
+        .where('id', '=', runId)
+        .execute();
+    });
+    return { runId, status: 'accepted', files: results, errors: [], errorCount: 0 };
+  } catch (err) {
+    if (!(err instanceof Rejected)) {
+      errors.add({ file: '', row: 0, field: '', rule: 'database', message: `The import failed: ${(err as Error).message}` });
+    }
+    const order = new Map(names.map((n, i) => [n, i]));
+    const shown = [...errors.items].sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.row - b.row);
+    // Written after the rollback, so the rejection itself is kept.
+    await store.db
+      .updateTable('import_run')
+      .set({
+        status: 'rejected',
+        finished_at: sql<string>`now()`,
+        files: JSON.stringify(results),
+        rows: rowsOf(results),
+        errors: JSON.stringify(shown),
+      })
+      .where('id', '=', runId)
+      .execute();
+    return { runId, status: 'rejected', files: results, errors: shown, errorCount: errors.count };
+  }
+}
+
+function rowsOf(results: FileResult[]): number {
+  return results.reduce((n, f) => n + f.rows, 0);
+}
+
+/** Streams one file into its staging table; row and header errors go to the run's list. */
+async function stageFile(state: RunState, file: ImportFile, fileNo: number): Promise<FileResult> {
+  const { errors, options } = state;
+  const result: FileResult = { file: file.name, table: '', rows: 0 };
+  const fileError = (message: string, rule: string) => errors.add({ file: file.name, row: 1, field: '', rule, message });
+  const progress = () => options.onProgress?.({ file: file.name, rows: result.rows, bytes: state.bytes, totalBytes: state.totalBytes });
+
+  let spec: TableSpec | null = null;
+  let keys: string[] = [];
+  let fieldNames = new Map<string, string>();
+  let schema: ReturnType<TableSpec['schema']> | null = null;
+  let ctx: RowContext = { fy: null, today: today() };
+  let batch: Batcher | null = null;
+  try {
+    for await (const { values, row } of readCsv(file, (n) => (state.bytes += n))) {
+      if (!spec) {
+        spec = detectTable(values);
+        if (!spec) return fileError(`${file.name}: ${explainHeader(values)}`, 'header'), result;
+        result.table = spec.label;
+        const fy = spec.needsYear ? (options.year ?? yearFromPath(file.name) ?? (file.path ? yearFromPath(file.path) : null)) : null;
+        if (spec.needsYear && fy === null) {
+          fileError(`${file.name}: the SSDA903 collection year is not known. Give the year (e.g. --year 2024 for 2024-25) or put it in the folder name (e.g. ssda903_2025).`, 'year');
+          return result;
+        }
+        keys = values.map((v) => v.trim().toLowerCase());
+        fieldNames = new Map(spec.columns.map((c) => [c.toLowerCase(), c]));
+        ctx = { ...ctx, fy };
+        schema = spec.schema(ctx);
+        batch = new Batcher(state.tx, spec, fileNo);
+        state.staged.add(spec);
+        continue;
+      }
+      result.rows += 1;
+      const where = { file: file.name, row };
+      if (values.length !== keys.length) {
+        errors.add({ ...where, field: '', rule: 'columns', message: `This row has ${values.length} values but the header has ${keys.length} columns.` });
+        continue;
+      }
+      const record: Record<string, string> = {};
+      for (let i = 0; i < keys.length; i++) record[keys[i]!] = values[i]!;
+      const staged = validateRow(spec, schema!, ctx, record, fieldNames, where, errors);
+      // Valid rows are staged even after errors, so the checks across files report real problems only.
+      if (staged) await batch!.add(row, staged);
+      if (result.rows % PROGRESS_EVERY === 0) progress();
+    }
+    await batch?.flush();
+    if (!spec) fileError(`${file.name} is empty: it has no header row.`, 'header');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { lines?: number };
+    const at = e.lines ? ` (near line ${e.lines})` : '';
+    errors.add({ file: file.name, row: e.lines ?? 0, field: '', rule: e.code === 'ENOENT' ? 'file' : 'csv', message: `${file.name} could not be read${at}: ${e.message}` });
+  }
+  progress();
+  return result;
+}
+
+/** Runs one SQL check, adding its first errors (and counting the rest). */
+async function runCheck(tx: Tx, check: string, names: string[], errors: ErrorList): Promise<void> {
+  const { rows } = await sql<{ f: number; r: number; field: string; rule: string; message: string; total: number }>`
+    SELECT c.*, count(*) OVER ()::int AS total FROM (${sql.raw(check)}) c ORDER BY c.f, c.r LIMIT ${MAX_ERRORS}`.execute(tx.db);
+  const fileName = (f: number) => names[f] ?? '';
+  errors.addCounted(
+    rows.map((c) => ({
+      file: fileName(c.f),
+      row: c.r,
+      field: c.field,
+      rule: c.rule,
+      message: c.message.replace(/\{\{f:(\d+)\}\}/g, (_, n: string) => fileName(Number(n))),
+    })),
+    rows[0]?.total ?? 0,
+  );
+}

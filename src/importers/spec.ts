@@ -1,0 +1,56 @@
+// What the importer knows about one table: its CSV columns, how a row is parsed and checked, where
+// it is staged, which checks run across rows in SQL and how staged rows reach the real tables.
+import type * as z from 'zod';
+import type { IsoDate } from '../core/dates.ts';
+import type { RuleIssue } from '../core/rules/issue.ts';
+import type { Tx } from '../store/open.ts';
+
+export interface RowContext {
+  /** Collection year (financial year start) of an SSDA903 file; null for other files. */
+  fy: number | null;
+  today: IsoDate;
+}
+
+/** A check across rows, as SQL selecting f (file number), r (row), field, rule and message. */
+export type CrossCheck = string;
+
+export interface TableSpec<T = unknown> {
+  /** Short id: the staging table is s_<id>. */
+  id: string;
+  /** Plain-English name shown in results. */
+  label: string;
+  /** Column names as documented in docs/formats.md. */
+  columns: readonly string[];
+  /** SSDA903 tables need the collection year. */
+  needsYear?: boolean;
+  /** Parses a record keyed by lower-cased column name. */
+  schema(ctx: RowContext): z.ZodType<T>;
+  rules?(row: T, ctx: RowContext): RuleIssue[];
+  /** Staging columns (after f and r) with their SQL types, and the values of one row. */
+  stage: readonly (readonly [name: string, type: string])[];
+  toStage(row: T, ctx: RowContext): unknown[];
+  /** Staging columns that make the key, and the CSV names used in messages. */
+  key: readonly string[];
+  keyFields: readonly string[];
+  /** The child must be in the SSDA903 Header (this import or stored). */
+  childInHeader?: boolean;
+  checks?: readonly CrossCheck[];
+  /** Moves the staged rows into the real tables, in the order of the table list. */
+  upsert(tx: Tx, run: { user: string }): Promise<void>;
+}
+
+/** Wraps a script of statements as an upsert. */
+export function script(text: string): TableSpec['upsert'] {
+  return (tx) => tx.exec(text);
+}
+
+/** `INSERT ... SELECT ... ON CONFLICT DO UPDATE` setting every non-key column from the staged row. */
+export function upsertSql(table: string, from: string, columns: readonly string[], key: readonly string[], select = columns.join(', ')): string {
+  const set = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`);
+  return `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select} FROM ${from}
+    ON CONFLICT (${key.join(', ')}) DO ${set.length ? `UPDATE SET ${set.join(', ')}` : 'NOTHING'};`;
+}
+
+export function stagingTable(spec: TableSpec): string {
+  return `s_${spec.id}`;
+}

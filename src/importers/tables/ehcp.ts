@@ -1,0 +1,100 @@
+// EHCP requests (SEN2 items, one row per request) and the advice asked of each partner.
+import * as z from 'zod';
+import { ASSESSMENT_OUTCOME, REQUEST_OUTCOME, SEN2_SEX, SEN_TYPE } from '../../core/codes.ts';
+import { EXCEPTION_REASONS, PARTNERS } from '../../core/ehcp.ts';
+import { ehcpAdviceRules, ehcpRequestRules, type EhcpAdviceRow, type EhcpRequestRow } from '../../core/rules/sen2.ts';
+import { code, date, text, yesNo } from '../fields.ts';
+import { script, upsertSql, type TableSpec } from '../spec.ts';
+
+const REQUEST_COLUMNS = [
+  'request_id', 'person_id', 'person_birth_date', 'sex', 'received_date', 'request_outcome_date', 'request_outcome',
+  'assessment_outcome_date', 'assessment_outcome', 'week20', 'exception_reason', 'draft_plan_date', 'start_date', 'sen_type',
+];
+
+export const ehcpRequests: TableSpec<EhcpRequestRow> = {
+  id: 'ehcp_request',
+  label: 'EHCP requests',
+  columns: [
+    'RequestID', 'PersonID', 'PersonBirthDate', 'Sex', 'ReceivedDate', 'RequestOutcomeDate', 'RequestOutcome',
+    'AssessmentOutcomeDate', 'AssessmentOutcome', 'Week20', 'ExceptionReason', 'DraftPlanDate', 'StartDate', 'SENtype',
+  ],
+  schema: (ctx) => {
+    const day = () => date({ notAfter: ctx.today });
+    return z
+      .object({
+        requestid: text({ required: true, max: 40 }),
+        personid: text({ required: true, max: 40 }),
+        personbirthdate: date({ required: true, notAfter: ctx.today }),
+        sex: code(SEN2_SEX),
+        receiveddate: date({ required: true, notAfter: ctx.today }),
+        requestoutcomedate: day(),
+        requestoutcome: code(REQUEST_OUTCOME),
+        assessmentoutcomedate: day(),
+        assessmentoutcome: code(ASSESSMENT_OUTCOME),
+        week20: yesNo(),
+        exceptionreason: code(EXCEPTION_REASONS),
+        draftplandate: day(),
+        startdate: day(),
+        sentype: code(SEN_TYPE),
+      })
+      .transform((r) => ({
+        requestId: r.requestid,
+        personId: r.personid,
+        personBirthDate: r.personbirthdate,
+        sex: r.sex,
+        receivedDate: r.receiveddate,
+        requestOutcomeDate: r.requestoutcomedate,
+        requestOutcome: r.requestoutcome ?? 'A',
+        assessmentOutcomeDate: r.assessmentoutcomedate,
+        assessmentOutcome: r.assessmentoutcome,
+        week20: r.week20,
+        exceptionReason: r.exceptionreason,
+        draftPlanDate: r.draftplandate,
+        startDate: r.startdate,
+        senType: r.sentype,
+      }));
+  },
+  rules: ehcpRequestRules,
+  stage: [
+    ['request_id', 'text'], ['person_id', 'text'], ['person_birth_date', 'date'], ['sex', 'text'], ['received_date', 'date'],
+    ['request_outcome_date', 'date'], ['request_outcome', 'text'], ['assessment_outcome_date', 'date'], ['assessment_outcome', 'text'],
+    ['week20', 'boolean'], ['exception_reason', 'text'], ['draft_plan_date', 'date'], ['start_date', 'date'], ['sen_type', 'text'],
+  ],
+  toStage: (r) => [
+    r.requestId, r.personId, r.personBirthDate, r.sex, r.receivedDate, r.requestOutcomeDate, r.requestOutcome,
+    r.assessmentOutcomeDate, r.assessmentOutcome, r.week20, r.exceptionReason, r.draftPlanDate, r.startDate, r.senType,
+  ],
+  key: ['request_id'],
+  keyFields: ['RequestID'],
+  upsert: script(upsertSql('ehcp_request', 's_ehcp_request', REQUEST_COLUMNS, ['request_id'])),
+};
+
+const PARTNER_CODES = Object.fromEntries(PARTNERS.map((p) => [p, p])) as Record<(typeof PARTNERS)[number], string>;
+
+export const ehcpAdvice: TableSpec<EhcpAdviceRow> = {
+  id: 'ehcp_advice',
+  label: 'EHCP advice',
+  columns: ['RequestID', 'Partner', 'RequestedDate', 'ReceivedDate'],
+  schema: (ctx) =>
+    z
+      .object({
+        requestid: text({ required: true, max: 40 }),
+        partner: code(PARTNER_CODES, { required: true }),
+        requesteddate: date({ required: true, notAfter: ctx.today }),
+        receiveddate: date({ notAfter: ctx.today }),
+      })
+      .transform((r) => ({ requestId: r.requestid, partner: r.partner, requestedDate: r.requesteddate, receivedDate: r.receiveddate })),
+  rules: ehcpAdviceRules,
+  stage: [['request_id', 'text'], ['partner', 'text'], ['requested_date', 'date'], ['received_date', 'date']],
+  toStage: (r) => [r.requestId, r.partner, r.requestedDate, r.receivedDate],
+  key: ['request_id', 'partner'],
+  keyFields: ['RequestID', 'Partner'],
+  checks: [
+    `SELECT s.f, s.r, 'RequestID' AS field, 'request-exists' AS rule,
+       'There is no EHCP request ' || s.request_id || ' (in this import or already stored).' AS message
+     FROM s_ehcp_advice s
+     WHERE NOT EXISTS (SELECT 1 FROM s_ehcp_request q WHERE q.request_id = s.request_id)
+       AND NOT EXISTS (SELECT 1 FROM ehcp_request q WHERE q.request_id = s.request_id)`,
+  ],
+  upsert: script(upsertSql('ehcp_advice', 's_ehcp_advice', ['request_id', 'partner', 'requested_date', 'received_date'], ['request_id', 'partner'])),
+};
