@@ -1,0 +1,27 @@
+// How dates and figures read in printed council papers: "10 December 2026", "62.5%".
+import type { IsoDate } from '../core/dates.ts';
+import { RAG_LABEL, type Rag } from '../core/rag.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function longDate(date: IsoDate | null | undefined): string {
+  if (!date) return '';
+  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+}
+
+export function ragWord(rag: Rag | null | undefined): string {
+  return rag ? RAG_LABEL[rag] : 'Not rated';
+}
+
+/** `1 child`, `3 children`: units that read naturally after a number. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `YYYY-MM-DD` from user input, or an error naming the option. */
+export function requireIsoDate(value: string, what: string): IsoDate {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new Error(`${what} must be a date written YYYY-MM-DD, not "${value}"`);
+  }
+  return value;
+}

@@ -1,0 +1,64 @@
+// One indicator's figures as the committee report may publish them, and whether it is an
+// exception. Pure: the data comes from indicatorSummary in src/store/indicators.ts.
+import type { IndicatorDefinition, IndicatorUnit } from '../core/indicators/index.ts';
+import type { Direction, Rag } from '../core/rag.ts';
+import { isSuppressed, publishCount, rateIsDisclosive } from '../core/suppression.ts';
+
+export type Audience = 'public' | 'officer';
+
+type StoredValue = { numerator: number | null; denominator: number | null; value: number | null };
+
+export const SUPPRESSED_RATE = 'Suppressed';
+
+export const DIRECTION_LABEL: Record<Direction, string> = { improving: 'Improving', worsening: 'Worsening', same: 'No change' };
+
+export function formatValue(value: number | null, unit: IndicatorUnit): string {
+  if (value === null || !Number.isFinite(value)) return 'No data';
+  switch (unit) {
+    case 'percent':
+      return `${value.toFixed(1)}%`;
+    case 'count':
+      return String(Math.round(value));
+    case 'weeks':
+      return `${value.toFixed(1)} weeks`;
+    case 'days':
+      return `${Math.round(value)} days`;
+  }
+}
+
+/**
+ * Whether a stored figure would disclose a small number of children to a public audience: a count
+ * of 1 to 5, or a rate, mean or median built from one (for means and medians the denominator is
+ * the number of children or cases averaged).
+ */
+export function isDisclosive(def: IndicatorDefinition, v: StoredValue | null, audience: Audience, threshold: number): boolean {
+  if (!v || audience === 'officer' || !def.suppress) return false;
+  if (def.aggregate === 'count') return isSuppressed(v.value, threshold);
+  if (def.aggregate === 'rate') return rateIsDisclosive(v.numerator, v.denominator, threshold);
+  return isSuppressed(v.denominator, threshold);
+}
+
+/** The figure as the audience may see it: "<6" for a small count, "Suppressed" for a rate or average built from one. */
+export function publishValue(def: IndicatorDefinition, v: StoredValue | null, audience: Audience, threshold: number): string {
+  if (!v) return 'No data';
+  if (!isDisclosive(def, v, audience, threshold)) return formatValue(v.value, def.unit);
+  return def.aggregate === 'count' ? publishCount(v.value, threshold) : SUPPRESSED_RATE;
+}
+
+/** "15 of 24" for a rate, with either count shown as "<6" when small. */
+export function publishFraction(def: IndicatorDefinition, v: StoredValue | null, audience: Audience, threshold: number): string {
+  if (!v || def.aggregate !== 'rate' || v.numerator === null || v.denominator === null) return '';
+  if (!isDisclosive(def, v, audience, threshold)) return `${v.numerator} of ${v.denominator}`;
+  return `${publishCount(v.numerator, threshold)} of ${publishCount(v.denominator, threshold)}`;
+}
+
+/**
+ * Exceptions come first in the report: Red and worsening, then Red, then worsening Amber, then any
+ * other worsening. Null: not an exception.
+ */
+export function exceptionRank(rag: Rag | null, direction: Direction | null): number | null {
+  const worse = direction === 'worsening';
+  if (rag === 'red') return worse ? 0 : 1;
+  if (worse) return rag === 'amber' ? 2 : 3;
+  return null;
+}

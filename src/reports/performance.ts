@@ -1,0 +1,123 @@
+// The Performance Indicators report to Overview and Scrutiny: cover, summary table with RAG,
+// exceptions, and a page section per indicator with its trend chart and the officer's narrative.
+import { addDays, type IsoDate } from '../core/dates.ts';
+import { fyLabel, periodStarting, type PeriodType } from '../core/periods.ts';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../core/suppression.ts';
+import { indicatorSummary, type IndicatorSummary } from '../store/indicators.ts';
+import type { Store } from '../store/open.ts';
+import { longDate, plural, ragWord } from './format.ts';
+import {
+  DIRECTION_LABEL,
+  exceptionRank,
+  formatValue,
+  isDisclosive,
+  publishFraction,
+  publishValue,
+  type Audience,
+} from './indicator-figures.ts';
+import { DEFAULT_AUTHOR, paperContext } from './paper.ts';
+import { renderTemplate } from './render.ts';
+import { trendChartSvg } from './trend-chart.ts';
+
+export interface PerformanceReportOptions {
+  periodType: PeriodType;
+  /** The period reported; the latest one ended by the meeting (or else the latest stored) when absent. */
+  periodStart?: IsoDate;
+  committee: string;
+  meetingDate: IsoDate;
+  audience: Audience;
+  author?: string;
+  /** Counts below this are shown as "<threshold" to the public. */
+  suppressionThreshold?: number;
+}
+
+const BENCHMARK_AREAS = ['England', 'Statistical neighbours'] as const;
+const UNIT_LABEL = { percent: '%', count: 'Number', weeks: 'Weeks', days: 'Days' } as const;
+
+export async function performanceReport(store: Store, options: PerformanceReportOptions): Promise<{ html: string; title: string }> {
+  const threshold = options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  const type = options.periodType;
+  if (options.periodStart && !periodStarting(type, options.periodStart)) {
+    throw new Error(`${options.periodStart} is not the start of a ${type} (financial years start on 1 April).`);
+  }
+  const start = options.periodStart ?? (await latestReportedPeriod(store, type, options.meetingDate));
+  if (!start) throw new Error(`No ${type} indicator values are stored yet: compute the indicators first.`);
+  const summaries = (await indicatorSummary(store, { periodType: type, asOf: start })).filter((s) => s.sparkline.length > 0);
+  const period = periodStarting(type, start)!;
+  const narratives = await store.db
+    .selectFrom('narrative')
+    .select(['indicator_id', 'body', 'updated_at'])
+    .where('period_type', '=', type)
+    .where('period_start', '=', start)
+    .execute();
+  const narrativeOf = new Map(narratives.map((n) => [n.indicator_id, n.body]));
+
+  const rows = summaries.map((s, i) => indicatorRow(s, i + 1, options.audience, threshold, narrativeOf.get(s.definition.id) ?? null));
+  const exceptions = rows
+    .filter((r) => r.exceptionRank !== null)
+    .sort((a, b) => (a.exceptionRank ?? 0) - (b.exceptionRank ?? 0) || a.n - b.n);
+  const count = (rag: string | null) => rows.filter((r) => r.rag === rag).length;
+
+  const title = `Children's Services performance indicators: ${period.label}`;
+  const lastDay = longDate(addDays(period.end, -1));
+  const paper = paperContext(title, options.committee, options.meetingDate, options.author ?? DEFAULT_AUTHOR, options.audience === 'officer');
+  const html = renderTemplate('performance.njk', {
+    ...paper,
+    paper,
+    period: { label: period.label, from: longDate(period.start), to: lastDay },
+    rows,
+    exceptions,
+    tally: { green: count('green'), amber: count('amber'), red: count('red'), none: count(null) },
+    threshold,
+    previousLabel: summaries[0]?.previous?.period.label ?? 'previous period',
+    public: options.audience === 'public',
+    indicatorsCounted: plural(rows.length, 'indicator'),
+  });
+  return { html, title };
+}
+
+/** The latest stored period that had ended by the meeting, or failing that the latest stored. */
+async function latestReportedPeriod(store: Store, type: PeriodType, meetingDate: IsoDate): Promise<IsoDate | null> {
+  const q = store.db.selectFrom('indicator_value').select((eb) => eb.fn.max('period_start').as('start')).where('period_type', '=', type);
+  const ended = await q.where('period_end', '<=', meetingDate).executeTakeFirst();
+  return ended?.start ?? (await q.executeTakeFirst())?.start ?? null;
+}
+
+function indicatorRow(s: IndicatorSummary, n: number, audience: Audience, threshold: number, narrative: string | null) {
+  const def = s.definition;
+  const benchmark = (area: string) => {
+    const b = s.benchmarks.find((x) => x.area === area);
+    return b ? `${formatValue(b.value, def.unit)} (${fyLabel(b.fy)})` : '';
+  };
+  const rag = s.current?.rag ?? null;
+  const disclosive = (p: typeof s.current) => isDisclosive(def, p, audience, threshold);
+  return {
+    n,
+    id: def.id,
+    title: def.title,
+    description: def.description,
+    value: publishValue(def, s.current, audience, threshold),
+    fraction: publishFraction(def, s.current, audience, threshold),
+    suppressed: disclosive(s.current),
+    target: def.target === null ? 'No target' : formatValue(def.target, def.unit),
+    polarity: def.polarity === 'higher' ? 'Higher is better' : 'Lower is better',
+    rag,
+    ragText: ragWord(rag),
+    previous: publishValue(def, s.previous, audience, threshold),
+    direction: s.direction ? DIRECTION_LABEL[s.direction] : 'Not known',
+    worsening: s.direction === 'worsening',
+    england: benchmark(BENCHMARK_AREAS[0]),
+    neighbours: benchmark(BENCHMARK_AREAS[1]),
+    exceptionRank: exceptionRank(rag, s.direction),
+    narrative: narrative ? narrative.split(/\n\s*\n/) : [],
+    chart: trendChartSvg({
+      labels: s.sparkline.map((p) => p.period.label),
+      // A withheld figure is a gap in the line: its height would give the number away.
+      values: s.sparkline.map((p) => (disclosive(p) ? null : p.value)),
+      target: def.target,
+      percent: def.unit === 'percent',
+      unitLabel: UNIT_LABEL[def.unit],
+    }),
+    chartHasGaps: s.sparkline.some((p) => disclosive(p)),
+  };
+}
