@@ -1,0 +1,31 @@
+// Comparator figures for England and the statistical neighbours, per financial year. Percentages
+// are in the indicator's unit (0-100); levels echo published national figures (EHCPs within 20
+// weeks around 50%, care leavers NEET around 38%) with small year-to-year movement.
+// missing_children is a count: England's is the national total, the neighbours' their average.
+import type { Cell } from './csv.ts';
+import type { Random } from './random.ts';
+
+const LEVELS: readonly (readonly [indicator: string, england: number, neighbours: number, drift: number])[] = [
+  ['ehcp_20wk_incl', 48.5, 52, -1.2],
+  ['ehcp_20wk_excl', 50.5, 54, -1.2],
+  ['care_leavers_neet', 38, 40, 0.3],
+  ['rhi_offered_72h', 72, 70, 1],
+  ['missing_children', 16_000, 240, 150],
+];
+
+/** Rows of Indicator, Area, Year, Value for each year given (financial year start). */
+export function benchmarkRows(r: Random, years: readonly number[]): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const [indicator, england, neighbours, drift] of LEVELS) {
+    const count = indicator === 'missing_children';
+    years.forEach((fy, i) => {
+      const trend = drift * (i - years.length + 1);
+      for (const [area, level] of [['England', england], ['Statistical neighbours', neighbours]] as const) {
+        const wobble = count ? r.normal(0, level * 0.02) : r.normal(0, 0.6);
+        const value = level + (count ? (trend * level) / england : trend) + wobble;
+        rows.push([indicator, area, fy, count ? Math.round(value) : Math.round(value * 10) / 10]);
+      }
+    });
+  }
+  return rows;
+}

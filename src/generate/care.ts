@@ -1,0 +1,151 @@
+// One period of care as a chain of SSDA903 episodes: each change of legal status or placement
+// ends one episode (REC X1) on the day the next begins (DECOM), and the last episode ends with
+// the reason care ceased, or stays open when the child is still looked after on asOf.
+import {
+  ADOPTION_PLACEMENTS, FIRST_LEGAL_STATUS_TEEN, FIRST_LEGAL_STATUS_YOUNG, NEED, PLACEMENT_0_4, PLACEMENT_13_15,
+  PLACEMENT_16_17, PLACEMENT_5_12, PLACEMENT_CHANGE_REASON, RESIDENTIAL, postcode, providerFor,
+} from './distributions.ts';
+import { YEAR_DAYS } from './days.ts';
+import type { Random } from './random.ts';
+
+export interface Episode {
+  decom: number;
+  dec: number | null;
+  rne: string;
+  ls: string;
+  cin: string;
+  place: string;
+  provider: string | null;
+  rec: string | null;
+  reasonPlaceChange: string | null;
+  homePost: string;
+  plPost: string;
+  urn: string | null;
+}
+
+export interface CarePlan {
+  dob: number;
+  start: number;
+  /** When care ends (may lie after asOf: still looked after). Adoption sets its own end. */
+  end: number;
+  /** REC of the last episode. */
+  ceaseReason: string;
+  /** Infant on the adoption route: care order, placement order, adoptive placement, adoption. */
+  adoption: boolean;
+}
+
+function placementFor(r: Random, age: number): string {
+  if (age < 5) return r.weighted(PLACEMENT_0_4);
+  if (age < 13) return r.weighted(PLACEMENT_5_12);
+  if (age < 16) return r.weighted(PLACEMENT_13_15);
+  return r.weighted(PLACEMENT_16_17);
+}
+
+/** Ofsted-style URN, recorded only for children's homes. */
+function urnFor(r: Random, place: string): string | null {
+  return place === 'K1' || place === 'K2' ? `SC${r.int(100000, 999999)}` : null;
+}
+
+interface Change {
+  day: number;
+  ls?: string;
+  place?: string;
+  sameCarer?: boolean;
+}
+
+/** Legal status after a court or agreement step, from the temporary statuses. */
+function nextLegalStatus(r: Random, ls: string): string | null {
+  switch (ls) {
+    case 'C1':
+      return 'C2';
+    case 'L1':
+    case 'L2':
+      return r.chance(0.6) ? 'C1' : 'V2';
+    case 'J1':
+      return 'V2';
+    case 'V2':
+      return r.chance(0.3) ? 'C1' : null;
+    default:
+      return null;
+  }
+}
+
+function adoptionChanges(r: Random, start: number): Change[] {
+  const careOrder = start + r.int(150, 300);
+  const placementOrder = careOrder + r.int(60, 200);
+  const placed = placementOrder + r.int(60, 180);
+  return [
+    { day: careOrder, ls: 'C2' },
+    { day: placementOrder, ls: 'E1' },
+    { day: placed, place: r.weighted(ADOPTION_PLACEMENTS) },
+  ];
+}
+
+function ordinaryChanges(r: Random, plan: CarePlan, firstLs: string, firstPlace: string): Change[] {
+  const out: Change[] = [];
+  let ls = firstLs;
+  let place = firstPlace;
+  // Unsettled children move more often; placement moves every year or so on average.
+  const gap = r.chance(0.25) ? 120 : 380;
+  for (let day = plan.start + 30 + Math.round(r.exponential(gap)); day < plan.end - 1; day += 30 + Math.round(r.exponential(gap))) {
+    const age = (day - plan.dob) / YEAR_DAYS;
+    const newLs = r.chance(0.6) ? nextLegalStatus(r, ls) : null;
+    const change: Change = { day };
+    if (newLs) {
+      change.ls = ls = newLs;
+      if (r.chance(0.2)) change.place = place = placementFor(r, age);
+    } else if ((place === 'U6' || place === 'U3') && r.chance(0.2)) {
+      // Short-term foster carers become the long-term ones: same carer, new placement.
+      change.place = place = place === 'U6' ? 'U4' : 'U1';
+      change.sameCarer = true;
+    } else {
+      change.place = place = placementFor(r, age);
+    }
+    out.push(change);
+  }
+  return out;
+}
+
+export function careEpisodes(r: Random, plan: CarePlan, asOf: number): Episode[] {
+  const ageAtStart = (plan.start - plan.dob) / YEAR_DAYS;
+  const cin = r.weighted(NEED);
+  const homePost = postcode(r);
+  const firstLs = plan.adoption ? 'C1' : r.weighted(ageAtStart < 10 ? FIRST_LEGAL_STATUS_YOUNG : FIRST_LEGAL_STATUS_TEEN);
+  const firstPlace = plan.adoption ? 'U6' : placementFor(r, ageAtStart);
+  const first = episode(r, plan.start, 'S', firstLs, cin, firstPlace, null, homePost);
+  const episodes = [first];
+  const changes = plan.adoption ? adoptionChanges(r, plan.start) : ordinaryChanges(r, plan, firstLs, firstPlace);
+  // An adoption order follows the adoptive placement by six months to a year.
+  const end = plan.adoption ? (changes[changes.length - 1] as Change).day + r.int(180, 360) : plan.end;
+  for (const c of changes) {
+    if (c.day > asOf || c.day >= end) break;
+    const prev = episodes[episodes.length - 1] as Episode;
+    prev.dec = c.day;
+    prev.rec = 'X1';
+    const rne = c.ls ? (c.place ? 'B' : 'L') : c.sameCarer ? 'T' : 'P';
+    const reason = c.place && !c.sameCarer ? r.weighted(PLACEMENT_CHANGE_REASON) : c.place ? 'CARPL' : null;
+    const next = c.place
+      ? episode(r, c.day, rne, c.ls ?? prev.ls, cin, c.place, reason, homePost)
+      : { ...prev, decom: c.day, dec: null, rec: null, rne, ls: c.ls as string, reasonPlaceChange: null };
+    episodes.push(next);
+  }
+  if (end <= asOf) {
+    const last = episodes[episodes.length - 1] as Episode;
+    last.dec = end;
+    last.rec = plan.ceaseReason;
+  }
+  return episodes;
+}
+
+function episode(
+  r: Random, decom: number, rne: string, ls: string, cin: string, place: string, reason: string | null, homePost: string,
+): Episode {
+  return {
+    decom, dec: null, rne, ls, cin, place, provider: providerFor(place, r), rec: null, reasonPlaceChange: reason,
+    homePost, plPost: place === 'P1' ? homePost : postcode(r), urn: urnFor(r, place),
+  };
+}
+
+export function everResidential(episodes: readonly Episode[]): boolean {
+  return episodes.some((e) => RESIDENTIAL.has(e.place));
+}

@@ -1,0 +1,206 @@
+// Seeded synthetic data for one council (or all of England), written in the input formats of
+// docs/formats.md so the importers take it as they would a real return. Same seed, same bytes.
+// Rows go to disk child by child, so national scale never holds a table in memory.
+import { join } from 'node:path';
+import type { IsoDate } from '../core/dates.ts';
+import { benchmarkRows } from './benchmarks.ts';
+import { CsvWriter, dfe, type Cell } from './csv.ts';
+import { fyEnd, fyStart, YEAR_DAYS } from './days.ts';
+import { ehcpRequest, receivedDay, type Request, type Scenario } from './ehcp.ts';
+import { childMissingFromHome } from './fromHome.ts';
+import * as L from './layout.ts';
+import { generalPlan, leaverPlan, lookedAfterChild, type LookedAfterChild } from './lookedAfter.ts';
+import type { MissingEpisode } from './missing.ts';
+import { streamFor } from './random.ts';
+import { SCALE, windowFor, type ScaleName, type Window } from './scales.ts';
+import { committeeRows, strategyRows } from './strategy.ts';
+
+export interface GenerateOptions {
+  scale: ScaleName;
+  seed: number;
+  outDir: string;
+  /** "Today" in the data: nothing is dated after it. */
+  asOf: IsoDate;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface GenerateResult {
+  /** Paths of the files written, under outDir. */
+  files: string[];
+  /** Data rows per file, by path relative to outDir. */
+  counts: Record<string, number>;
+}
+
+/** EHCP requests span 3.5 years, so plans issued in every month of the last three have a request behind them. */
+const EHCP_YEARS = 3.5;
+/** Average missing episodes per child missing from home (observed from the generator's own rates). */
+const EPISODES_PER_CHILD_FROM_HOME = 2.6;
+/** Share of missing episodes that are of looked-after children; the rest are from home. */
+const LOOKED_AFTER_SHARE = 0.45;
+/** Requests placed so the tracker shows each state: advice overdue, past 20 weeks, awaiting decision. */
+const SCENARIOS: readonly (readonly [Scenario, number])[] = [
+  ['late_advice', 100], ['overdue_drafting', 170], ['awaiting_decision', 20],
+];
+
+interface YearFiles {
+  fy: number;
+  start: number;
+  end: number;
+  header: CsvWriter;
+  episodes: CsvWriter;
+  missing: CsvWriter;
+  oc3: CsvWriter;
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const scale = SCALE[options.scale];
+  const win = windowFor(options.asOf);
+  const writers: CsvWriter[] = [];
+  const open = (path: string, header: string[]): CsvWriter => {
+    const w = new CsvWriter(join(options.outDir, path), header);
+    writers.push(w);
+    return w;
+  };
+  const years: YearFiles[] = win.years.map((fy) => {
+    const dir = L.ssda903Folder(fy);
+    return {
+      fy, start: fyStart(fy), end: Math.min(fyEnd(fy), win.asOf),
+      header: open(`${dir}/header.csv`, L.HEADER),
+      episodes: open(`${dir}/episodes.csv`, L.EPISODES),
+      missing: open(`${dir}/missing.csv`, L.MISSING),
+      oc3: open(`${dir}/oc3.csv`, L.OC3),
+    };
+  });
+  const rhi = open(L.FILES.rhi, L.RHI);
+  const fromHome = open(L.FILES.missingFromHome, L.MISSING_FROM_HOME);
+  const activity = open(L.FILES.leaverActivity, L.LEAVER_ACTIVITY);
+  const requests = open(L.FILES.ehcpRequests, L.EHCP_REQUESTS);
+  const advice = open(L.FILES.ehcpAdvice, L.EHCP_ADVICE);
+
+  const windowYears = (win.asOf - win.start + 1) / YEAR_DAYS;
+  const homeChildren = Math.max(1, Math.round((scale.missingPerYear * windowYears * (1 - LOOKED_AFTER_SHARE)) / EPISODES_PER_CHILD_FROM_HOME));
+  const ehcpTotal = Math.round(scale.ehcpPerYear * EHCP_YEARS);
+  const total = scale.lookedAfter + scale.careLeavers + homeChildren + ehcpTotal;
+  const progress = progressReporter(total, options.onProgress);
+
+  try {
+    // Looked-after children: those looked after at some time in the window, then care leavers.
+    const care = streamFor(options.seed, 'looked-after');
+    const missingScale = missingScaleFor(scale.missingPerYear * LOOKED_AFTER_SHARE, scale.lookedAfter);
+    for (let i = 1; i <= scale.lookedAfter + scale.careLeavers; i++) {
+      const plan = i <= scale.lookedAfter ? generalPlan(care, win) : leaverPlan(care, win);
+      writeLookedAfter(lookedAfterChild(care, i, plan, win, missingScale), years, rhi, activity);
+      await progress.step();
+    }
+
+    const home = streamFor(options.seed, 'missing-from-home');
+    for (let i = 1; i <= homeChildren; i++) {
+      const child = childMissingFromHome(home, i, win);
+      for (const e of child.missing) {
+        fromHome.write([child.id, child.sex, dfe(child.dob), e.type, dfe(e.start), dfe(e.end)]);
+        writeInterview(rhi, child.id, e);
+      }
+      await progress.step();
+    }
+
+    const ehcp = streamFor(options.seed, 'ehcp');
+    const from = win.asOf - Math.round(EHCP_YEARS * YEAR_DAYS);
+    const span = win.asOf - from;
+    for (let i = 1; i <= ehcpTotal; i++) {
+      // Stratified arrival days keep the file in date order without sorting it.
+      const slot = Math.floor(((i - 1) * span) / ehcpTotal);
+      const received = receivedDay(ehcp, from + slot, Math.min(win.asOf, from + slot + 6));
+      writeRequest(requests, advice, ehcpRequest(ehcp, i, received, win.asOf, (received - from) / span));
+      await progress.step();
+    }
+    SCENARIOS.forEach(([scenario, daysAgo], k) => {
+      const received = win.asOf - daysAgo;
+      writeRequest(requests, advice, ehcpRequest(ehcp, ehcpTotal + k + 1, received, win.asOf, (received - from) / span, scenario));
+    });
+
+    const plans = streamFor(options.seed, 'strategy');
+    writeAll(open(L.FILES.strategyActions, L.STRATEGY_ACTIONS), strategyRows(plans, win.asOf));
+    writeAll(open(L.FILES.committeeActions, L.COMMITTEE_ACTIONS), committeeRows(plans, win.asOf));
+    const bench = streamFor(options.seed, 'benchmarks');
+    writeAll(open(L.FILES.benchmarks, L.BENCHMARKS), benchmarkRows(bench, [win.years[0]! - 2, win.years[0]! - 1, ...win.years]));
+  } finally {
+    for (const w of writers) w.close();
+  }
+  options.onProgress?.(total, total);
+  const counts: Record<string, number> = {};
+  for (const w of writers) counts[w.path.slice(options.outDir.length).replace(/^[/\\]+/, '')] = w.rows;
+  return { files: writers.map((w) => w.path), counts };
+}
+
+/**
+ * Multiplier on the chance that a looked-after child goes missing, so the looked-after share of
+ * missing episodes comes out near the scale's target (a child who goes missing averages about
+ * 4.5 episodes a year in care, and about one child in seven is old enough and at risk).
+ */
+function missingScaleFor(episodesPerYear: number, children: number): number {
+  return episodesPerYear / (children * 0.14 * 4.5) / 0.6;
+}
+
+function writeAll(w: CsvWriter, rows: Cell[][]): void {
+  for (const row of rows) w.write(row);
+}
+
+function writeInterview(w: CsvWriter, child: string, e: MissingEpisode): void {
+  w.write([child, dfe(e.start), dfe(e.rhiOffered), dfe(e.rhiCompleted), dfe(e.rhiDeclined), e.startTime, e.exploitation, e.themes]);
+}
+
+function writeRequest(requests: CsvWriter, advice: CsvWriter, r: Request): void {
+  requests.write([
+    r.requestId, r.personId, dfe(r.dob), r.sex, dfe(r.received), dfe(r.requestOutcomeDate), r.requestOutcome,
+    dfe(r.assessmentOutcomeDate), r.assessmentOutcome, r.week20 ? 'Y' : 'N', r.exceptionReason, dfe(r.draftPlanDate),
+    dfe(r.startDate), r.senType,
+  ]);
+  for (const a of r.advice) advice.write([r.requestId, a.partner, dfe(a.requested), dfe(a.received)]);
+}
+
+/**
+ * Each year's return shows the child as it stood at the end of that year (or on asOf for the
+ * year in progress): an episode still open then has no DEC or REC yet.
+ */
+function writeLookedAfter(c: LookedAfterChild, years: readonly YearFiles[], rhi: CsvWriter, activity: CsvWriter): void {
+  const dob = dfe(c.dob);
+  let inAnyReturn = false;
+  for (const y of years) {
+    const episodes = c.episodes.filter((e) => e.decom <= y.end && (e.dec === null || e.dec >= y.start));
+    const oc3 = c.oc3.filter((o) => o.fy === y.fy);
+    if (episodes.length === 0 && oc3.length === 0) continue;
+    inAnyReturn = true;
+    y.header.write([c.id, c.sex, dob, c.ethnic, c.upn, c.mother, dfe(c.mcDob)]);
+    for (const e of episodes) {
+      const ended = e.dec !== null && e.dec <= y.end;
+      y.episodes.write([
+        c.id, dfe(e.decom), e.rne, e.ls, e.cin, e.place, e.provider, ended ? dfe(e.dec) : null, ended ? e.rec : null,
+        e.reasonPlaceChange, e.homePost, e.plPost, e.urn,
+      ]);
+    }
+    for (const m of c.missing) {
+      if (m.start >= y.start && m.start <= y.end) y.missing.write([c.id, dob, m.type, dfe(m.start), dfe(m.end)]);
+    }
+    for (const o of oc3) y.oc3.write([c.id, dob, o.inTouch, o.activ, o.accom]);
+  }
+  if (!inAnyReturn) return;
+  for (const m of c.missing) writeInterview(rhi, c.id, m);
+  for (const a of c.activities) activity.write([c.id, a.activ, dfe(a.start), dfe(a.end)]);
+}
+
+function progressReporter(total: number, onProgress?: (done: number, total: number) => void) {
+  let done = 0;
+  const every = Math.max(1, Math.floor(total / 200));
+  return {
+    async step(): Promise<void> {
+      done++;
+      if (done % every === 0) {
+        onProgress?.(done, total);
+        // Let a progress bar redraw.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+  };
+}
+
+export type { ScaleName, Window };

@@ -1,0 +1,115 @@
+// Looked-after children: who they are (903 Header), their care (Episodes), when they went
+// missing (Missing, with the return home interview) and, for those who leave care at 16-18,
+// their life as care leavers (activity timeline and OC3).
+import { careEpisodes, everResidential, type CarePlan, type Episode } from './care.ts';
+import { CEASE_16_17, CEASE_AT_18, CEASE_YOUNG, ETHNICITY } from './distributions.ts';
+import { birthday, YEAR_DAYS } from './days.ts';
+import { activityTimeline, oc3Records, type Activity, type Oc3 } from './leavers.ts';
+import { addInterviews, missingEpisodes, missingRate, type MissingEpisode } from './missing.ts';
+import { weights, type Random } from './random.ts';
+import type { Window } from './scales.ts';
+import { makeUpn } from './upn.ts';
+
+/** A fictitious local authority code for UPNs. */
+export const LA_CODE = 999;
+
+export interface LookedAfterChild {
+  id: string;
+  sex: 1 | 2;
+  dob: number;
+  ethnic: string;
+  upn: string;
+  mother: string | null;
+  mcDob: number | null;
+  episodes: Episode[];
+  /** Last day looked after, or null while still looked after on asOf. */
+  careEnd: number | null;
+  missing: MissingEpisode[];
+  activities: Activity[];
+  oc3: Oc3[];
+}
+
+const years = (n: number): number => Math.round(n * YEAR_DAYS);
+
+/** Age (in years) of children looked after on a given day: mostly teenagers. */
+function stockAge(r: Random): number {
+  const band = r.weighted(AGE_BANDS);
+  const [lo, hi] = AGE_RANGE[band];
+  return lo + r.next() * (hi - lo);
+}
+const AGE_BANDS = weights({ infant: 5, '1-4': 13, '5-9': 17, '10-15': 39, '16-17': 26 });
+const AGE_RANGE = { infant: [0, 1], '1-4': [1, 5], '5-9': [5, 10], '10-15': [10, 16], '16-17': [16, 17.9] } as const;
+/** Age at entry: infants and teenagers enter care most. */
+const ENTRY_BANDS = weights({ infant: 20, '1-4': 14, '5-9': 18, '10-15': 36, '16-17': 12 });
+
+function ceaseReason(r: Random, dob: number, end: number): string {
+  if (end >= birthday(dob, 18)) return r.weighted(CEASE_AT_18);
+  return end >= birthday(dob, 16) ? r.weighted(CEASE_16_17) : r.weighted(CEASE_YOUNG);
+}
+
+/** A child from the general cohort: already in care when the window opens, or entering during it. */
+export function generalPlan(r: Random, win: Window): CarePlan {
+  let dob: number;
+  let start: number;
+  if (r.chance(0.5)) {
+    const age = stockAge(r);
+    dob = win.start - years(age);
+    start = win.start - Math.min(Math.round(r.exponential(900)), years(age));
+  } else {
+    start = r.dayBetween(win.start, win.asOf);
+    const [lo, hi] = AGE_RANGE[r.weighted(ENTRY_BANDS)];
+    dob = start - years(lo + r.next() * (hi - lo));
+  }
+  const ageAtStart = (start - dob) / YEAR_DAYS;
+  const adoption = ageAtStart < 2 && r.chance(0.35);
+  const u = r.next();
+  const stay = u < 0.25 ? 7 + Math.round(r.exponential(60)) : u < 0.65 ? r.int(200, 1100) : years(18);
+  // Children already in care when the window opens stay into it.
+  let end = Math.min(start + stay, birthday(dob, 18));
+  if (end < win.start) end = Math.min(win.start + Math.round(r.exponential(300)), birthday(dob, 18));
+  const ceased = adoption ? (r.chance(0.7) ? 'E11' : 'E12') : ceaseReason(r, dob, end);
+  return { dob, start, end, ceaseReason: ceased, adoption };
+}
+
+/** A young person who leaves care at 16-18 with care-leaver birthdays inside the window. */
+export function leaverPlan(r: Random, win: Window): CarePlan {
+  const dob = win.start - years(16.5 + r.next() * 4.5);
+  const start = birthday(dob, 11) + r.int(0, years(5.2));
+  const end = r.chance(0.8) ? birthday(dob, 18) : Math.max(start + 120, birthday(dob, 16) + r.int(180, 540));
+  return { dob, start, end, ceaseReason: ceaseReason(r, dob, end), adoption: false };
+}
+
+export function lookedAfterChild(r: Random, serial: number, plan: CarePlan, win: Window, missingScale: number): LookedAfterChild {
+  const sex = r.chance(0.56) ? 1 : 2;
+  const { dob } = plan;
+  const episodes = careEpisodes(r, plan, win.asOf);
+  const careEnd = (episodes[episodes.length - 1] as Episode).dec;
+  const ageAtAsOf = (win.asOf - dob) / YEAR_DAYS;
+  const mother = sex === 2 && (win.start - dob) / YEAR_DAYS >= 16 && r.chance(0.04);
+
+  const child: LookedAfterChild = {
+    id: `C${String(serial).padStart(6, '0')}`,
+    sex, dob, ethnic: r.weighted(ETHNICITY),
+    upn: ageAtAsOf >= 5 ? makeUpn(LA_CODE, serial, new Date((dob + years(4)) * 86_400_000).getUTCFullYear()) : 'UN1',
+    mother: sex === 2 && ageAtAsOf >= 12 ? (mother ? '1' : '0') : null,
+    mcDob: mother ? r.dayBetween(birthday(dob, 15), win.start - 1) : null,
+    episodes, careEnd, missing: [], activities: [], oc3: [],
+  };
+
+  // Missing: mostly children of 11 and over, three to four times as often from residential care.
+  const from = Math.max(plan.start, win.start, birthday(dob, 11));
+  const to = Math.min(careEnd ?? win.asOf, win.asOf);
+  const p = everResidential(episodes) ? 0.35 : 0.08;
+  if (from <= to && r.chance(p * missingScale)) {
+    child.missing = missingEpisodes(r, from, to, missingRate(r), 0.3, win.asOf);
+    addInterviews(r, child.missing, win.asOf, 'PUSH_PLACEMENT');
+  }
+
+  // Care leavers: relevant children who leave care at 16 or over after 13 weeks since 14.
+  if (careEnd !== null && careEnd >= birthday(dob, 16) && careEnd - Math.max(plan.start, birthday(dob, 14)) >= 91
+    && !['E11', 'E12'].includes(plan.ceaseReason)) {
+    child.activities = activityTimeline(r, dob, careEnd, win.asOf);
+    child.oc3 = oc3Records(r, dob, careEnd, child.activities, win);
+  }
+  return child;
+}

@@ -1,0 +1,95 @@
+// The Children's Services Strategy (priorities and actions with owners and RAG) and the actions
+// the Overview and Scrutiny Committee asked for at recent meetings. Owners are job titles.
+import { dfe, type Cell } from './csv.ts';
+import { weights, type Random } from './random.ts';
+
+const PRIORITIES: readonly (readonly [string, readonly (readonly [string, string])[]])[] = [
+  ['Early help and family support', [
+    ['Open family hubs in every locality', 'Head of Early Help'],
+    ['Launch a single front door for early help requests', 'Head of Early Help'],
+    ['Train partner agencies in the lead professional role', 'Early Help Partnership Manager'],
+    ['Roll out the parenting programme to all family hubs', 'Family Hubs Service Manager'],
+    ['Publish the early help outcomes framework', 'Head of Performance and Intelligence'],
+  ]],
+  ['Children in care and care leavers', [
+    ['Recruit 40 additional in-house foster carers', 'Head of Fostering'],
+    ['Open two small children\'s homes in the borough', 'Head of Residential Services'],
+    ['Guarantee every care leaver a personal adviser until 25', 'Leaving Care Service Manager'],
+    ['Extend the care leaver apprenticeship offer across the council', 'Leaving Care Service Manager'],
+    ['Refresh the sufficiency strategy', 'Assistant Director, Children in Care'],
+    ['Reduce placement moves through a stability panel', 'Assistant Director, Children in Care'],
+  ]],
+  ['SEND and inclusion', [
+    ['Recover 20-week EHCP timeliness to above the national average', 'Head of SEND'],
+    ['Recruit four additional educational psychologists', 'Principal Educational Psychologist'],
+    ['Agree an advice turnaround standard with health partners', 'Designated Clinical Officer'],
+    ['Open two additional resourced provisions', 'Head of Inclusion'],
+    ['Launch the SEND local offer refresh with parent carers', 'SEND Partnership Manager'],
+  ]],
+  ['Safeguarding and missing children', [
+    ['Commission an independent return home interview service', 'Head of Safeguarding'],
+    ['Offer every return home interview within 72 hours', 'Missing and Exploitation Team Manager'],
+    ['Implement the contextual safeguarding framework', 'Head of Safeguarding'],
+    ['Share missing-episode intelligence with the police weekly', 'Missing and Exploitation Team Manager'],
+  ]],
+  ['Workforce', [
+    ['Reduce agency social workers to below 15%', 'Principal Social Worker'],
+    ['Launch the social work academy for newly qualified staff', 'Principal Social Worker'],
+    ['Keep average caseloads below 18', 'Assistant Director, Safeguarding'],
+    ['Introduce a career pathway for family support workers', 'Head of Workforce Development'],
+  ]],
+];
+
+/** Strategy rows: PriorityID, PriorityTitle, ActionID, Action, Owner, DueDate, Status, RAG. */
+export function strategyRows(r: Random, asOf: number): Cell[][] {
+  const rows: Cell[][] = [];
+  PRIORITIES.forEach(([title, actions], p) => {
+    actions.forEach(([action, owner], a) => {
+      const due = asOf + r.int(-300, 500);
+      const status = due < asOf ? r.weighted(PAST_DUE) : r.weighted(NOT_DUE);
+      const rag = status === 'complete' ? 'green' : status === 'not_started' && due > asOf + 180 ? null : r.weighted(RAG_IN_PROGRESS);
+      rows.push([`P${p + 1}`, title, `P${p + 1}.${a + 1}`, action, owner, dfe(due), status, rag]);
+    });
+  });
+  return rows;
+}
+
+const PAST_DUE = weights({ complete: 70, in_progress: 30 });
+const NOT_DUE = weights({ in_progress: 65, not_started: 20, complete: 15 });
+const RAG_IN_PROGRESS = weights({ green: 45, amber: 40, red: 15 });
+
+const COMMITTEE_ITEMS: readonly (readonly [string, string, string])[] = [
+  ['EHCP timeliness', 'Report the 20-week rate by partner and the plan to recover it', 'Head of SEND'],
+  ['EHCP timeliness', 'Bring health partners to the next meeting to explain advice delays', 'Designated Clinical Officer'],
+  ['Care leavers', 'Provide a breakdown of NEET care leavers by length of time NEET', 'Leaving Care Service Manager'],
+  ['Care leavers', 'Circulate the care leaver local offer to all members', 'Leaving Care Service Manager'],
+  ['Missing children', 'Explain why return home interviews are not offered within 72 hours', 'Missing and Exploitation Team Manager'],
+  ['Missing children', 'Report repeat missing episodes from out-of-borough placements', 'Head of Safeguarding'],
+  ['Placement sufficiency', 'Share the costs of external residential placements', 'Assistant Director, Children in Care'],
+  ['Workforce', 'Report agency social worker numbers quarterly', 'Principal Social Worker'],
+  ['Strategy progress', 'Add a RAG summary of the strategy to each meeting pack', 'Head of Performance and Intelligence'],
+  ['Early help', 'Provide family hub attendance figures by ward', 'Head of Early Help'],
+  ['SEND and inclusion', 'Report progress on recruiting educational psychologists', 'Principal Educational Psychologist'],
+  ['Missing children', 'Brief members on the exploitation risk screening tool', 'Head of Safeguarding'],
+];
+
+/** Committee action rows from meetings about every two months before asOf. */
+export function committeeRows(r: Random, asOf: number): Cell[][] {
+  const rows: Cell[][] = [];
+  const meetings = r.int(3, 4);
+  let item = 0;
+  for (let m = meetings; m >= 1; m--) {
+    const meeting = asOf - m * 61 + r.int(-5, 5);
+    for (let k = r.int(2, 4); k > 0 && item < COMMITTEE_ITEMS.length; k--, item++) {
+      const [subject, action, responsible] = COMMITTEE_ITEMS[item] as readonly [string, string, string];
+      const due = meeting + r.int(28, 90);
+      const status = due < asOf ? r.weighted(CLOSED) : r.weighted(OPEN);
+      const response = status === 'done' ? 'Reported to the committee; see the meeting pack.' : status === 'dropped' ? 'Superseded by a later request.' : '';
+      rows.push([`CA${String(rows.length + 1).padStart(3, '0')}`, dfe(meeting), "Children and Young People's Overview and Scrutiny Committee", subject, action, responsible, dfe(due), status, response]);
+    }
+  }
+  return rows;
+}
+
+const CLOSED = weights({ done: 70, in_progress: 20, open: 5, dropped: 5 });
+const OPEN = weights({ open: 50, in_progress: 40, done: 10 });
