@@ -16,16 +16,16 @@ export function explainHeader(header: readonly string[]): string {
   const names = header.map(norm);
   const repeated = names.filter((n, i) => names.indexOf(n) !== i);
   if (repeated.length) return `The header row names a column more than once: ${[...new Set(repeated)].join(', ')}.`;
-  let best: { spec: TableSpec<unknown>; shared: number } | null = null;
+  let best: { spec: TableSpec<unknown>; share: number } | null = null;
   for (const spec of TABLES) {
-    const shared = spec.columns.filter((c) => names.includes(norm(c))).length;
-    if (!best || shared > best.shared) best = { spec, shared };
+    const share = spec.columns.filter((c) => names.includes(norm(c))).length / spec.columns.length;
+    if (!best || share > best.share) best = { spec, share };
   }
-  if (best && best.shared * 2 >= best.spec.columns.length) {
+  if (best && best.share >= 0.5) {
     const missing = best.spec.columns.filter((c) => !names.includes(norm(c)));
     const extra = header.filter((h) => !best.spec.columns.some((c) => norm(c) === norm(h)));
-    const parts = [missing.length ? `missing ${missing.join(', ')}` : '', extra.length ? `unexpected ${extra.join(', ')}` : ''].filter(Boolean);
-    return `The header row looks like ${best.spec.label} but has ${parts.join(' and ')}.`;
+    const parts = [missing.length ? `is missing ${missing.join(', ')}` : '', extra.length ? `has unexpected columns ${extra.join(', ')}` : ''].filter(Boolean);
+    return `The header row looks like ${best.spec.label} but ${parts.join(' and ')}.`;
   }
   return `The header row does not match any known table (${TABLES.map((t) => t.label).join(', ')}).`;
 }
