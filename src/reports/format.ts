@@ -9,6 +9,11 @@ export function longDate(date: IsoDate | null | undefined): string {
   return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 }
 
+/** "30 Sep 2026", for table cells. */
+export function shortDate(date: IsoDate | null | undefined): string {
+  return date ? longDate(date).replace(/ (\w{3})\w* /, ' $1 ') : '';
+}
+
 export function ragWord(rag: Rag | null | undefined): string {
   return rag ? RAG_LABEL[rag] : 'Not rated';
 }

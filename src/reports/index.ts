@@ -9,3 +9,5 @@ export {
   type LetterTemplate,
 } from './letter-template.ts';
 export { closePdfRenderer, renderPdf } from './pdf.ts';
+export { actionPlanReport, type ActionPlanReportOptions } from './action-plan.ts';
+export { performanceReport, type PerformanceReportOptions } from './performance.ts';

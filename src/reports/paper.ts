@@ -7,6 +7,7 @@ export const DEFAULT_AUTHOR = "Director of Children's Services";
 export const DEFAULT_COMMITTEE = "Children's Services Overview and Scrutiny Committee";
 
 export interface PaperContext {
+  authority: string;
   title: string;
   committee: string;
   meetingDate: string;
@@ -20,12 +21,13 @@ export interface PaperContext {
 export function paperContext(title: string, committee: string, meetingDate: IsoDate, author: string, restricted = false): PaperContext {
   const marking = restricted ? 'OFFICIAL-SENSITIVE: officer copy, not for publication' : 'Part 1: Public';
   return {
+    authority: AUTHORITY,
     title,
     committee,
     meetingDate: longDate(meetingDate),
     author,
     marking,
     restricted,
-    footer: `${AUTHORITY} | ${committee} | ${longDate(meetingDate)} | ${marking}`,
+    footer: `${AUTHORITY}: ${committee}, ${longDate(meetingDate)}`,
   };
 }
