@@ -309,6 +309,49 @@ export interface BreakdownRow {
   suppressed: boolean;
 }
 
+type Figure = Pick<BreakdownRow, 'key' | 'numerator' | 'denominator' | 'value'>;
+
+/** One indicator for one period, straight from its row source, optionally grouped by a dimension. */
+async function figuresForPeriod(
+  store: Store,
+  def: IndicatorDefinition,
+  periodType: PeriodType,
+  periodStart: IsoDate,
+  asOf: IsoDate | undefined,
+  dimension: Dimension | null,
+): Promise<Figure[]> {
+  if (!def.periodTypes.includes(periodType)) throw new Error(`"${def.title}" is not reported by ${periodType}.`);
+  const period = periodStarting(periodType, periodStart);
+  if (!period) throw new Error(`${periodStart} is not the start of a ${periodType}.`);
+  const latest = asOf ?? (await latestDataDate(store.db)) ?? period.start;
+  const a = aggregateSql(def);
+  const key = dimension ? `${dimension}::text` : 'NULL::text';
+  const result = await sql<Figure>`${withPeriods(def, periodType, period.start, period.start, latest)}
+  SELECT ${sql.raw(key)} AS key, ${sql.raw(a.numerator)} AS numerator, ${sql.raw(a.denominator)} AS denominator,
+         ${sql.raw(a.value)} AS value
+    FROM r WHERE period_start = ${period.start}::date
+   GROUP BY 1 ORDER BY 1`.execute(store.db);
+  return result.rows;
+}
+
+/**
+ * An indicator for one period worked out on demand, as of a date (default: the latest data),
+ * e.g. "NEET today" for a summary page. Null figures when the period has no rows.
+ */
+export async function indicatorForPeriod(
+  store: Store,
+  id: string,
+  periodType: PeriodType,
+  periodStart: IsoDate,
+  asOf?: IsoDate,
+): Promise<Omit<BreakdownRow, 'key' | 'label'>> {
+  const def = definitionOf(id);
+  const [row] = await figuresForPeriod(store, def, periodType, periodStart, asOf, null);
+  const empty = def.aggregate === 'count' ? 0 : null;
+  const figure = { numerator: row?.numerator ?? empty, denominator: row?.denominator ?? null, value: row?.value ?? empty };
+  return { ...figure, suppressed: isFigureSuppressed(def, figure.numerator, figure.denominator) };
+}
+
 /**
  * An indicator for one period split by a dimension, computed on demand from the same row source
  * (so the groups add up to the stored figure, except distinct counts of children in two groups).
@@ -323,17 +366,8 @@ export async function indicatorBreakdown(
 ): Promise<BreakdownRow[]> {
   const def = definitionOf(id);
   if (!def.dimensions.includes(dimension)) throw new Error(`"${def.title}" cannot be broken down by ${dimension}.`);
-  if (!def.periodTypes.includes(periodType)) throw new Error(`"${def.title}" is not reported by ${periodType}.`);
-  const period = periodStarting(periodType, periodStart);
-  if (!period) throw new Error(`${periodStart} is not the start of a ${periodType}.`);
-  const latest = asOf ?? (await latestDataDate(store.db)) ?? period.start;
-  const a = aggregateSql(def);
-  const result = await sql<Omit<BreakdownRow, 'label' | 'suppressed'>>`${withPeriods(def, periodType, period.start, period.start, latest)}
-  SELECT ${sql.raw(dimension)}::text AS key, ${sql.raw(a.numerator)} AS numerator, ${sql.raw(a.denominator)} AS denominator,
-         ${sql.raw(a.value)} AS value
-    FROM r WHERE period_start = ${period.start}::date
-   GROUP BY 1 ORDER BY 1`.execute(store.db);
-  return result.rows.map((r) => ({
+  const rows = await figuresForPeriod(store, def, periodType, periodStart, asOf, dimension);
+  return rows.map((r) => ({
     ...r,
     label: groupLabel(dimension, r.key),
     suppressed: isFigureSuppressed(def, r.numerator, r.denominator),

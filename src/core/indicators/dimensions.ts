@@ -42,3 +42,10 @@ export function groupLabel(dimension: Dimension, key: string | null): string {
   if (key === null || key === '') return 'Not recorded';
   return LABELS[dimension]?.[key] ?? key;
 }
+
+/** Themes recorded from return home interviews (docs/formats.md). */
+export const THEME_LABEL: Record<string, string> = {
+  PUSH_HOME: 'Push factors at home', PUSH_PLACEMENT: 'Push factors in the placement', PEERS: 'Peers and friends',
+  RELATIONSHIP: 'A relationship', SUBSTANCES: 'Drugs or alcohol', EXPLOITATION: 'Exploitation', BULLYING: 'Bullying',
+  MENTAL_HEALTH: 'Mental health', FAMILY_CONTACT: 'Wanting contact with family', OTHER: 'Other',
+};
