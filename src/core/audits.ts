@@ -131,3 +131,74 @@ function gradeRow(key: string, grades: AuditGrade[], suppress: boolean, threshol
     grades: Object.fromEntries(AUDIT_GRADES.map((g, i) => [g, show(counts[i]!, i)])) as Record<AuditGrade, ShownCount>,
   };
 }
+
+export const AUDIT_CSV_COLUMNS = ['AuditID', 'Type', 'Theme', 'AuditedDate', 'ChildID', 'Auditor', 'Grade', 'Findings', 'Actions'] as const;
+
+export interface AuditRowError {
+  row: number; // as a spreadsheet shows it: the header is row 1
+  field: string;
+  message: string;
+}
+
+export interface ParsedAudit {
+  auditId: string;
+  type: AuditType;
+  theme: string | null;
+  auditedDate: string;
+  childId: string;
+  auditor: string;
+  grade: AuditGrade;
+  findings: string;
+  actions: string;
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
+const MAX_TEXT = 20_000;
+
+/**
+ * Checks case-audit rows (already split into named fields, header matched case-insensitively).
+ * All or nothing: any error means no audits.
+ */
+export function validateAuditRows(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  parseDate: (text: string) => string | null,
+): { audits: ParsedAudit[]; errors: AuditRowError[] } {
+  const errors: AuditRowError[] = [];
+  const index = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
+  const missing = AUDIT_CSV_COLUMNS.filter((c) => !index.has(c.toLowerCase()));
+  const extra = header.filter((h) => !AUDIT_CSV_COLUMNS.some((c) => c.toLowerCase() === h.trim().toLowerCase()));
+  if (missing.length || extra.length) {
+    if (missing.length) errors.push({ row: 1, field: missing.join(', '), message: `Missing column(s): ${missing.join(', ')}` });
+    if (extra.length) errors.push({ row: 1, field: extra.join(', '), message: `Unexpected column(s): ${extra.join(', ')}` });
+    return { audits: [], errors };
+  }
+  const seen = new Set<string>();
+  const audits: ParsedAudit[] = [];
+  rows.forEach((cells, i) => {
+    const row = i + 2;
+    const get = (c: (typeof AUDIT_CSV_COLUMNS)[number]) => (cells[index.get(c.toLowerCase())!] ?? '').trim();
+    const fail = (field: string, message: string) => errors.push({ row, field, message });
+    const auditId = get('AuditID');
+    const childId = get('ChildID');
+    const type = get('Type').toLowerCase();
+    const theme = get('Theme').toLowerCase() || null;
+    const date = parseDate(get('AuditedDate'));
+    const grade = parseGrade(get('Grade'));
+    const auditor = get('Auditor');
+    if (!ID.test(auditId)) fail('AuditID', 'Enter an audit id (letters, digits, . _ / -)');
+    else if (seen.has(auditId)) fail('AuditID', `Audit ${auditId} appears twice`);
+    seen.add(auditId);
+    if (!ID.test(childId)) fail('ChildID', 'Enter the child id (letters, digits, . _ / -)');
+    if (type !== 'core' && type !== 'themed') fail('Type', 'Type must be core or themed');
+    if (type === 'themed' && (!theme || !isTheme(theme))) fail('Theme', `A themed audit needs a theme: ${AUDIT_THEMES.join(', ')}`);
+    if (type === 'core' && theme) fail('Theme', 'A core audit has no theme');
+    if (!date) fail('AuditedDate', 'Enter the date as DD/MM/YYYY');
+    if (!grade) fail('Grade', 'Grade must be outstanding, good, requires improvement or inadequate');
+    if (!auditor || auditor.length > 200) fail('Auditor', 'Enter the auditor (up to 200 characters)');
+    if (get('Findings').length > MAX_TEXT || get('Actions').length > MAX_TEXT) fail('Findings', `Findings and actions are limited to ${MAX_TEXT} characters`);
+    if (errors.some((e) => e.row === row)) return;
+    audits.push({ auditId, type: type as AuditType, theme, auditedDate: date!, childId, auditor, grade: grade!, findings: get('Findings'), actions: get('Actions') });
+  });
+  return { audits: errors.length ? [] : audits, errors };
+}

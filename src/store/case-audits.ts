@@ -1,20 +1,10 @@
 // Case audits: confidential findings about individual children's cases. Only the summary (counts
 // by grade) leaves this module for roles that may not see case records.
 import { sql } from 'kysely';
-import type { AuditGrade, AuditType, GradedAudit } from '../core/audits.ts';
+import type { AuditGrade, AuditType, GradedAudit, ParsedAudit } from '../core/audits.ts';
 import type { Store, Tx } from './open.ts';
 
-export interface CaseAudit {
-  auditId: string;
-  type: AuditType;
-  theme: string | null;
-  auditedDate: string;
-  childId: string;
-  auditor: string;
-  grade: AuditGrade;
-  findings: string;
-  actions: string;
-}
+export type CaseAudit = ParsedAudit;
 
 export interface CaseAuditFilter {
   type?: AuditType;
