@@ -10,6 +10,9 @@ import { installErrorHandlers } from './errors.ts';
 import { access } from './plugins/access.ts';
 import { assets } from './plugins/assets.ts';
 import { identity } from './plugins/identity.ts';
+import { auditLogRoutes } from './auth/audit-log-routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { caseAuditRoutes } from './auth/case-audit-routes.ts';
 import { views } from './plugins/views.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { committeeRoutes } from './routes/committee.ts';
@@ -19,6 +22,8 @@ export interface AppOptions {
   /** The date the figures are "as at"; today when absent (tests pin it). */
   asOf?: IsoDate;
   logger?: boolean;
+  /** Now, for session expiry and sign-in lockout; tests pass their own clock. */
+  clock?: () => Date;
   /** Largest file accepted by the import page, in bytes. */
   uploadLimitBytes?: number;
   /** Most files in one import. */
@@ -58,11 +63,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyFormbody);
   await app.register(fastifyMultipart, { limits: { ...app.uploadLimits, fields: 20, parts: 100 } });
   installErrorHandlers(app);
-  await identity(app);
+  await identity(app, { clock: options.clock });
   await access(app);
   await views(app);
   await assets(app);
 
-  for (const routes of [actionRoutes, committeeRoutes]) await app.register(routes);
+  for (const routes of [actionRoutes, committeeRoutes, authRoutes, caseAuditRoutes, auditLogRoutes]) await app.register(routes);
   return app;
 }
