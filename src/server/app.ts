@@ -15,7 +15,12 @@ import { authRoutes } from './auth/routes.ts';
 import { caseAuditRoutes } from './auth/case-audit-routes.ts';
 import { views } from './plugins/views.ts';
 import { actionRoutes } from './routes/actions.ts';
+import { careLeaverRoutes } from './routes/care-leavers.ts';
 import { committeeRoutes } from './routes/committee.ts';
+import { ehcpRoutes } from './routes/ehcp.ts';
+import { importRoutes } from './routes/import.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
+import { missingRoutes } from './routes/missing.ts';
 
 export interface AppOptions {
   store: Store;
@@ -33,7 +38,10 @@ export interface AppOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
+    /** Date for statutory clocks and overdue flags. */
     asOf(): IsoDate;
+    /** Date the indicator figures are read at; undefined = the latest computed period. */
+    figuresAsOf: IsoDate | undefined;
     uploadLimits: { fileSize: number; files: number };
   }
 }
@@ -44,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false });
   app.decorate('store', options.store);
   app.decorate('asOf', () => options.asOf ?? today());
+  app.decorate('figuresAsOf', options.asOf);
   app.decorate('uploadLimits', { fileSize: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES, files: options.uploadFileLimit ?? 20 });
 
   await app.register(fastifyHelmet, {
@@ -68,6 +77,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await views(app);
   await assets(app);
 
-  for (const routes of [actionRoutes, committeeRoutes, authRoutes, caseAuditRoutes, auditLogRoutes]) await app.register(routes);
+  for (const routes of [indicatorRoutes, ehcpRoutes, missingRoutes, careLeaverRoutes, actionRoutes, committeeRoutes, importRoutes, authRoutes, caseAuditRoutes, auditLogRoutes]) await app.register(routes);
   return app;
 }

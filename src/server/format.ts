@@ -23,3 +23,8 @@ const TAG: Record<string, string> = { green: 'govuk-tag--green', amber: 'govuk-t
 export function ragTagClass(rag: string | null | undefined): string {
   return (rag && TAG[rag]) || 'govuk-tag--grey';
 }
+
+/** JSON to embed in a <script type="application/json"> block: "<" escaped so no text can close it. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}

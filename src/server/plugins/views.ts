@@ -5,9 +5,9 @@ import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyView from '@fastify/view';
 import nunjucks from 'nunjucks';
-import { can, seesSuppressedCounts, type Permission } from '../../core/access.ts';
-import { publishCount } from '../../core/suppression.ts';
+import { can, type Permission } from '../../core/access.ts';
 import { formatDate, formatNumber, ragTagClass } from '../format.ts';
+import { countFormatter } from '../present.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const WEB_DIR = join(here, '..', '..', 'web');
@@ -58,7 +58,6 @@ export async function views(app: FastifyInstance): Promise<void> {
   app.addHook('preHandler', async (request, reply) => {
     const role = request.user?.role;
     const path = request.url.split('?')[0] ?? '/';
-    const suppress = role ? seesSuppressedCounts(role) : true;
     reply.locals = {
       user: request.user,
       role,
@@ -67,7 +66,7 @@ export async function views(app: FastifyInstance): Promise<void> {
       canSeeChildren: role ? can(role, 'view_child_records') : false,
       canEditActions: role ? can(role, 'edit_actions') : false,
       // Councillors and the public see 1-5 as "<6"; officers see exact counts.
-      count: (n: number | null | undefined) => (n == null ? '' : suppress ? publishCount(n) : String(n)),
+      count: countFormatter(role),
       navigation: NAV.filter((n) => role && can(role, n.permission)).map((n) => ({
         href: n.href,
         text: n.text,

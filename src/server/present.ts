@@ -1,0 +1,166 @@
+// Indicator figures as a page shows them to a given role: councillors and the public never see a
+// figure built from 1-5 children (shown as "<6" or withheld), officers see exact values.
+import { seesSuppressedCounts, type Role } from '../core/access.ts';
+import type { IndicatorArea, IndicatorDefinition } from '../core/indicators/index.ts';
+import { fyLabel } from '../core/periods.ts';
+import { isSuppressed, publishCount, rateIsDisclosive } from '../core/suppression.ts';
+import type { Benchmark, IndicatorPoint, IndicatorSummary } from '../store/indicators.ts';
+import { formatNumber } from './format.ts';
+
+export const AREA_LABEL: Record<IndicatorArea, string> = {
+  ehcp: 'Education, health and care plans',
+  care_leavers: 'Care leavers',
+  missing: 'Children missing from home or care',
+  looked_after: 'Children looked after',
+};
+
+export const UNIT_LABEL: Record<IndicatorDefinition['unit'], string> = { percent: '%', count: 'children or episodes', weeks: 'weeks', days: 'days' };
+
+/** A figure (a period's value, or one group of a breakdown) as this role may see it. */
+export interface ShownFigure {
+  /** null when there is no value or it is withheld. */
+  value: number | null;
+  text: string;
+  numeratorText: string;
+  denominatorText: string;
+}
+
+export interface ShownPoint extends ShownFigure {
+  label: string;
+  start: string;
+  rag: IndicatorPoint['rag'];
+}
+
+type Figure = Pick<IndicatorPoint, 'numerator' | 'denominator' | 'value' | 'suppressed'>;
+
+/** How this role sees a count of children or episodes: exact, or 1-5 as "<6". */
+export function countFormatter(role: Role | undefined): (n: number | null | undefined) => string {
+  const suppress = !role || seesSuppressedCounts(role);
+  return (n) => (n === null || n === undefined ? '' : suppress ? publishCount(n) : formatNumber(n));
+}
+
+/** A count for a chart: null (a gap) where this role would see "<6". */
+export function chartCount(role: Role | undefined): (n: number) => number | null {
+  const suppress = !role || seesSuppressedCounts(role);
+  return (n) => (suppress && isSuppressed(n) ? null : n);
+}
+
+export function withheld(figure: Figure, role: Role | undefined): boolean {
+  return figure.suppressed && (!role || seesSuppressedCounts(role));
+}
+
+export function showFigure(def: IndicatorDefinition, figure: Figure, role: Role | undefined): ShownFigure {
+  const hide = withheld(figure, role);
+  const count = (n: number | null) => (n === null ? '' : hide ? publishCount(n) : formatNumber(n));
+  let text = formatNumber(figure.value, def.unit);
+  if (hide) text = def.aggregate === 'count' && figure.value !== null ? publishCount(figure.value) : 'Withheld (small numbers)';
+  return { value: hide ? null : figure.value, text, numeratorText: count(figure.numerator), denominatorText: count(figure.denominator) };
+}
+
+export function showPoint(def: IndicatorDefinition, point: IndicatorPoint, role: Role | undefined): ShownPoint {
+  const shown = showFigure(def, point, role);
+  // A rating would hint at a withheld value.
+  return { ...shown, label: point.period.label, start: point.period.start, rag: shown.value === null ? null : point.rag };
+}
+
+export function targetText(def: IndicatorDefinition): string {
+  if (def.target === null) return 'No target (contextual measure)';
+  const better = def.polarity === 'higher' ? 'or more' : 'or less';
+  return `${formatNumber(def.target, def.unit)} ${better}`;
+}
+
+export function benchmarkText(b: Benchmark, def: IndicatorDefinition) {
+  return { area: b.area, year: fyLabel(b.fy), text: formatNumber(b.value, def.unit) };
+}
+
+/** Points for a small inline SVG trend line; gaps where a value is missing or withheld. */
+export function sparklinePath(values: (number | null)[], width = 120, height = 32): string {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length < 2) return '';
+  const min = Math.min(...known);
+  const span = Math.max(...known) - min || 1;
+  const step = width / Math.max(values.length - 1, 1);
+  let path = '';
+  let pen = false;
+  values.forEach((v, i) => {
+    if (v === null) {
+      pen = false;
+      return;
+    }
+    const x = (i * step).toFixed(1);
+    const y = (height - 2 - ((v - min) / span) * (height - 4)).toFixed(1);
+    path += `${pen ? 'L' : 'M'}${x} ${y} `;
+    pen = true;
+  });
+  return path.trim();
+}
+
+export interface IndicatorCard {
+  id: string;
+  title: string;
+  unit: string;
+  periodLabel: string;
+  current: ShownPoint | null;
+  previous: ShownPoint | null;
+  direction: IndicatorSummary['direction'];
+  target: string;
+  sparkline: string;
+  trendText: string;
+  benchmarks: ReturnType<typeof benchmarkText>[];
+}
+
+export function indicatorCard(s: IndicatorSummary, role: Role | undefined): IndicatorCard {
+  const def = s.definition;
+  const points = s.sparkline.map((p) => showPoint(def, p, role));
+  const current = s.current ? showPoint(def, s.current, role) : null;
+  const previous = s.previous ? showPoint(def, s.previous, role) : null;
+  return {
+    id: def.id,
+    title: def.title,
+    unit: def.unit,
+    periodLabel: s.period.label,
+    current,
+    previous,
+    // Direction compares two values; withholding either withholds the direction.
+    direction: current?.value != null && previous?.value != null ? s.direction : null,
+    target: targetText(def),
+    sparkline: sparklinePath(points.map((p) => p.value)),
+    trendText: points.map((p) => `${p.label}: ${p.text}`).join('; '),
+    benchmarks: s.benchmarks.map((b) => benchmarkText(b, def)),
+  };
+}
+
+/** Cards grouped by area, in the order areas first appear in the indicator list. */
+export function groupByArea(summaries: IndicatorSummary[], role: Role | undefined) {
+  const groups = new Map<IndicatorArea, IndicatorCard[]>();
+  for (const s of summaries) {
+    const list = groups.get(s.definition.area) ?? [];
+    list.push(indicatorCard(s, role));
+    groups.set(s.definition.area, list);
+  }
+  return [...groups].map(([area, cards]) => ({ area, title: AREA_LABEL[area], cards }));
+}
+
+/** The trend chart's data (charts.js): values as this role may see them, target and RAG bands. */
+export function trendChart(def: IndicatorDefinition, points: ShownPoint[]) {
+  return {
+    title: def.title,
+    unit: def.unit,
+    polarity: def.polarity,
+    target: def.target,
+    tolerance: def.tolerance,
+    labels: points.map((p) => p.label),
+    values: points.map((p) => p.value),
+  };
+}
+
+/** "x of y (z%)", withheld for suppressed roles when x or y is 1-5. */
+export function showRate(rate: { count: number | null; of: number | null; percent: number | null } | null, role: Role | undefined) {
+  if (!rate || rate.percent === null) return { text: 'No data', detail: '' };
+  const hide = (!role || seesSuppressedCounts(role)) && rateIsDisclosive(rate.count, rate.of);
+  const count = countFormatter(role);
+  return {
+    text: hide ? 'Withheld (small numbers)' : formatNumber(rate.percent, 'percent'),
+    detail: `${count(rate.count)} of ${count(rate.of)}`,
+  };
+}

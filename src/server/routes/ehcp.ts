@@ -1,0 +1,100 @@
+// EHCP 20-week timeliness: the partner league and headline counts for everyone; the case-level
+// tracker (request ids, clocks, late partners) only for roles that may see child records.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { can } from '../../core/access.ts';
+import { addMonths, addDays } from '../../core/dates.ts';
+import { PARTNER_LABEL, PARTNERS, STAGE_LABEL, type EhcpStage } from '../../core/ehcp.ts';
+import { ehcpTracker, partnerLeague, type PartnerLeagueRow, type TrackerOptions } from '../../store/queries/ehcp.ts';
+import { formatNumber } from '../format.ts';
+import { countFormatter } from '../present.ts';
+import { parse } from '../validate.ts';
+
+const OPEN_STAGES = ['decision', 'advice', 'drafting', 'consultation'] as const satisfies readonly EhcpStage[];
+
+const trackerQuery = z.object({
+  stage: z.enum([...OPEN_STAGES, '']).default(''),
+  partner: z.enum([...PARTNERS, '']).default(''),
+  status: z.enum(['', 'at_risk', 'breached', 'on_track']).default(''),
+  q: z.string().trim().max(50).default(''),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+type TrackerQuery = z.infer<typeof trackerQuery>;
+
+const PAGE_SIZE = 100;
+
+function trackerOptions(q: TrackerQuery, asOf: string): TrackerOptions {
+  return {
+    asOf,
+    stage: q.stage || undefined,
+    partner: q.partner || undefined,
+    atRisk: q.status === 'at_risk' ? true : undefined,
+    breached: q.status === 'breached' ? true : q.status === 'on_track' ? false : undefined,
+    search: q.q || undefined,
+    limit: PAGE_SIZE,
+    offset: (q.page - 1) * PAGE_SIZE,
+  };
+}
+
+/** The league as a role may see it: counts of 1-5 as "<6" for councillors (via the count helper). */
+function leagueView(rows: PartnerLeagueRow[], count: (n: number | null) => string) {
+  return rows.map((r) => ({
+    partner: r.partner,
+    label: r.label,
+    requested: count(r.requested),
+    returnedOnTime: count(r.returnedOnTime),
+    percentOnTime: r.percentOnTime === null ? 'None due yet' : formatNumber(r.percentOnTime, 'percent'),
+    meanDaysLate: r.meanDaysLate === null ? 'None late' : `${formatNumber(r.meanDaysLate)} days`,
+    maxDaysLate: r.maxDaysLate === null ? 'None late' : `${formatNumber(r.maxDaysLate)} days`,
+    outstandingOverdue: count(r.outstandingOverdue),
+  }));
+}
+
+export async function ehcpRoutes(app: FastifyInstance): Promise<void> {
+  const leagueWindow = () => ({ from: addDays(addMonths(app.asOf(), -12), 1), to: app.asOf() });
+  const seesCases = (request: FastifyRequest) => Boolean(request.user && can(request.user.role, 'view_child_records'));
+
+  app.get('/ehcp', { config: { permission: 'view_aggregates' } }, async (request, reply) => {
+    const q = parse(trackerQuery, request.query);
+    const asOf = app.asOf();
+    const window = leagueWindow();
+    const count = countFormatter(request.user?.role);
+    const [league, all] = await Promise.all([partnerLeague(app.store, window), ehcpTracker(app.store, { asOf, limit: 0 })]);
+    const view: Record<string, unknown> = {
+      title: 'EHCP timeliness',
+      asOf,
+      window,
+      league: leagueView(league, count),
+      totals: { open: count(all.total), atRisk: count(all.atRisk), breached: count(all.breached) },
+    };
+    if (seesCases(request)) {
+      const [tracker, atRisk] = await Promise.all([
+        ehcpTracker(app.store, trackerOptions(q, asOf)),
+        ehcpTracker(app.store, { asOf, atRisk: true, limit: 20 }),
+      ]);
+      const pages = Math.max(1, Math.ceil(tracker.total / PAGE_SIZE));
+      Object.assign(view, {
+        q,
+        tracker,
+        atRiskSoonest: [...atRisk.rows].sort((a, b) => a.daysRemaining - b.daysRemaining),
+        pages,
+        stages: OPEN_STAGES.map((s) => ({ value: s, text: STAGE_LABEL[s], selected: q.stage === s })),
+        partners: PARTNERS.map((p) => ({ value: p, text: PARTNER_LABEL[p], selected: q.partner === p })),
+        partnerLabel: PARTNER_LABEL,
+        filtered: Boolean(q.stage || q.partner || q.status || q.q),
+      });
+    }
+    return reply.view('pages/ehcp.njk', view);
+  });
+
+  app.get('/api/ehcp/tracker', { config: { permission: 'view_child_records' } }, async (request) =>
+    ehcpTracker(app.store, trackerOptions(parse(trackerQuery, request.query), app.asOf())),
+  );
+
+  app.get('/api/ehcp/partners', { config: { permission: 'view_aggregates' } }, async (request) => {
+    const window = leagueWindow();
+    const league = await partnerLeague(app.store, window);
+    // Officers get the numbers; roles that see suppressed counts get the published strings.
+    return { ...window, partners: seesCases(request) ? league : leagueView(league, countFormatter(request.user?.role)) };
+  });
+}

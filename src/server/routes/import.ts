@@ -1,0 +1,93 @@
+// The import page: officers upload DfE returns and case-system exports (several files in one
+// run, validated together and stored in one transaction). An accepted run recomputes the
+// indicators so every page shows the new figures; a rejected one lists every error by row.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { importFiles, type ImportError, type ImportFile, type ImportResult } from '../../importers/index.ts';
+import { computeIndicators } from '../../store/indicators.ts';
+import { HttpError } from '../errors.ts';
+import { parse } from '../validate.ts';
+
+const IMPORT = { config: { permission: 'import' as const } };
+const runParams = z.object({ id: z.coerce.number().int().positive() });
+const yearField = z
+  .string()
+  .trim()
+  .regex(/^(\d{4})?$/, 'Enter the collection year as four digits, for example 2024 for 2024-25')
+  .transform((v) => (v ? Number(v) : undefined));
+
+interface Upload {
+  files: ImportFile[];
+  year: number | undefined;
+}
+
+/** Reads the multipart form: every chosen file (each within the size cap) and the optional year. */
+async function readUpload(request: FastifyRequest): Promise<Upload> {
+  if (!request.isMultipart()) throw new HttpError(400, 'Send the files as a multipart form upload.');
+  const files: ImportFile[] = [];
+  let year: number | undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      const content = await part.toBuffer(); // throws 413 past the size cap
+      if (part.filename) files.push({ name: part.filename, content });
+    } else if (part.fieldname === 'year') {
+      year = parse(z.object({ year: yearField }), { year: String(part.value) }).year;
+    }
+  }
+  if (files.length === 0) throw new HttpError(400, 'Choose at least one file to import.', [{ field: 'files', message: 'Choose at least one file to import' }]);
+  return { files, year };
+}
+
+interface RunOutcome extends ImportResult {
+  indicatorValues: number | null;
+}
+
+export async function importRoutes(app: FastifyInstance): Promise<void> {
+  async function run(request: FastifyRequest): Promise<RunOutcome> {
+    const { files, year } = await readUpload(request);
+    const result = await importFiles(app.store, files, { user: request.user!.username, year });
+    // New data means new figures: recompute before anyone looks at the pages again.
+    const computed = result.status === 'accepted' ? await computeIndicators(app.store, { asOf: app.figuresAsOf }) : null;
+    return { ...result, indicatorValues: computed?.values ?? null };
+  }
+
+  const limits = () => ({ maxMegabytes: Math.floor(app.uploadLimits.fileSize / (1024 * 1024)) || 1, maxFiles: app.uploadLimits.files });
+
+  // Recent runs and one run are read straight from import_run, which the importer writes.
+  const recentRuns = () =>
+    app.store.db.selectFrom('import_run').select(['id', 'started_at', 'by_user', 'status', 'rows']).orderBy('id', 'desc').limit(10).execute();
+
+  app.get('/import', IMPORT, async (_request, reply) =>
+    reply.view('pages/import.njk', { title: 'Import data', runs: await recentRuns(), ...limits() }),
+  );
+
+  app.post('/import', IMPORT, async (request, reply) => {
+    try {
+      const outcome = await run(request);
+      return reply.redirect(`/import/runs/${outcome.runId}`, 303);
+    } catch (err) {
+      const e = err as { statusCode?: number; message: string; code?: string };
+      if (!(err instanceof HttpError) && e.statusCode !== 413) throw err;
+      const message = e.statusCode === 413 ? `A file is larger than the ${limits().maxMegabytes} MB upload limit, or there are more than ${limits().maxFiles} files. Split the upload into smaller parts.` : e.message;
+      return reply.code(e.statusCode ?? 400).view('pages/import.njk', { title: 'Import data', runs: await recentRuns(), ...limits(), uploadError: message });
+    }
+  });
+
+  app.get('/import/runs/:id', IMPORT, async (request, reply) => {
+    const { id } = parse(runParams, request.params);
+    const row = await app.store.db.selectFrom('import_run').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new HttpError(404, `There is no import run ${id}.`);
+    const files = (Array.isArray(row.files) ? row.files : []) as ({ file: string; table: string; rows: number } | string)[];
+    return reply.view('pages/import-run.njk', {
+      title: `Import ${row.id}`,
+      run: row,
+      files: files.map((f) => (typeof f === 'string' ? { file: f, table: '', rows: null } : f)),
+      errors: (row.errors ?? []) as ImportError[],
+    });
+  });
+
+  app.post('/api/imports', IMPORT, async (request, reply) => {
+    const outcome = await run(request);
+    return reply.code(outcome.status === 'accepted' ? 201 : 422).send(outcome);
+  });
+}

@@ -1,0 +1,118 @@
+// The dashboard (every indicator's current figure, RAG, target, trend and benchmarks, by area)
+// and each indicator's own page: trend chart, definition, breakdowns, benchmarks, CSV history.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { DIMENSION_LABEL, indicatorById, type Dimension, type IndicatorDefinition } from '../../core/indicators/index.ts';
+import { PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
+import { RAG_LABEL } from '../../core/rag.ts';
+import { indicatorBreakdown, indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
+import { HttpError } from '../errors.ts';
+import { jsonForScript } from '../format.ts';
+import { AREA_LABEL, benchmarkText, groupByArea, indicatorCard, showFigure, showPoint, targetText, trendChart, UNIT_LABEL } from '../present.ts';
+import { parse } from '../validate.ts';
+
+const VIEW = { config: { permission: 'view_aggregates' as const } };
+const PERIOD_LABEL: Record<PeriodType, string> = { month: 'Month', quarter: 'Quarter', year: 'Year' };
+
+const periodQuery = z.object({ period: z.enum(PERIOD_TYPES).default('quarter') });
+const indicatorParams = z.object({ id: z.string().min(1).max(100) });
+const indicatorQuery = periodQuery.extend({ by: z.string().max(40).optional() });
+
+/** The definition as the public may read it: no SQL. */
+function publicDefinition(def: IndicatorDefinition) {
+  const { source: _source, ...rest } = def;
+  return rest;
+}
+
+export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
+  const summaries = (period: PeriodType) => indicatorSummary(app.store, { periodType: period, asOf: app.figuresAsOf });
+  const definition = (id: string) => {
+    const def = indicatorById(id);
+    if (!def) throw new HttpError(404, `There is no indicator called ${id}.`);
+    return def;
+  };
+  const periodFor = (def: IndicatorDefinition, wanted: PeriodType): PeriodType =>
+    def.periodTypes.includes(wanted) ? wanted : (def.periodTypes[0] ?? 'year');
+
+  /** Everything the indicator page and its API show, for the requesting role. */
+  async function indicatorView(request: FastifyRequest) {
+    const { id } = parse(indicatorParams, request.params);
+    const query = parse(indicatorQuery, request.query);
+    const def = definition(id);
+    const period = periodFor(def, query.period);
+    const role = request.user?.role;
+    const [history, summary] = await Promise.all([
+      indicatorHistory(app.store, id, period),
+      summaries(period).then((all) => all.find((s) => s.definition.id === id)),
+    ]);
+    const points = history.map((p) => showPoint(def, p, role));
+    const latest = history.at(-1);
+    const by = (def.dimensions.includes(query.by as Dimension) ? query.by : def.dimensions[0]) as Dimension | undefined;
+    const breakdown =
+      by && latest
+        ? (await indicatorBreakdown(app.store, id, by, period, latest.period.start, app.figuresAsOf)).map((r) => ({
+            label: r.label,
+            ...showFigure(def, r, role),
+          }))
+        : [];
+    return {
+      definition: def,
+      period,
+      points,
+      card: summary ? indicatorCard(summary, role) : null,
+      benchmarks: (summary?.benchmarks ?? []).map((b) => benchmarkText(b, def)),
+      breakdown: { by: by ?? null, label: by ? DIMENSION_LABEL[by] : null, periodLabel: latest?.period.label ?? null, rows: breakdown },
+    };
+  }
+
+  app.get('/', VIEW, async (request, reply) => {
+    const { period } = parse(periodQuery, request.query);
+    const groups = groupByArea(await summaries(period), request.user?.role);
+    return reply.view('pages/dashboard.njk', {
+      title: 'Dashboard',
+      period,
+      periods: PERIOD_TYPES.map((p) => ({ value: p, text: PERIOD_LABEL[p], current: p === period })),
+      periodLabel: groups[0]?.cards[0]?.periodLabel ?? null,
+      groups,
+    });
+  });
+
+  app.get('/indicators/:id', VIEW, async (request, reply) => {
+    const v = await indicatorView(request);
+    const def = v.definition;
+    const chart = trendChart(def, v.points);
+    return reply.view('pages/indicator.njk', {
+      ...v,
+      title: def.title,
+      areaLabel: AREA_LABEL[def.area],
+      unitLabel: UNIT_LABEL[def.unit],
+      target: targetText(def),
+      polarityText: def.polarity === 'higher' ? 'Higher is better' : 'Lower is better',
+      periods: def.periodTypes.map((p) => ({ value: p, text: PERIOD_LABEL[p], current: p === v.period })),
+      dimensions: def.dimensions.map((d) => ({ value: d, text: DIMENSION_LABEL[d], selected: d === v.breakdown.by })),
+      ragLabel: RAG_LABEL,
+      chartJson: jsonForScript(chart),
+    });
+  });
+
+  app.get('/indicators/:id/history.csv', VIEW, async (request, reply) => {
+    const v = await indicatorView(request);
+    const rows = v.points.map((p) => [p.label, p.start, p.value ?? '', p.text, p.numeratorText, p.denominatorText, p.rag ?? '']);
+    const csv = stringify([['period', 'period_start', 'value', 'shown_as', 'numerator', 'denominator', 'rag'], ...rows]);
+    return reply
+      .header('content-disposition', `attachment; filename="${v.definition.id}-${v.period}.csv"`)
+      .type('text/csv; charset=utf-8')
+      .send(csv);
+  });
+
+  app.get('/api/indicators', VIEW, async (request) => {
+    const { period } = parse(periodQuery, request.query);
+    return { period, areas: groupByArea(await summaries(period), request.user?.role) };
+  });
+
+  app.get('/api/indicators/:id', VIEW, async (request) => {
+    const v = await indicatorView(request);
+    return { ...v, definition: publicDefinition(v.definition) };
+  });
+}

@@ -1,0 +1,90 @@
+// Charts drawn with ECharts from JSON the server puts in the page. Each chart element names its
+// data with data-chart="<id of a script type=application/json>"; the trend chart (#trend-chart)
+// reads #chart-data. Every chart has a table of the same figures beside it for screen readers.
+/* global echarts */
+(function () {
+  'use strict';
+  var COLOURS = { red: 'rgba(212, 53, 28, 0.12)', amber: 'rgba(255, 221, 0, 0.18)', green: 'rgba(0, 112, 60, 0.12)' };
+  var LINE = '#5c2d73';
+
+  function readJson(id) {
+    var el = document.getElementById(id);
+    return el ? JSON.parse(el.textContent || 'null') : null;
+  }
+
+  function suffix(unit) {
+    return unit === 'percent' ? '%' : unit === 'weeks' ? ' wks' : unit === 'days' ? ' days' : '';
+  }
+
+  // Y range covering the data and the whole amber band, from zero.
+  function range(d) {
+    var known = d.values.filter(function (v) { return v !== null; });
+    var top = Math.max.apply(null, known.concat(d.target === null ? [] : [d.target + d.tolerance]).concat([1]));
+    top = d.unit === 'percent' ? Math.min(100, Math.ceil((top * 1.1) / 10) * 10) : Math.ceil(top * 1.15);
+    return { min: 0, max: top };
+  }
+
+  function bands(d, r) {
+    if (d.target === null) return [];
+    var t = d.target, tol = d.tolerance;
+    var edges = d.polarity === 'higher'
+      ? [['red', r.min, t - tol], ['amber', t - tol, t], ['green', t, r.max]]
+      : [['green', r.min, t], ['amber', t, t + tol], ['red', t + tol, r.max]];
+    return edges
+      .filter(function (e) { return e[2] > e[1]; })
+      .map(function (e) {
+        return [{ yAxis: Math.max(r.min, e[1]), itemStyle: { color: COLOURS[e[0]] }, name: e[0] }, { yAxis: Math.min(r.max, e[2]) }];
+      });
+  }
+
+  function trend(el, d) {
+    var r = range(d);
+    var series = {
+      name: d.title, type: 'line', data: d.values, connectNulls: false, symbolSize: 7,
+      lineStyle: { color: LINE, width: 3 }, itemStyle: { color: LINE },
+      markArea: { silent: true, label: { show: false }, data: bands(d, r) },
+    };
+    if (d.target !== null) {
+      series.markLine = { silent: true, symbol: 'none', lineStyle: { color: '#0b0c0c', type: 'dashed', width: 2 },
+        label: { formatter: 'Target ' + d.target + suffix(d.unit), position: 'insideEndTop' }, data: [{ yAxis: d.target }] };
+    }
+    return {
+      animation: false,
+      grid: { left: 60, right: 30, top: 30, bottom: 60 },
+      tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null || v === undefined ? 'Withheld or no data' : (Math.round(v * 10) / 10) + suffix(d.unit); } },
+      xAxis: { type: 'category', data: d.labels, axisLabel: { rotate: d.labels.length > 12 ? 45 : 0 } },
+      yAxis: { type: 'value', min: r.min, max: r.max, axisLabel: { formatter: '{value}' + suffix(d.unit) } },
+      series: [series],
+    };
+  }
+
+  // Simple bars: { labels, series: [{ name, values }] }.
+  function bars(d) {
+    return {
+      animation: false,
+      grid: { left: 60, right: 20, top: 40, bottom: 60 },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: d.labels, axisLabel: { interval: 0, rotate: d.labels.length > 8 ? 45 : 0 } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: d.series.map(function (s, i) {
+        return { name: s.name, type: 'bar', stack: d.stacked ? 'all' : undefined, data: s.values,
+          itemStyle: { color: ['#5c2d73', '#1d70b8', '#f47738', '#00703c'][i % 4] } };
+      }),
+    };
+  }
+
+  function draw(el, data) {
+    if (!data || typeof echarts === 'undefined') return;
+    var chart = echarts.init(el, null, { renderer: 'canvas' });
+    chart.setOption(data.kind === 'bars' ? bars(data) : trend(el, data));
+    el.setAttribute('data-rendered', 'true');
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  var trendEl = document.getElementById('trend-chart');
+  if (trendEl) draw(trendEl, readJson('chart-data'));
+  Array.prototype.forEach.call(document.querySelectorAll('[data-chart]'), function (el) {
+    draw(el, readJson(el.getAttribute('data-chart')));
+  });
+})();
