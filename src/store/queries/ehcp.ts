@@ -161,7 +161,7 @@ export async function partnerLeague(store: Store, options: { from: IsoDate; to: 
   const { from, to } = options;
   const result = await sql<Omit<PartnerLeagueRow, 'label'>>`
     WITH a AS (
-      SELECT partner, requested_date + ${ADVICE_DAYS} AS due,
+      SELECT partner, requested_date + ${ADVICE_DAYS}::int AS due,
              CASE WHEN received_date <= ${to}::date THEN received_date END AS received
         FROM ehcp_advice WHERE requested_date BETWEEN ${from}::date AND ${to}::date
     ), late AS (

@@ -99,7 +99,7 @@ function childEpisodes(store: Store, dates: { from?: IsoDate; on: IsoDate }, whe
     SELECT m.child_id AS "childId", ${sql.raw(ageSql('c.dob', 'params.on_date'))} AS age,
            (array_agg(m.looked_after ORDER BY m.mis_start DESC))[1] AS "lookedAfter",
            count(*)::int AS episodes,
-           (count(*) FILTER (WHERE m.rhi_completed IS NULL AND m.mis_end + ${RHI_DAYS} < params.on_date))::int AS "withoutInterview",
+           (count(*) FILTER (WHERE m.rhi_completed IS NULL AND m.mis_end + ${RHI_DAYS}::int < params.on_date))::int AS "withoutInterview",
            (count(*) FILTER (WHERE m.rhi_declined IS NOT NULL))::int AS declined,
            (count(*) FILTER (WHERE m.rhi_completed IS NOT NULL))::int AS "interviewsCompleted",
            min(m.mis_start) AS "firstStart", max(m.mis_start) AS "lastStart",
