@@ -81,7 +81,9 @@ export function ehcpRequest(
     if (partner === 'social_care' && r.chance(0.3)) continue; // only asked when the child is known to social care
     const [mean, sd] = ADVICE_DAYS[partner];
     const late = scenario === 'late_advice' && partner === 'educational_psychology';
-    const back = requested + (late ? asOf - requested + 1 : days(r, mean, sd, pressure, 5));
+    // A few pieces of advice are months late (a long waiting list, a lost referral).
+    const stuck = r.chance(0.01) ? r.int(60, 200) : 0;
+    const back = requested + (late ? asOf - requested + 1 : days(r, mean, sd, pressure, 5) + stuck);
     req.advice.push({ partner, requested, received: happened(back) ? back : null });
     lastAdvice = Math.max(lastAdvice, back);
   }

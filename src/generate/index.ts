@@ -1,7 +1,7 @@
 // Seeded synthetic data for one council (or all of England), written in the input formats of
 // docs/formats.md so the importers take it as they would a real return. Same seed, same bytes.
 // Rows go to disk child by child, so national scale never holds a table in memory.
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { IsoDate } from '../core/dates.ts';
 import { benchmarkRows } from './benchmarks.ts';
 import { CsvWriter, dfe, type Cell } from './csv.ts';
@@ -9,7 +9,7 @@ import { fyEnd, fyStart, YEAR_DAYS } from './days.ts';
 import { ehcpRequest, receivedDay, type Request, type Scenario } from './ehcp.ts';
 import { childMissingFromHome } from './fromHome.ts';
 import * as L from './layout.ts';
-import { generalPlan, leaverPlan, lookedAfterChild, type LookedAfterChild } from './lookedAfter.ts';
+import { entrantPlan, leaverPlan, lookedAfterChild, stockPlan, type LookedAfterChild } from './lookedAfter.ts';
 import type { MissingEpisode } from './missing.ts';
 import { streamFor } from './random.ts';
 import { SCALE, windowFor, type ScaleName, type Window } from './scales.ts';
@@ -31,6 +31,8 @@ export interface GenerateResult {
   counts: Record<string, number>;
 }
 
+/** Children starting to be looked after each year, as a share of those looked after at a time. */
+const ENTRANTS_PER_YEAR = 0.38;
 /** EHCP requests span 3.5 years, so plans issued in every month of the last three have a request behind them. */
 const EHCP_YEARS = 3.5;
 /** Average missing episodes per child missing from home (observed from the generator's own rates). */
@@ -80,15 +82,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const windowYears = (win.asOf - win.start + 1) / YEAR_DAYS;
   const homeChildren = Math.max(1, Math.round((scale.missingPerYear * windowYears * (1 - LOOKED_AFTER_SHARE)) / EPISODES_PER_CHILD_FROM_HOME));
   const ehcpTotal = Math.round(scale.ehcpPerYear * EHCP_YEARS);
-  const total = scale.lookedAfter + scale.careLeavers + homeChildren + ehcpTotal;
+  const entrants = Math.round(scale.lookedAfter * ENTRANTS_PER_YEAR * windowYears);
+  const total = scale.lookedAfter + entrants + scale.careLeavers + homeChildren + ehcpTotal;
   const progress = progressReporter(total, options.onProgress);
 
   try {
-    // Looked-after children: those looked after at some time in the window, then care leavers.
+    // Looked-after children: in care when the window opens, entering during it, then care leavers.
     const care = streamFor(options.seed, 'looked-after');
     const missingScale = missingScaleFor(scale.missingPerYear * LOOKED_AFTER_SHARE, scale.lookedAfter);
-    for (let i = 1; i <= scale.lookedAfter + scale.careLeavers; i++) {
-      const plan = i <= scale.lookedAfter ? generalPlan(care, win) : leaverPlan(care, win);
+    for (let i = 1; i <= scale.lookedAfter + entrants + scale.careLeavers; i++) {
+      const plan = i <= scale.lookedAfter ? stockPlan(care, win) : i <= scale.lookedAfter + entrants ? entrantPlan(care, win) : leaverPlan(care, win);
       writeLookedAfter(lookedAfterChild(care, i, plan, win, missingScale), years, rhi, activity);
       await progress.step();
     }
@@ -128,17 +131,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
   options.onProgress?.(total, total);
   const counts: Record<string, number> = {};
-  for (const w of writers) counts[w.path.slice(options.outDir.length).replace(/^[/\\]+/, '')] = w.rows;
+  for (const w of writers) counts[relative(options.outDir, w.path).split('\\').join('/')] = w.rows;
   return { files: writers.map((w) => w.path), counts };
 }
 
 /**
- * Multiplier on the chance that a looked-after child goes missing, so the looked-after share of
- * missing episodes comes out near the scale's target (a child who goes missing averages about
- * 4.5 episodes a year in care, and about one child in seven is old enough and at risk).
+ * Multiplier on each missing child's rate of going missing, so looked-after episodes come out
+ * near the scale's target: about 9.5% of children looked after go missing, at about 5 episodes a
+ * year on average.
  */
 function missingScaleFor(episodesPerYear: number, children: number): number {
-  return episodesPerYear / (children * 0.14 * 4.5) / 0.6;
+  return episodesPerYear / (children * 0.095 * 5);
 }
 
 function writeAll(w: CsvWriter, rows: Cell[][]): void {

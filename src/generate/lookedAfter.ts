@@ -47,36 +47,37 @@ function ceaseReason(r: Random, dob: number, end: number): string {
   return end >= birthday(dob, 16) ? r.weighted(CEASE_16_17) : r.weighted(CEASE_YOUNG);
 }
 
-/** A child from the general cohort: already in care when the window opens, or entering during it. */
-export function generalPlan(r: Random, win: Window): CarePlan {
-  let dob: number;
-  let start: number;
-  if (r.chance(0.5)) {
-    const age = stockAge(r);
-    dob = win.start - years(age);
-    start = win.start - Math.min(Math.round(r.exponential(900)), years(age));
-  } else {
-    start = r.dayBetween(win.start, win.asOf);
-    const [lo, hi] = AGE_RANGE[r.weighted(ENTRY_BANDS)];
-    dob = start - years(lo + r.next() * (hi - lo));
-  }
-  const ageAtStart = (start - dob) / YEAR_DAYS;
-  const adoption = ageAtStart < 2 && r.chance(0.35);
+/** A child already looked after when the window opens. */
+export function stockPlan(r: Random, win: Window): CarePlan {
+  const age = stockAge(r);
+  const dob = win.start - years(age);
+  const start = win.start - Math.min(Math.round(r.exponential(900)), years(age));
+  const u = r.next();
+  const remaining = u < 0.3 ? 7 + Math.round(r.exponential(200)) : u < 0.7 ? r.int(365, 1460) : years(18);
+  return plan(r, dob, start, win.start + remaining, (start - dob) / YEAR_DAYS < 2 && r.chance(0.2));
+}
+
+/** A child who starts to be looked after during the window. */
+export function entrantPlan(r: Random, win: Window): CarePlan {
+  const start = r.dayBetween(win.start, win.asOf);
+  const [lo, hi] = AGE_RANGE[r.weighted(ENTRY_BANDS)];
+  const dob = start - years(lo + r.next() * (hi - lo));
   const u = r.next();
   const stay = u < 0.25 ? 7 + Math.round(r.exponential(60)) : u < 0.65 ? r.int(200, 1100) : years(18);
-  // Children already in care when the window opens stay into it.
-  let end = Math.min(start + stay, birthday(dob, 18));
-  if (end < win.start) end = Math.min(win.start + Math.round(r.exponential(300)), birthday(dob, 18));
-  const ceased = adoption ? (r.chance(0.7) ? 'E11' : 'E12') : ceaseReason(r, dob, end);
-  return { dob, start, end, ceaseReason: ceased, adoption };
+  return plan(r, dob, start, start + stay, (start - dob) / YEAR_DAYS < 2 && r.chance(0.35));
+}
+
+function plan(r: Random, dob: number, start: number, end: number, adoption: boolean): CarePlan {
+  const capped = Math.min(end, birthday(dob, 18));
+  const ceased = adoption ? (r.chance(0.7) ? 'E11' : 'E12') : ceaseReason(r, dob, capped);
+  return { dob, start, end: capped, ceaseReason: ceased, adoption };
 }
 
 /** A young person who leaves care at 16-18 with care-leaver birthdays inside the window. */
 export function leaverPlan(r: Random, win: Window): CarePlan {
-  const dob = win.start - years(16.5 + r.next() * 4.5);
+  const dob = win.start - years(17.5 + r.next() * 3.5);
   const start = birthday(dob, 11) + r.int(0, years(5.2));
-  const end = r.chance(0.8) ? birthday(dob, 18) : Math.max(start + 120, birthday(dob, 16) + r.int(180, 540));
-  return { dob, start, end, ceaseReason: ceaseReason(r, dob, end), adoption: false };
+  return plan(r, dob, start, r.chance(0.8) ? birthday(dob, 18) : Math.max(start + 120, birthday(dob, 16) + r.int(180, 540)), false);
 }
 
 export function lookedAfterChild(r: Random, serial: number, plan: CarePlan, win: Window, missingScale: number): LookedAfterChild {
@@ -96,12 +97,11 @@ export function lookedAfterChild(r: Random, serial: number, plan: CarePlan, win:
     episodes, careEnd, missing: [], activities: [], oc3: [],
   };
 
-  // Missing: mostly children of 11 and over, three to four times as often from residential care.
+  // Missing: children of 11 and over, three times as often from residential care.
   const from = Math.max(plan.start, win.start, birthday(dob, 11));
   const to = Math.min(careEnd ?? win.asOf, win.asOf);
-  const p = everResidential(episodes) ? 0.35 : 0.08;
-  if (from <= to && r.chance(p * missingScale)) {
-    child.missing = missingEpisodes(r, from, to, missingRate(r), 0.3, win.asOf);
+  if (from <= to && r.chance(everResidential(episodes) ? 0.42 : 0.12)) {
+    child.missing = missingEpisodes(r, from, to, missingRate(r) * missingScale, 0.3, win.asOf);
     addInterviews(r, child.missing, win.asOf, 'PUSH_PLACEMENT');
   }
 

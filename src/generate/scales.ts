@@ -7,7 +7,7 @@ export type ScaleName = 'small' | 'la' | 'national';
 export const SCALES: readonly ScaleName[] = ['small', 'la', 'national'];
 
 export interface Scale {
-  /** Children in the general looked-after cohort (care starting at any age). */
+  /** Children looked after at any one time (more enter and leave care during the window). */
   lookedAfter: number;
   /** Young people who leave care at 16-18 and so have care-leaver (OC3) records. */
   careLeavers: number;
@@ -20,7 +20,7 @@ export interface Scale {
 export const SCALE: Record<ScaleName, Scale> = {
   small: { lookedAfter: 40, careLeavers: 20, ehcpPerYear: 18, missingPerYear: 27 },
   la: { lookedAfter: 300, careLeavers: 150, ehcpPerYear: 400, missingPerYear: 600 },
-  national: { lookedAfter: 80_000, careLeavers: 50_000, ehcpPerYear: 300_000, missingPerYear: 33_000 },
+  national: { lookedAfter: 80_000, careLeavers: 50_000, ehcpPerYear: 300_000, missingPerYear: 38_000 },
 };
 
 export interface Window {
