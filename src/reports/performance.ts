@@ -67,7 +67,7 @@ export async function performanceReport(store: Store, options: PerformanceReport
     period: { label: period.label, from: longDate(period.start), to: lastDay },
     rows,
     exceptions,
-    tally: { green: count('green'), amber: count('amber'), red: count('red'), none: count(null) },
+    tally: { green: count('green'), amber: count('amber'), red: count('red'), unrated: count(null) },
     threshold,
     previousLabel: summaries[0]?.previous?.period.label ?? 'previous period',
     public: options.audience === 'public',
@@ -87,7 +87,7 @@ function indicatorRow(s: IndicatorSummary, n: number, audience: Audience, thresh
   const def = s.definition;
   const benchmark = (area: string) => {
     const b = s.benchmarks.find((x) => x.area === area);
-    return b ? `${formatValue(b.value, def.unit)} (${fyLabel(b.fy)})` : '';
+    return b ? { value: formatValue(b.value, def.unit), year: fyLabel(b.fy) } : null;
   };
   const rag = s.current?.rag ?? null;
   const disclosive = (p: typeof s.current) => isDisclosive(def, p, audience, threshold);

@@ -1,4 +1,7 @@
 // Synthetic data for the report tests: no real child, invented references only.
+import { addMonths } from '../../src/core/dates.ts';
+import { indicatorById } from '../../src/core/indicators/index.ts';
+import { ragFor } from '../../src/core/rag.ts';
 import type { Store } from '../../src/store/open.ts';
 import type { NewRow } from '../../src/store/schema.ts';
 
@@ -98,5 +101,55 @@ export async function insertActions(store: Store): Promise<void> {
       item('CA3', '2026-06-10', COMMITTEE, 'done', '2026-07-01', '2026-07-31'),
       item('CA4', '2026-11-01', 'Corporate Overview and Scrutiny Committee', 'open', '2026-11-01', '2027-01-31'),
     ])
+    .execute();
+}
+
+/** Quarterly indicator values for 2026-27 Q2 (the period reported) and the quarters before it. */
+export const REPORT_QUARTER = '2026-07-01';
+
+export async function insertIndicatorValues(store: Store): Promise<void> {
+  // [indicator, period_start, numerator, denominator, value]
+  const figures: [string, string, number | null, number | null, number][] = [
+    ['ehcp_20wk_excl', '2026-01-01', 20, 40, 50],
+    ['ehcp_20wk_excl', '2026-04-01', 25, 40, 62.5],
+    ['ehcp_20wk_excl', '2026-07-01', 18, 40, 45], // Red and worsening
+    ['rhi_offered_72h', '2026-04-01', 30, 40, 75],
+    ['rhi_offered_72h', '2026-07-01', 40, 50, 80], // Red, improving
+    ['care_leavers_neet', '2026-04-01', 18, 50, 36],
+    ['care_leavers_neet', '2026-07-01', 19, 50, 38], // Amber, worsening (lower is better)
+    ['ehcp_advice_6wk_health', '2026-04-01', 10, 10, 100],
+    ['ehcp_advice_6wk_health', '2026-07-01', 5, 6, 500 / 6], // Amber, worsening, built from a small number
+    ['missing_children', '2026-04-01', 12, null, 12],
+    ['missing_children', '2026-07-01', 3, null, 3], // a count of 3: "<6" in public
+    ['ehcp_mean_weeks', '2026-04-01', 420, 20, 21],
+    ['ehcp_mean_weeks', '2026-07-01', 360, 20, 18], // Green, improving
+    ['ehcp_mean_weeks', '2026-10-01', 190, 10, 19], // Q3 has not ended by the meeting
+  ];
+  await store.db
+    .insertInto('indicator_value')
+    .values(
+      figures.map(([id, start, numerator, denominator, value]) => {
+        const def = indicatorById(id)!;
+        return { indicator_id: id, period_type: 'quarter' as const, period_start: start, period_end: addMonths(start, 3), numerator, denominator, value, rag: ragFor(value, def) };
+      }),
+    )
+    .execute();
+  await store.db
+    .insertInto('benchmark')
+    .values([
+      { indicator_id: 'ehcp_20wk_excl', area: 'England', fy: 2025, value: 46.4 },
+      { indicator_id: 'ehcp_20wk_excl', area: 'Statistical neighbours', fy: 2025, value: 52.1 },
+      { indicator_id: 'ehcp_20wk_excl', area: 'England', fy: 2027, value: 99 }, // a later year is not used
+    ])
+    .execute();
+  await store.db
+    .insertInto('narrative')
+    .values({
+      indicator_id: 'ehcp_20wk_excl',
+      period_type: 'quarter',
+      period_start: REPORT_QUARTER,
+      body: 'Health advice has been the main cause of delay this quarter.\n\nA protocol with the <ICB> is being agreed.',
+      updated_by: 'officer1',
+    })
     .execute();
 }
