@@ -8,7 +8,7 @@ import { detectTable, explainHeader } from './detect.ts';
 import { ErrorList, MAX_ERRORS, Rejected } from './errors.ts';
 import { fileSize, readCsv } from './reader.ts';
 import type { RowContext, TableSpec } from './spec.ts';
-import { Batcher, checksOf, createStaging, indexStaging, validateRow } from './stage.ts';
+import { Batcher, checksOf, createStaging, duplicateCheck, indexStaging, keepLatest, validateRow } from './stage.ts';
 import { TABLES } from './tables/index.ts';
 import type { ImportFile, ImportOptions, ImportResult } from './types.ts';
 import { yearFromPath } from './year.ts';
@@ -52,6 +52,8 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
       for (const [i, file] of files.entries()) results.push(await stageFile(state, file, i));
       const staged = TABLES.filter((t) => state.staged.has(t));
       await indexStaging(tx, staged);
+      for (const spec of staged) await runCheck(tx, duplicateCheck(spec), names, errors);
+      await keepLatest(tx, staged);
       for (const spec of staged) for (const check of checksOf(spec)) await runCheck(tx, check, names, errors);
       if (errors.count > 0) throw new Rejected();
       for (const spec of staged) await spec.upsert(tx, { user: options.user });
@@ -116,7 +118,7 @@ async function stageFile(state: RunState, file: ImportFile, fileNo: number): Pro
         fieldNames = new Map(spec.columns.map((c) => [c.toLowerCase(), c]));
         ctx = { ...ctx, fy };
         schema = spec.schema(ctx);
-        batch = new Batcher(state.tx, spec, fileNo);
+        batch = new Batcher(state.tx, spec, fileNo, fy);
         state.staged.add(spec);
         continue;
       }
@@ -148,14 +150,13 @@ async function stageFile(state: RunState, file: ImportFile, fileNo: number): Pro
 async function runCheck(tx: Tx, check: string, names: string[], errors: ErrorList): Promise<void> {
   const { rows } = await sql<{ f: number; r: number; field: string; rule: string; message: string; total: number }>`
     SELECT c.*, count(*) OVER ()::int AS total FROM (${sql.raw(check)}) c ORDER BY c.f, c.r LIMIT ${MAX_ERRORS}`.execute(tx.db);
-  const fileName = (f: number) => names[f] ?? '';
   errors.addCounted(
     rows.map((c) => ({
-      file: fileName(c.f),
+      file: names[c.f] ?? '',
       row: c.r,
       field: c.field,
       rule: c.rule,
-      message: c.message.replace(/\{\{f:(\d+)\}\}/g, (_, n: string) => fileName(Number(n))),
+      message: c.message,
     })),
     rows[0]?.total ?? 0,
   );

@@ -9,10 +9,13 @@ import { TABLES } from './tables/index.ts';
 
 export const BATCH_ROWS = 5000;
 
-/** Every staging table: f (file number) and r (row) locate each row for error messages. */
+/**
+ * Every staging table: f (file number) and r (row) locate each row for error messages; y is the
+ * SSDA903 collection year of the file (null for other files).
+ */
 export async function createStaging(tx: Tx): Promise<void> {
   await tx.exec(
-    TABLES.map((t) => `CREATE TEMP TABLE ${stagingTable(t)} (f integer NOT NULL, r integer NOT NULL, ${t.stage.map(([n, ty]) => `${n} ${ty}`).join(', ')}) ON COMMIT DROP;`).join('\n'),
+    TABLES.map((t) => `CREATE TEMP TABLE ${stagingTable(t)} (f integer NOT NULL, r integer NOT NULL, y smallint, ${t.stage.map(([n, ty]) => `${n} ${ty}`).join(', ')}) ON COMMIT DROP;`).join('\n'),
   );
 }
 
@@ -30,16 +33,17 @@ export class Batcher {
     private readonly tx: Tx,
     private readonly spec: TableSpec,
     private readonly fileNo: number,
+    private readonly fy: number | null,
   ) {}
 
   async add(row: number, values: unknown[]): Promise<void> {
-    this.rows.push([this.fileNo, row, ...values]);
+    this.rows.push([this.fileNo, row, this.fy, ...values]);
     if (this.rows.length >= BATCH_ROWS) await this.flush();
   }
 
   async flush(): Promise<void> {
     if (this.rows.length === 0) return;
-    const columns = ['f', 'r', ...this.spec.stage.map(([n]) => n)];
+    const columns = ['f', 'r', 'y', ...this.spec.stage.map(([n]) => n)];
     this.staged += await this.tx.copyRows(stagingTable(this.spec), columns, this.rows);
     this.rows = [];
   }
@@ -69,17 +73,35 @@ export function validateRow(
   return issues.length ? null : spec.toStage(parsed.data, ctx);
 }
 
-/** The generic checks of a table (duplicate key, child in Header) and its own. */
+/** A key may appear once in a file. */
+export function duplicateCheck(spec: TableSpec): CrossCheck {
+  return `SELECT f, r, '${spec.keyFields[0]}' AS field, 'duplicate' AS rule,
+       'The same ${spec.keyFields.join(' and ')} is already on row ' || first_r || '; each must appear once in a file.' AS message
+     FROM (SELECT f, r, row_number() OVER w AS n, first_value(r) OVER w AS first_r
+           FROM ${stagingTable(spec)} WINDOW w AS (PARTITION BY f, ${spec.key.join(', ')} ORDER BY r)) d
+     WHERE n > 1`;
+}
+
+/**
+ * Keeps one version of each key: the latest collection year, then the last file of the run. An
+ * episode open across two years is rightly in both years' returns; the later one knows more.
+ */
+export async function keepLatest(tx: Tx, specs: readonly TableSpec[]): Promise<void> {
+  await tx.exec(
+    specs
+      .map((t) => {
+        const s = stagingTable(t);
+        const same = t.key.map((k) => `b.${k} = a.${k}`).join(' AND ');
+        return `DELETE FROM ${s} a USING ${s} b WHERE ${same} AND (coalesce(b.y, 0), b.f, b.r) > (coalesce(a.y, 0), a.f, a.r);`;
+      })
+      .join('\n'),
+  );
+}
+
+/** The checks of a table across rows and files, on its latest rows. */
 export function checksOf(spec: TableSpec): CrossCheck[] {
   const s = stagingTable(spec);
-  const keyList = spec.key.join(', ');
-  const checks: CrossCheck[] = [
-    `SELECT f, r, '${spec.keyFields[0]}' AS field, 'duplicate' AS rule,
-       'The same ${spec.keyFields.join(' and ')} is already on row ' || first_r || ' of {{f:' || first_f || '}}; each must appear once.' AS message
-     FROM (SELECT f, r, row_number() OVER w AS n, first_value(r) OVER w AS first_r, first_value(f) OVER w AS first_f
-           FROM ${s} WINDOW w AS (PARTITION BY ${keyList} ORDER BY f, r)) d
-     WHERE n > 1`,
-  ];
+  const checks: CrossCheck[] = [];
   if (spec.childInHeader) {
     checks.push(`SELECT s.f, s.r, 'CHILD' AS field, 'child-in-header' AS rule,
        'Child ' || s.child_id || ' is not in the SSDA903 Header (in this import or already stored).' AS message
