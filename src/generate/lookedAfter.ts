@@ -51,10 +51,12 @@ function ceaseReason(r: Random, dob: number, end: number): string {
 export function stockPlan(r: Random, win: Window): CarePlan {
   const age = stockAge(r);
   const dob = win.start - years(age);
-  const start = win.start - Math.min(Math.round(r.exponential(900)), years(age));
+  // Infants on the adoption route came into care recently: adoption takes one to three years.
+  const adoption = age < 3 && r.chance(0.3);
+  const start = win.start - Math.min(Math.round(adoption ? r.exponential(200) : r.exponential(900)), years(age));
   const u = r.next();
   const remaining = u < 0.3 ? 7 + Math.round(r.exponential(200)) : u < 0.7 ? r.int(365, 1460) : years(18);
-  return plan(r, dob, start, win.start + remaining, (start - dob) / YEAR_DAYS < 2 && r.chance(0.2));
+  return plan(r, dob, start, win.start + remaining, adoption);
 }
 
 /** A child who starts to be looked after during the window. */
@@ -97,11 +99,12 @@ export function lookedAfterChild(r: Random, serial: number, plan: CarePlan, win:
     episodes, careEnd, missing: [], activities: [], oc3: [],
   };
 
-  // Missing: children of 11 and over, three times as often from residential care.
+  // Missing: children of 11 and over, far more often (and more often again) from residential care.
   const from = Math.max(plan.start, win.start, birthday(dob, 11));
   const to = Math.min(careEnd ?? win.asOf, win.asOf);
-  if (from <= to && r.chance(everResidential(episodes) ? 0.42 : 0.12)) {
-    child.missing = missingEpisodes(r, from, to, missingRate(r) * missingScale, 0.3, win.asOf);
+  const residential = everResidential(episodes);
+  if (from <= to && r.chance(residential ? 0.45 : 0.1)) {
+    child.missing = missingEpisodes(r, from, to, missingRate(r) * missingScale * (residential ? 1.8 : 1), 0.3, win.asOf);
     addInterviews(r, child.missing, win.asOf, 'PUSH_PLACEMENT');
   }
 
