@@ -30,7 +30,7 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
   const names = files.map((f) => f.name);
   const run = await store.db
     .insertInto('import_run')
-    .values({ by_user: options.user, files: JSON.stringify(names), status: 'running' })
+    .values({ by_user: options.user, files: JSON.stringify(names.map((file) => ({ file, table: '', rows: 0 }))), status: 'running' })
     .returning('id')
     .executeTakeFirstOrThrow();
   const runId = Number(run.id);
