@@ -103,6 +103,8 @@ export interface IndicatorCard {
   current: ShownPoint | null;
   previous: ShownPoint | null;
   direction: IndicatorSummary['direction'];
+  /** Which way the value itself moved: the arrow (the words say whether that is good). */
+  change: 'up' | 'down' | 'same' | null;
   target: string;
   sparkline: string;
   trendText: string;
@@ -123,6 +125,14 @@ export function indicatorCard(s: IndicatorSummary, role: Role | undefined): Indi
     previous,
     // Direction compares two values; withholding either withholds the direction.
     direction: current?.value != null && previous?.value != null ? s.direction : null,
+    change:
+      current?.value == null || previous?.value == null
+        ? null
+        : current.value > previous.value
+          ? 'up'
+          : current.value < previous.value
+            ? 'down'
+            : 'same',
     target: targetText(def),
     sparkline: sparklinePath(points.map((p) => p.value)),
     trendText: points.map((p) => `${p.label}: ${p.text}`).join('; '),

@@ -28,11 +28,11 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { href: '/', text: 'Dashboard', permission: 'view_aggregates' },
-  { href: '/ehcp', text: 'EHCP timeliness', permission: 'view_aggregates' },
-  { href: '/missing', text: 'Missing children', permission: 'view_aggregates' },
+  { href: '/ehcp', text: 'EHCPs', permission: 'view_aggregates' },
+  { href: '/missing', text: 'Missing', permission: 'view_aggregates' },
   { href: '/care-leavers', text: 'Care leavers', permission: 'view_aggregates' },
   { href: '/actions', text: 'Action plan', permission: 'view_aggregates' },
-  { href: '/committee', text: 'Committee actions', permission: 'view_aggregates' },
+  { href: '/committee', text: 'Committee', permission: 'view_aggregates' },
   { href: '/import', text: 'Import', permission: 'import' },
 ];
 
