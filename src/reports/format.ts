@@ -22,11 +22,3 @@ export function ragWord(rag: Rag | null | undefined): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
-
-/** `YYYY-MM-DD` from user input, or an error naming the option. */
-export function requireIsoDate(value: string, what: string): IsoDate {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new Error(`${what} must be a date written YYYY-MM-DD, not "${value}"`);
-  }
-  return value;
-}

@@ -1,0 +1,86 @@
+// `csinsight report performance|actions|letters`: committee papers and family letters, as HTML or PDF.
+import { writeFileSync } from 'node:fs';
+import { InvalidArgumentError, type Command } from 'commander';
+import { parseDate, today } from '../../core/dates.ts';
+import { PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
+import { openStore, storeOptionsFromEnv, type Store } from '../../store/open.ts';
+import { actionPlanReport, closePdfRenderer, delayLetters, performanceReport, renderPdf } from '../../reports/index.ts';
+import { DEFAULT_COMMITTEE } from '../../reports/paper.ts';
+
+const KINDS = ['performance', 'actions', 'letters'] as const;
+type Kind = (typeof KINDS)[number];
+
+interface ReportCliOptions {
+  period: PeriodType;
+  start?: string;
+  committee: string;
+  meeting: string;
+  previousMeeting?: string;
+  audience: 'public' | 'officer';
+  asOf: string;
+  requests?: string[];
+  format?: 'html' | 'pdf';
+  out: string;
+}
+
+function oneOf<T extends string>(values: readonly T[]) {
+  return (value: string): T => {
+    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${values.join(', ')}`);
+    return value as T;
+  };
+}
+
+function isoDate(value: string): string {
+  const d = parseDate(value);
+  if (!d) throw new InvalidArgumentError('expected a date, YYYY-MM-DD or DD/MM/YYYY');
+  return d;
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('Write a committee report (performance, actions) or the EHCP delay letters, as HTML or PDF')
+    .argument('<kind>', KINDS.join(' | '), oneOf(KINDS))
+    .option('--period <type>', 'performance: month | quarter | year', oneOf(PERIOD_TYPES), 'quarter' as PeriodType)
+    .option('--start <date>', 'performance: first day of the period (default: the latest ended by the meeting)', isoDate)
+    .option('--committee <name>', 'the committee the paper goes to', DEFAULT_COMMITTEE)
+    .option('--meeting <date>', 'date of the meeting', isoDate, today())
+    .option('--previous-meeting <date>', 'actions: measure RAG change from this meeting (default: the last on the register)', isoDate)
+    .option('--audience <who>', 'performance: public (small numbers suppressed) | officer', oneOf(['public', 'officer'] as const), 'public' as const)
+    .option('--as-of <date>', 'letters: date the EHCP clocks are read on', isoDate, today())
+    .option('--requests <ids>', 'letters: only these request ids, comma-separated', (v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .option('--format <format>', 'html | pdf (default: from the --out file name)', oneOf(['html', 'pdf'] as const))
+    .requiredOption('--out <file>', 'file to write')
+    .action(async (kind: Kind, opts: ReportCliOptions) => {
+      const store = await openStore(storeOptionsFromEnv());
+      try {
+        const html = await build(kind, opts, store);
+        const format = opts.format ?? (opts.out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'html');
+        writeFileSync(opts.out, format === 'pdf' ? await renderPdf(html) : html);
+        console.log(`Wrote ${opts.out}`);
+      } finally {
+        await closePdfRenderer();
+        await store.close();
+      }
+    });
+}
+
+async function build(kind: Kind, opts: ReportCliOptions, store: Store): Promise<string> {
+  switch (kind) {
+    case 'performance':
+      return (await performanceReport(store, {
+        periodType: opts.period,
+        periodStart: opts.start,
+        committee: opts.committee,
+        meetingDate: opts.meeting,
+        audience: opts.audience,
+      })).html;
+    case 'actions':
+      return (await actionPlanReport(store, { meetingDate: opts.meeting, previousMeetingDate: opts.previousMeeting, committee: opts.committee })).html;
+    case 'letters': {
+      const { html, count } = await delayLetters(store, { asOf: opts.asOf, requestIds: opts.requests });
+      console.log(`${count} letter${count === 1 ? '' : 's'}`);
+      return html;
+    }
+  }
+}
