@@ -52,6 +52,7 @@ export function ehcpRequest(
 ): Request {
   // Delays shrink as the service recovers: 1.1 at the start of the window, 0.9 at asOf.
   const pressure = 1.1 - 0.2 * progress;
+  // Ages at request: 15% under 5, most of school age, a few young people of 16 to 25.
   const ageDays = Math.round(YEAR_DAYS * (r.chance(0.15) ? r.next() * 5 : r.chance(0.85) ? 5 + r.next() * 11 : 16 + r.next() * 9));
   const req: Request = {
     requestId: `R${String(serial).padStart(7, '0')}`,
@@ -102,11 +103,9 @@ export function ehcpRequest(
   return req;
 }
 
-/** A working day in [from, to] for a request to arrive. */
+/** A working day in [from, to] for a request to arrive (a weekend day if the range has no other). */
 export function receivedDay(r: Random, from: number, to: number): number {
-  for (;;) {
-    const d = r.dayBetween(from, to);
-    const wd = weekday(d);
-    if (wd !== 0 && wd !== 6) return d;
-  }
+  let d = r.dayBetween(from, to);
+  for (let tries = 0; tries < 20 && (weekday(d) === 0 || weekday(d) === 6); tries++) d = r.dayBetween(from, to);
+  return d;
 }

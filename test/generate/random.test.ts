@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { dayOf, weekday } from '../../src/generate/days.ts';
+import { receivedDay } from '../../src/generate/ehcp.ts';
 import { Random, streamFor, weights } from '../../src/generate/random.ts';
 import { makeUpn, upnCheckLetter } from '../../src/generate/upn.ts';
 
@@ -46,5 +48,15 @@ describe('UPN', () => {
     assert.match(a, /^[A-HJ-NP-RT-Z]\d{12}$/);
     assert.equal(a[0], upnCheckLetter(a.slice(1)));
     assert.notEqual(a.slice(1), b.slice(1));
+  });
+});
+
+describe('EHCP arrival days', () => {
+  test('fall on working days, and end even when the range holds only a weekend', () => {
+    const r = new Random(3);
+    const saturday = dayOf('2026-01-03');
+    assert.equal(weekday(saturday), 6);
+    for (let i = 0; i < 200; i++) assert.ok(![0, 6].includes(weekday(receivedDay(r, saturday, saturday + 6))));
+    assert.ok([saturday, saturday + 1].includes(receivedDay(r, saturday, saturday + 1)));
   });
 });
