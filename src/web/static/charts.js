@@ -74,8 +74,20 @@
     };
   }
 
+  function allWithheld(data) {
+    var lists = data.kind === 'bars' ? data.series.map(function (s) { return s.values; }) : [data.values];
+    return lists.every(function (values) { return values.every(function (v) { return v === null; }); });
+  }
+
   function draw(el, data) {
     if (!data || typeof echarts === 'undefined') return;
+    if (allWithheld(data)) {
+      // Nothing to draw: every figure is missing or too small to publish.
+      el.className = 'govuk-inset-text';
+      el.removeAttribute('role');
+      el.textContent = 'There is no chart: the figures are missing or too small to show. See the table.';
+      return;
+    }
     var chart = echarts.init(el, null, { renderer: 'canvas' });
     chart.setOption(data.kind === 'bars' ? bars(data) : trend(el, data));
     el.setAttribute('data-rendered', 'true');
