@@ -34,7 +34,7 @@ export function activityTimeline(r: Random, dob: number, careEnd: number, asOf: 
   const out: Activity[] = [];
   // Some young people are never NEET, others rarely anything else.
   const eetMean = r.chance(0.2) ? 36 * MONTH : 14 * MONTH;
-  let neet = r.chance(0.25);
+  let neet = r.chance(0.35);
   for (let day = careEnd + 1; day <= asOf; ) {
     const length = neet ? neetSpell(r) : 60 + Math.round(r.exponential(eetMean));
     const activ = neet ? r.weighted(NEET) : r.weighted(day < birthday(dob, 19) ? EET_UNDER_19 : EET_19_PLUS);
