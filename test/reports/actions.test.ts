@@ -1,30 +1,14 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Store } from '../../src/store/open.ts';
-import { actionPlanReport, closePdfRenderer } from '../../src/reports/index.ts';
-import { openTestStore } from '../helpers.ts';
-import { COMMITTEE, insertActions, LAST_MEETING, MEETING } from './fixtures.ts';
-import { pdfText } from './pdf-text.ts';
+import { actionPlanReport } from '../../src/reports/index.ts';
+import { COMMITTEE, insertActions, MEETING } from './fixtures.ts';
+import { pdfText, sharedStore, textOf } from './report-helpers.ts';
 
-let store: Store;
-before(async () => {
-  store = await openTestStore();
-  await insertActions(store);
-});
-after(async () => {
-  await closePdfRenderer();
-  await store.close();
-});
-
-/** The text of one table row, tags removed. */
-function row(html: string, id: string): string {
-  const m = new RegExp(`<tr id="${id}">([\\s\\S]*?)</tr>`).exec(html);
-  assert.ok(m, `row ${id}`);
-  return (m[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-}
+const store = sharedStore(insertActions);
+const row = (html: string, id: string) => textOf(html, 'tr', id);
 
 test('RAG now and at the last meeting, with the change between them', async () => {
-  const { html, title } = await actionPlanReport(store, { meetingDate: MEETING, committee: COMMITTEE });
+  const { html, title } = await actionPlanReport(store(), { meetingDate: MEETING, committee: COMMITTEE });
   assert.equal(title, "Children's Services Strategy: action plan update, 10 December 2026");
   assert.match(html, /RAG at 15 September 2026/, 'the previous meeting is found on the register');
   assert.match(row(html, 'action-A1'), /Amber Red Worsened$/);
@@ -37,7 +21,7 @@ test('RAG now and at the last meeting, with the change between them', async () =
 });
 
 test('overdue actions are those past due and not complete', async () => {
-  const { html } = await actionPlanReport(store, { meetingDate: MEETING, committee: COMMITTEE });
+  const { html } = await actionPlanReport(store(), { meetingDate: MEETING, committee: COMMITTEE });
   const overdue = /<table class="data" id="overdue">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
   assert.match(overdue, /Agree a health advice protocol/);
   assert.doesNotMatch(overdue, /apprenticeship|psychologists/);
@@ -45,7 +29,7 @@ test('overdue actions are those past due and not complete', async () => {
 });
 
 test('the register shows this committee\'s open items and those closed since the last meeting', async () => {
-  const { html } = await actionPlanReport(store, { meetingDate: MEETING, committee: COMMITTEE });
+  const { html } = await actionPlanReport(store(), { meetingDate: MEETING, committee: COMMITTEE });
   assert.match(row(html, 'committee-CA1'), /Overdue Open$/);
   assert.match(row(html, 'committee-CA2'), /Done Reported in the briefing note\./);
   assert.ok(!html.includes('committee-CA3'), 'closed before the last meeting');
@@ -53,7 +37,7 @@ test('the register shows this committee\'s open items and those closed since the
 });
 
 test('an earlier previous meeting date moves the comparison', async () => {
-  const { html } = await actionPlanReport(store, { meetingDate: MEETING, previousMeetingDate: '2026-06-20', committee: COMMITTEE });
+  const { html } = await actionPlanReport(store(), { meetingDate: MEETING, previousMeetingDate: '2026-06-20', committee: COMMITTEE });
   assert.match(html, /RAG at 20 June 2026/);
   assert.match(row(html, 'action-A3'), /Green Green No change$/);
   assert.match(row(html, 'action-A2'), /Not rated Green Not rated before$/);
@@ -61,7 +45,7 @@ test('an earlier previous meeting date moves the comparison', async () => {
 });
 
 test('the PDF reads as a Part 1 committee paper with the ratings in its text', async () => {
-  const { html } = await actionPlanReport(store, { meetingDate: MEETING, committee: COMMITTEE });
+  const { html } = await actionPlanReport(store(), { meetingDate: MEETING, committee: COMMITTEE });
   const { text, pages } = await pdfText(html, 'actions');
   assert.ok(pages >= 2, 'cover page, then the plan');
   assert.match(text, /Part 1: Public/);

@@ -1,20 +1,10 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Store } from '../../src/store/open.ts';
-import { closePdfRenderer, DEFAULT_LETTER_TEMPLATE, delayLetters, getLetterTemplate, setLetterTemplate } from '../../src/reports/index.ts';
-import { openTestStore } from '../helpers.ts';
+import { DEFAULT_LETTER_TEMPLATE, delayLetters, getLetterTemplate, setLetterTemplate } from '../../src/reports/index.ts';
 import { AS_OF, insertDelayedRequests } from './fixtures.ts';
-import { pdfText } from './pdf-text.ts';
+import { pdfText, sharedStore } from './report-helpers.ts';
 
-let store: Store;
-before(async () => {
-  store = await openTestStore();
-  await insertDelayedRequests(store);
-});
-after(async () => {
-  await closePdfRenderer();
-  await store.close();
-});
+const store = sharedStore(insertDelayedRequests);
 
 /** The letter for one request: from its reference to the next letter. */
 function letterFor(html: string, reference: string): string {
@@ -25,7 +15,7 @@ function letterFor(html: string, reference: string): string {
 }
 
 test('one letter per delayed open request, none for those on track or issued', async () => {
-  const { html, count } = await delayLetters(store, { asOf: AS_OF });
+  const { html, count } = await delayLetters(store(), { asOf: AS_OF });
   assert.equal(count, 3);
   assert.equal(html.match(/Dear parent or carer/g)?.length, 3);
   for (const ref of ['REQ-0001', 'REQ-0002', 'REQ-0005']) assert.match(html, new RegExp(`<b>${ref}</b>`));
@@ -33,7 +23,7 @@ test('one letter per delayed open request, none for those on track or issued', a
 });
 
 test('a letter names the late partner, by how long, the 20-week date and the expected date', async () => {
-  const { html } = await delayLetters(store, { asOf: AS_OF });
+  const { html } = await delayLetters(store(), { asOf: AS_OF });
   const first = letterFor(html, 'REQ-0001');
   assert.match(first, /has not been issued within the 20 weeks/);
   assert.match(first, /due by 19 October 2026/);
@@ -52,14 +42,14 @@ test('a letter names the late partner, by how long, the 20-week date and the exp
 });
 
 test('requestIds limits the letters, and a request that is not delayed gets none', async () => {
-  const { html, count } = await delayLetters(store, { asOf: AS_OF, requestIds: ['REQ-0002', 'REQ-0003'] });
+  const { html, count } = await delayLetters(store(), { asOf: AS_OF, requestIds: ['REQ-0002', 'REQ-0003'] });
   assert.equal(count, 1);
   assert.match(html, /REQ-0002/);
   assert.doesNotMatch(html, /REQ-0001|REQ-0003/);
 });
 
 test('the PDF has one page per letter with the partner and dates in its text', async () => {
-  const { html } = await delayLetters(store, { asOf: AS_OF });
+  const { html } = await delayLetters(store(), { asOf: AS_OF });
   const { text, pages } = await pdfText(html, 'letters');
   assert.equal(pages, 3);
   const page = text.split('\f').find((p) => p.includes('Our reference: REQ-0001')) ?? '';
@@ -71,18 +61,18 @@ test('the PDF has one page per letter with the partner and dates in its text', a
 });
 
 test('an officer edits the template; bad placeholders are refused; the default stands until then', async () => {
-  const before = await getLetterTemplate(store);
+  const before = await getLetterTemplate(store());
   assert.equal(before.text, DEFAULT_LETTER_TEMPLATE);
   assert.equal(before.updatedBy, null);
 
-  await assert.rejects(setLetterTemplate(store, 'Request {{reference}} by {{expected_date}} {{childname}}', 'officer1'), /Unknown placeholder \{\{childname\}\}.*must include \{\{reasons\}\}/);
+  await assert.rejects(setLetterTemplate(store(), 'Request {{reference}} by {{expected_date}} {{childname}}', 'officer1'), /Unknown placeholder \{\{childname\}\}.*must include \{\{reasons\}\}/);
 
   const text = 'Request {{reference}}: sorry, the plan is now due by {{expected_date}}.\r\n\r\nLate: {{late_partners}}.\n\n{{reasons}}\n\nContact <b>us</b>.';
-  const saved = await setLetterTemplate(store, text, 'officer1');
+  const saved = await setLetterTemplate(store(), text, 'officer1');
   assert.equal(saved.updatedBy, 'officer1');
-  assert.equal((await getLetterTemplate(store)).text, text.replace(/\r\n/g, '\n'));
+  assert.equal((await getLetterTemplate(store())).text, text.replace(/\r\n/g, '\n'));
 
-  const { html } = await delayLetters(store, { asOf: AS_OF, requestIds: ['REQ-0001'] });
+  const { html } = await delayLetters(store(), { asOf: AS_OF, requestIds: ['REQ-0001'] });
   assert.match(html, /Request REQ-0001: sorry, the plan is now due by 28 January 2027\./);
   assert.match(html, /Late: Health \(100 days late\)\./);
   assert.match(html, /Contact &lt;b&gt;us&lt;\/b&gt;\./, 'officer text is escaped, never markup');

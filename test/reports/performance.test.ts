@@ -1,32 +1,15 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Store } from '../../src/store/open.ts';
-import { closePdfRenderer, performanceReport, type PerformanceReportOptions } from '../../src/reports/index.ts';
-import { openTestStore } from '../helpers.ts';
-import { COMMITTEE, insertIndicatorValues, MEETING, REPORT_QUARTER } from './fixtures.ts';
-import { pdfText } from './pdf-text.ts';
+import { performanceReport, type PerformanceReportOptions } from '../../src/reports/index.ts';
+import { COMMITTEE, insertIndicatorValues, MEETING } from './fixtures.ts';
+import { pdfText, sharedStore, textOf as part } from './report-helpers.ts';
 
-let store: Store;
-before(async () => {
-  store = await openTestStore();
-  await insertIndicatorValues(store);
-});
-after(async () => {
-  await closePdfRenderer();
-  await store.close();
-});
+const store = sharedStore(insertIndicatorValues);
 
 const options: PerformanceReportOptions = { periodType: 'quarter', committee: COMMITTEE, meetingDate: MEETING, audience: 'public' };
 
-/** The text of an element with this id (a table row or an indicator section), tags removed. */
-function part(html: string, tag: 'tr' | 'section', id: string): string {
-  const m = new RegExp(`<${tag}[^>]* id="${id}">([\\s\\S]*?)</${tag}>`).exec(html);
-  assert.ok(m, `${tag} ${id}`);
-  return (m[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
 test('the summary gives value, target, RAG, previous period, direction and benchmarks', async () => {
-  const { html, title } = await performanceReport(store, options);
+  const { html, title } = await performanceReport(store(), options);
   assert.equal(title, "Children's Services performance indicators: 2026-27 Q2", 'the last quarter ended by the meeting');
   assert.equal(
     part(html, 'tr', 'row-ehcp_20wk_excl'),
@@ -39,7 +22,7 @@ test('the summary gives value, target, RAG, previous period, direction and bench
 });
 
 test('public: a count of 3 is "<6", a rate built from small numbers is suppressed, in table, section and chart', async () => {
-  const { html } = await performanceReport(store, options);
+  const { html } = await performanceReport(store(), options);
   const row = part(html, 'tr', 'row-missing_children');
   assert.equal(row, 'Children who went missing &lt;6 No target Not rated 12 Improving Not published Not published');
   const section = part(html, 'section', 'ind-missing_children');
@@ -56,7 +39,7 @@ test('public: a count of 3 is "<6", a rate built from small numbers is suppresse
 });
 
 test('officer copy shows the exact figures and is marked not for publication', async () => {
-  const { html } = await performanceReport(store, { ...options, audience: 'officer' });
+  const { html } = await performanceReport(store(), { ...options, audience: 'officer' });
   assert.match(part(html, 'tr', 'row-missing_children'), /^Children who went missing 3 No target/);
   assert.match(part(html, 'section', 'ind-ehcp_advice_6wk_health'), /83\.3% \(5 of 6\)/);
   assert.match(html, /OFFICIAL-SENSITIVE: officer copy, not for publication/);
@@ -64,14 +47,14 @@ test('officer copy shows the exact figures and is marked not for publication', a
 });
 
 test('the suppression threshold can be raised', async () => {
-  const { html } = await performanceReport(store, { ...options, suppressionThreshold: 20 });
+  const { html } = await performanceReport(store(), { ...options, suppressionThreshold: 20 });
   assert.match(part(html, 'tr', 'row-ehcp_20wk_excl'), /^EHC plans issued within 20 weeks \(excluding exceptions\) Suppressed/);
   assert.match(part(html, 'tr', 'row-missing_children'), /&lt;20/);
   assert.match(part(html, 'tr', 'row-rhi_offered_72h'), /80\.0%/, '40 of 50 is not small');
 });
 
 test('exceptions: Red and worsening first, then Red, then worsening Amber', async () => {
-  const { html } = await performanceReport(store, options);
+  const { html } = await performanceReport(store(), options);
   const table = /<table class="data" id="exceptions">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
   const order = [...table.matchAll(/<tr><td>([^<]+)<\/td>/g)].map((m) => m[1]);
   assert.deepEqual(order, [
@@ -83,20 +66,20 @@ test('exceptions: Red and worsening first, then Red, then worsening Amber', asyn
 });
 
 test('the officer narrative appears under its indicator, escaped, in paragraphs', async () => {
-  const { html } = await performanceReport(store, options);
+  const { html } = await performanceReport(store(), options);
   assert.match(html, /<p>Health advice has been the main cause of delay this quarter\.<\/p><p>A protocol with the &lt;ICB&gt; is being agreed\.<\/p>/);
   assert.match(part(html, 'section', 'ind-rhi_offered_72h'), /No commentary has been provided for this period/);
 });
 
 test('a chosen period is reported, and a date that does not start a period is refused', async () => {
-  const { title, html } = await performanceReport(store, { ...options, periodStart: '2026-04-01' });
+  const { title, html } = await performanceReport(store(), { ...options, periodStart: '2026-04-01' });
   assert.equal(title, "Children's Services performance indicators: 2026-27 Q1");
   assert.match(part(html, 'tr', 'row-missing_children'), /Children who went missing 12 /);
-  await assert.rejects(performanceReport(store, { ...options, periodStart: '2026-05-01' }), /not the start of a quarter/);
+  await assert.rejects(performanceReport(store(), { ...options, periodStart: '2026-05-01' }), /not the start of a quarter/);
 });
 
 test('the PDF carries the same figures: "<6" for the count of 3, exceptions in order, page numbers', async () => {
-  const { html } = await performanceReport(store, options);
+  const { html } = await performanceReport(store(), options);
   const { text, pages } = await pdfText(html, 'performance-public');
   assert.ok(pages >= 3, `cover, summary and sections (${pages} pages)`);
   assert.match(text, /Part 1: Public/);
