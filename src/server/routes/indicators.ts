@@ -47,7 +47,8 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
       summaries(period).then((all) => all.find((s) => s.definition.id === id)),
     ]);
     const points = history.map((p) => showPoint(def, p, role));
-    const latest = history.at(-1);
+    // Break down the latest period that has a figure (the current one may have none yet).
+    const latest = [...history].reverse().find((p) => p.value !== null) ?? history.at(-1);
     const by = (def.dimensions.includes(query.by as Dimension) ? query.by : def.dimensions[0]) as Dimension | undefined;
     const breakdown =
       by && latest
