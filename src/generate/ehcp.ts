@@ -50,8 +50,8 @@ function days(r: Random, mean: number, sd: number, pressure: number, min = 1): n
 export function ehcpRequest(
   r: Random, serial: number, received: number, asOf: number, progress: number, scenario?: Scenario,
 ): Request {
-  // Delays shrink as the service recovers: 1.1 at the start of the window, 0.9 at asOf.
-  const pressure = 1.1 - 0.2 * progress;
+  // Delays shrink as the service recovers: 1.08 at the start of the window, 0.88 at asOf.
+  const pressure = 1.08 - 0.2 * progress;
   // Ages at request: 15% under 5, most of school age, a few young people of 16 to 25.
   const ageDays = Math.round(YEAR_DAYS * (r.chance(0.15) ? r.next() * 5 : r.chance(0.85) ? 5 + r.next() * 11 : 16 + r.next() * 9));
   const req: Request = {

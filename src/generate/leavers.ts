@@ -33,7 +33,7 @@ function neetSpell(r: Random): number {
 export function activityTimeline(r: Random, dob: number, careEnd: number, asOf: number): Activity[] {
   const out: Activity[] = [];
   // Some young people are never NEET, others rarely anything else.
-  const eetMean = r.chance(0.2) ? 36 * MONTH : 14 * MONTH;
+  const eetMean = r.chance(0.2) ? 36 * MONTH : 13 * MONTH;
   let neet = r.chance(0.35);
   for (let day = careEnd + 1; day <= asOf; ) {
     const length = neet ? neetSpell(r) : 60 + Math.round(r.exponential(eetMean));

@@ -52,8 +52,8 @@ export function stockPlan(r: Random, win: Window): CarePlan {
   const age = stockAge(r);
   const dob = win.start - years(age);
   // Infants on the adoption route came into care recently: adoption takes one to three years.
-  const adoption = age < 3 && r.chance(0.3);
-  const start = win.start - Math.min(Math.round(adoption ? r.exponential(200) : r.exponential(900)), years(age));
+  const adoption = age < 3 && r.chance(0.45);
+  const start = win.start - Math.min(adoption ? r.int(150, 800) : Math.round(r.exponential(900)), years(age));
   const u = r.next();
   const remaining = u < 0.3 ? 7 + Math.round(r.exponential(200)) : u < 0.7 ? r.int(365, 1460) : years(18);
   return plan(r, dob, start, win.start + remaining, adoption);
@@ -66,7 +66,7 @@ export function entrantPlan(r: Random, win: Window): CarePlan {
   const dob = start - years(lo + r.next() * (hi - lo));
   const u = r.next();
   const stay = u < 0.25 ? 7 + Math.round(r.exponential(60)) : u < 0.65 ? r.int(200, 1100) : years(18);
-  return plan(r, dob, start, start + stay, (start - dob) / YEAR_DAYS < 2 && r.chance(0.35));
+  return plan(r, dob, start, start + stay, (start - dob) / YEAR_DAYS < 2 && r.chance(0.5));
 }
 
 function plan(r: Random, dob: number, start: number, end: number, adoption: boolean): CarePlan {
