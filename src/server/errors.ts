@@ -45,7 +45,7 @@ export function wantsJson(request: FastifyRequest): boolean {
 export async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, message: string, issues: FieldIssue[] = []) {
   reply.code(status);
   if (wantsJson(request)) return reply.send({ error: TITLES[status] ?? 'Error', message, issues });
-  return reply.view('pages/error.njk', { title: TITLES[status] ?? 'Error', message, issues, status });
+  return reply.view('pages/error.njk', { title: TITLES[status] ?? 'Error', message, issues, status, returnTo: request.url });
 }
 
 export function installErrorHandlers(app: FastifyInstance): void {

@@ -226,7 +226,7 @@ describe('import', () => {
 });
 
 describe('councillor', () => {
-  test('sees aggregates only: no request ids or child ids, and no import link', async () => {
+  test('sees aggregates only: no request ids or child ids, no import link; signs out', async () => {
     const councillor = await contextAs(browser, running, 'councillor');
     const p = await councillor.newPage();
     await p.goto(`${running.url}/ehcp`);
@@ -242,6 +242,10 @@ describe('councillor', () => {
     assert.equal(await p.locator('a.govuk-service-navigation__link[href="/import"]').count(), 0);
     const res = await p.goto(`${running.url}/import`);
     assert.equal(res?.status(), 403);
+
+    await p.goto(`${running.url}/`);
+    await Promise.all([p.waitForURL(/\/sign-in/), p.click('button:has-text("Sign out")')]);
+    assert.equal((await p.goto(`${running.url}/`))?.status(), 401);
     await councillor.close();
   });
 });

@@ -34,6 +34,8 @@ const NAV: NavItem[] = [
   { href: '/actions', text: 'Action plan', permission: 'view_aggregates' },
   { href: '/committee', text: 'Committee', permission: 'view_aggregates' },
   { href: '/import', text: 'Import', permission: 'import' },
+  { href: '/audits', text: 'Case audits', permission: 'view_audits' },
+  { href: '/admin/audit-log', text: 'Audit log', permission: 'view_audit_log' },
 ];
 
 function isCurrent(href: string, path: string): boolean {
