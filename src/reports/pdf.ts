@@ -23,7 +23,8 @@ function meta(html: string, name: string): string {
   return m?.[1] ?? '';
 }
 
-const FOOTER_STYLE = 'font: 8pt Arial, "Liberation Sans", sans-serif; color: #333; width: 100%; box-sizing: border-box; padding: 0 18mm; display: flex; justify-content: space-between; gap: 6mm;';
+// Goes in a style="" attribute: no double quotes inside.
+const FOOTER_STYLE = "font: 8pt Arial, 'Liberation Sans', sans-serif; color: #333; width: 100%; box-sizing: border-box; padding: 0 18mm; display: flex; justify-content: space-between; gap: 6mm;";
 
 export async function renderPdf(html: string): Promise<Buffer> {
   const context = await (await sharedBrowser()).newContext({ javaScriptEnabled: false });
