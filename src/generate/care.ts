@@ -32,6 +32,8 @@ export interface CarePlan {
   ceaseReason: string;
   /** Infant on the adoption route: care order, placement order, adoptive placement, adoption. */
   adoption: boolean;
+  /** First placement type, when it is not left to chance. */
+  placement?: string;
 }
 
 function placementFor(r: Random, age: number): string {
@@ -111,7 +113,7 @@ export function careEpisodes(r: Random, plan: CarePlan, asOf: number): Episode[]
   const cin = r.weighted(NEED);
   const homePost = postcode(r);
   const firstLs = plan.adoption ? 'C1' : r.weighted(ageAtStart < 10 ? FIRST_LEGAL_STATUS_YOUNG : FIRST_LEGAL_STATUS_TEEN);
-  const firstPlace = plan.adoption ? 'U6' : placementFor(r, ageAtStart);
+  const firstPlace = plan.adoption ? 'U6' : (plan.placement ?? placementFor(r, ageAtStart));
   const first = episode(r, plan.start, 'S', firstLs, cin, firstPlace, null, homePost);
   const episodes = [first];
   const changes = plan.adoption ? adoptionChanges(r, plan.start) : ordinaryChanges(r, plan, firstLs, firstPlace);

@@ -9,7 +9,7 @@ import { fyEnd, fyStart, YEAR_DAYS } from './days.ts';
 import { ehcpRequest, receivedDay, type Request, type Scenario } from './ehcp.ts';
 import { childMissingFromHome } from './fromHome.ts';
 import * as L from './layout.ts';
-import { entrantPlan, leaverPlan, lookedAfterChild, stockPlan, type LookedAfterChild } from './lookedAfter.ts';
+import { entrantPlan, leaverPlan, lookedAfterChild, repeatMissingPlan, stockPlan, type LookedAfterChild } from './lookedAfter.ts';
 import type { MissingEpisode } from './missing.ts';
 import { streamFor } from './random.ts';
 import { SCALE, windowFor, type ScaleName, type Window } from './scales.ts';
@@ -91,8 +91,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const care = streamFor(options.seed, 'looked-after');
     const missingScale = missingScaleFor(scale.missingPerYear * LOOKED_AFTER_SHARE, scale.lookedAfter);
     for (let i = 1; i <= scale.lookedAfter + entrants + scale.careLeavers; i++) {
-      const plan = i <= scale.lookedAfter ? stockPlan(care, win) : i <= scale.lookedAfter + entrants ? entrantPlan(care, win) : leaverPlan(care, win);
-      writeLookedAfter(lookedAfterChild(care, i, plan, win, missingScale), years, rhi, activity);
+      const plan = i === 1 ? repeatMissingPlan(care, win)
+        : i <= scale.lookedAfter ? stockPlan(care, win)
+        : i <= scale.lookedAfter + entrants ? entrantPlan(care, win)
+        : leaverPlan(care, win);
+      writeLookedAfter(lookedAfterChild(care, i, plan, win, missingScale, i === 1), years, rhi, activity);
       await progress.step();
     }
 

@@ -75,6 +75,16 @@ function plan(r: Random, dob: number, start: number, end: number, adoption: bool
   return { dob, start, end: capped, ceaseReason: ceased, adoption };
 }
 
+/**
+ * A teenager in a children's home throughout the window, who goes missing again and again: one
+ * at every scale, so the repeat-missing views always have someone in every year.
+ */
+export function repeatMissingPlan(r: Random, win: Window): CarePlan {
+  const dob = win.start - years(13.5 + r.next());
+  const start = win.start - r.int(200, 400);
+  return { dob, start, end: birthday(dob, 18), ceaseReason: r.weighted(CEASE_AT_18), adoption: false, placement: 'K2' };
+}
+
 /** A young person who leaves care at 16-18 with care-leaver birthdays inside the window. */
 export function leaverPlan(r: Random, win: Window): CarePlan {
   const dob = win.start - years(17.5 + r.next() * 3.5);
@@ -82,7 +92,10 @@ export function leaverPlan(r: Random, win: Window): CarePlan {
   return plan(r, dob, start, r.chance(0.8) ? birthday(dob, 18) : Math.max(start + 120, birthday(dob, 16) + r.int(180, 540)), false);
 }
 
-export function lookedAfterChild(r: Random, serial: number, plan: CarePlan, win: Window, missingScale: number): LookedAfterChild {
+/** `repeatMissing` makes the child go missing about once a month, whatever the odds. */
+export function lookedAfterChild(
+  r: Random, serial: number, plan: CarePlan, win: Window, missingScale: number, repeatMissing = false,
+): LookedAfterChild {
   const sex = r.chance(0.56) ? 1 : 2;
   const { dob } = plan;
   const episodes = careEpisodes(r, plan, win.asOf);
@@ -103,8 +116,9 @@ export function lookedAfterChild(r: Random, serial: number, plan: CarePlan, win:
   const from = Math.max(plan.start, win.start, birthday(dob, 11));
   const to = Math.min(careEnd ?? win.asOf, win.asOf);
   const residential = everResidential(episodes);
-  if (from <= to && r.chance(residential ? 0.45 : 0.1)) {
-    child.missing = missingEpisodes(r, from, to, missingRate(r) * missingScale * (residential ? 1.8 : 1), 0.3, win.asOf);
+  if (from <= to && (repeatMissing || r.chance(residential ? 0.45 : 0.1))) {
+    const rate = repeatMissing ? 12 : missingRate(r) * missingScale * (residential ? 1.8 : 1);
+    child.missing = missingEpisodes(r, from, to, rate, 0.3, win.asOf);
     addInterviews(r, child.missing, win.asOf, 'PUSH_PLACEMENT');
   }
 
