@@ -48,6 +48,13 @@ function rowsSql(def: IndicatorDefinition, type: PeriodType): string {
     WHERE src.at <= params.as_of AND src.at >= (SELECT min(period_start) FROM periods)`;
 }
 
+/** The first period to write: the first with rows, or the one containing the source's `since` date. */
+function firstPeriodSql(def: IndicatorDefinition, type: PeriodType): string {
+  const first = '(SELECT min(period_start) FROM agg)';
+  if (def.source.kind !== 'snapshot' || !def.source.since) return first;
+  return `least(${first}, ${bucketSql(type, `(${def.source.since})`)})`;
+}
+
 /** The CTEs every indicator query starts with: params(as_of) and periods over [from, to]. */
 function withPeriods(def: IndicatorDefinition, type: PeriodType, from: IsoDate, to: IsoDate, asOf: IsoDate) {
   const step = STEP[type];
@@ -90,7 +97,7 @@ async function runIndicator(
          ${sql.raw(zeroWhenEmpty ? 'coalesce(agg.numerator, 0)' : 'agg.numerator')} AS numerator, agg.denominator,
          ${sql.raw(zeroWhenEmpty ? 'coalesce(agg.value, 0)' : 'agg.value')} AS value
     FROM periods p LEFT JOIN agg ON agg.period_start = p.period_start
-   WHERE p.period_start >= (SELECT min(period_start) FROM agg)
+   WHERE p.period_start >= ${sql.raw(firstPeriodSql(def, type))}
    ORDER BY p.period_start`.execute(db);
   return result.rows;
 }

@@ -17,6 +17,15 @@ function oc3Rate(num: string, den: string): string {
   FROM oc3 o JOIN child c ON c.child_id = o.child_id`;
 }
 
+/** Care leavers aged 17 to 21 on each period's reference date, one row per `join` row (alias `a`). */
+function atPeriodEnd(columns: string, join: string): string {
+  return `SELECT p.period_start, a.child_id AS unit_id, ${columns}, ${dims('p.ref_date')}
+  FROM periods p
+  JOIN ${join}
+  JOIN child c ON c.child_id = a.child_id
+  WHERE ${careLeaverAgeSql('c.dob', 'p.ref_date')}`;
+}
+
 export const CARE_LEAVER_INDICATORS: IndicatorDefinition[] = [
   {
     ...COMMON,
@@ -37,12 +46,10 @@ export const CARE_LEAVER_INDICATORS: IndicatorDefinition[] = [
     aggregate: 'rate',
     source: {
       kind: 'snapshot',
-      sql: `SELECT p.period_start, la.child_id AS unit_id, (la.activ IN ${NEET_IN})::int AS num, 1 AS den,
-        NULL::float AS val, ${dims('p.ref_date')}
-      FROM periods p
-      JOIN leaver_activity la ON ${coversSql('la', 'p.ref_date')}
-      JOIN child c ON c.child_id = la.child_id
-      WHERE ${careLeaverAgeSql('c.dob', 'p.ref_date')}`,
+      sql: atPeriodEnd(
+        `(a.activ IN ${NEET_IN})::int AS num, 1 AS den, NULL::float AS val`,
+        `leaver_activity a ON ${coversSql('a', 'p.ref_date')}`,
+      ),
     },
   },
   {
@@ -81,12 +88,10 @@ export const CARE_LEAVER_INDICATORS: IndicatorDefinition[] = [
     aggregate: 'median',
     source: {
       kind: 'snapshot',
-      sql: `SELECT p.period_start, s.child_id AS unit_id, NULL::int AS num, NULL::int AS den,
-        (p.ref_date - s.spell_start)::float AS val, ${dims('p.ref_date')}
-      FROM periods p
-      JOIN ${NEET_SPELLS} s ON s.spell_start <= p.ref_date AND (s.spell_end IS NULL OR s.spell_end >= p.ref_date)
-      JOIN child c ON c.child_id = s.child_id
-      WHERE ${careLeaverAgeSql('c.dob', 'p.ref_date')}`,
+      sql: atPeriodEnd(
+        'NULL::int AS num, NULL::int AS den, (p.ref_date - a.spell_start)::float AS val',
+        `${NEET_SPELLS} a ON a.spell_start <= p.ref_date AND (a.spell_end IS NULL OR a.spell_end >= p.ref_date)`,
+      ),
     },
   },
   {

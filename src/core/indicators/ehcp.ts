@@ -16,6 +16,9 @@ const COMMON = {
   dimensions: DIMENSIONS,
 } as const;
 
+/** Statutory 6-week steps: a local target of 90% on time, amber down to 80%. */
+const SIX_WEEK_RATE = { unit: 'percent', polarity: 'higher', target: 90, tolerance: 10, benchmarkable: false, aggregate: 'rate' } as const;
+
 /** Plans issued (NamedPlan StartDate) in the period, one row per plan. */
 function issuedPlans(where: string): string {
   return `SELECT r.start_date AS at, r.request_id AS unit_id,
@@ -58,19 +61,14 @@ function adviceWithin6Weeks(partner: Partner): IndicatorDefinition {
       'returned on time. Advice still outstanding after its due date counts as late; advice not yet due is left out. ' +
       'Late advice is the most common cause of a late plan, and this shows which partner to hold to account. ' +
       'The SEND Regulations expect all advice within 6 weeks; the local target is 90% with an amber band of 10 points.',
-    unit: 'percent',
-    polarity: 'higher',
-    target: 90,
-    tolerance: 10,
-    benchmarkable: false,
-    aggregate: 'rate',
+    ...SIX_WEEK_RATE,
     source: {
       kind: 'event',
       sql: `SELECT a.requested_date + ${ADVICE_DAYS} AS at, a.request_id AS unit_id,
         (coalesce(a.received_date <= a.requested_date + ${ADVICE_DAYS} AND a.received_date <= params.as_of, false))::int AS num,
         (coalesce(a.received_date <= params.as_of, false) OR a.requested_date + ${ADVICE_DAYS} < params.as_of)::int AS den,
         NULL::float AS val, ${DIMS}
-      FROM ehcp_advice a JOIN ehcp_request r ON r.request_id = a.request_id CROSS JOIN params
+      FROM ehcp_advice a LEFT JOIN ehcp_request r ON r.request_id = a.request_id CROSS JOIN params
       WHERE a.partner = '${partner}'`,
     },
   };
@@ -103,12 +101,7 @@ export const EHCP_INDICATORS: IndicatorDefinition[] = [
       'Of the decisions whether to carry out an EHC needs assessment made in the period, the percentage made within ' +
       '6 weeks of the request, as the SEND Regulations require. A late decision puts the whole 20 weeks at risk. ' +
       'Local target 90% with an amber band of 10 points.',
-    unit: 'percent',
-    polarity: 'higher',
-    target: 90,
-    tolerance: 10,
-    benchmarkable: false,
-    aggregate: 'rate',
+    ...SIX_WEEK_RATE,
     source: {
       kind: 'event',
       sql: `SELECT r.request_outcome_date AS at, r.request_id AS unit_id,

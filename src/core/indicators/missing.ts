@@ -103,16 +103,18 @@ export const MISSING_INDICATORS: IndicatorDefinition[] = [
     aggregate: 'count',
     source: {
       kind: 'snapshot',
-      // Every child missing in the window is a row, so the series starts with the first episode.
-      sql: `SELECT p.period_start, m.child_id AS unit_id, (count(*) >= ${REPEAT_EPISODES})::int AS num, 1 AS den, NULL::float AS val,
+      // A child with episodes s1 < s2 < s3 < ... is a repeat on every date from s(k) until 12 months
+      // after s(k-2): one short interval per episode instead of every episode joined to every period.
+      // Looked-after status and exploitation risk are those of the latest episode.
+      sql: `SELECT p.period_start, w.child_id AS unit_id, 1 AS num, 1 AS den, NULL::float AS val,
         ${ageBandSql('c.dob', 'p.ref_date')} AS age_band, ${childSexSql('c.sex')} AS sex, c.ethnic AS ethnicity,
-        CASE WHEN bool_or(m.looked_after) THEN 'Looked after (missing from care)' ELSE 'Missing from home' END AS looked_after,
-        CASE WHEN bool_or(m.exploitation_risk = 'BOTH') OR (bool_or(m.exploitation_risk = 'CSE') AND bool_or(m.exploitation_risk = 'CCE')) THEN 'BOTH'
-             ELSE coalesce(max(m.exploitation_risk) FILTER (WHERE m.exploitation_risk <> 'NONE'), 'NONE') END AS exploitation_risk
-      FROM periods p
-      JOIN missing_episode m ON m.mis_start <= p.ref_date AND m.mis_start > (p.ref_date - interval '12 months')::date
-      JOIN child c ON c.child_id = m.child_id
-      GROUP BY p.period_start, p.ref_date, m.child_id, c.dob, c.sex, c.ethnic`,
+        ${lookedAfterSql('w')} AS looked_after, w.exploitation_risk
+      FROM (SELECT child_id, mis_start, looked_after, exploitation_risk,
+                   (lag(mis_start, ${REPEAT_EPISODES - 1}) OVER (PARTITION BY child_id ORDER BY mis_start) + interval '12 months')::date AS until
+              FROM missing_episode) w
+      JOIN periods p ON w.mis_start <= p.ref_date AND w.until > p.ref_date
+      JOIN child c ON c.child_id = w.child_id`,
+      since: 'SELECT min(mis_start) FROM missing_episode',
     },
   },
 ];

@@ -28,7 +28,17 @@ export type Aggregate = 'rate' | 'count' | 'mean' | 'median';
  *   last_day, ref_date = the earlier of last_day and as_of) and outputs `period_start`: for
  *   figures "at period end" or over a window ending there.
  */
-export type RowSource = { kind: 'event'; sql: string } | { kind: 'snapshot'; sql: string };
+export type RowSource =
+  | { kind: 'event'; sql: string }
+  | {
+      kind: 'snapshot';
+      sql: string;
+      /**
+       * For sources whose rows exist only when something is counted: a query for the first
+       * date with data, so a count series starts there (with zeros) rather than at its first non-zero.
+       */
+      since?: string;
+    };
 
 export interface IndicatorDefinition {
   id: string;
