@@ -1,5 +1,5 @@
 // Committee papers and family letters, as HTML and PDF: the one entry point for the CLI and the web.
-export { delayLetters, isDelayed, type DelayLetterOptions } from './letters.ts';
+export { delayLetters, type DelayLetterOptions } from './letters.ts';
 export {
   DEFAULT_LETTER_TEMPLATE,
   getLetterTemplate,

@@ -1,9 +1,9 @@
 // Letters to families whose EHC plan will miss, or has missed, the 20-week limit. Only the request
 // reference identifies the child: no names are stored, and a letter is addressed to "parent or carer".
 import type { IsoDate } from '../core/dates.ts';
-import { ehcpClock, PARTNER_LABEL, type EhcpClock, type EhcpStage } from '../core/ehcp.ts';
+import { PARTNER_LABEL, type EhcpStage } from '../core/ehcp.ts';
 import type { Store } from '../store/open.ts';
-import { loadOpenEhcpRequests } from './ehcp-requests.ts';
+import { ehcpDelayCases } from '../store/queries/ehcp.ts';
 import { longDate, plural } from './format.ts';
 import { fillLetter, getLetterTemplate, type LetterBlock, type LetterField } from './letter-template.ts';
 import { AUTHORITY, renderTemplate } from './render.ts';
@@ -26,23 +26,19 @@ export interface DelayLetterOptions {
   letterDate?: IsoDate;
 }
 
-/** Open and past 20 weeks, or expected to finish after them. */
-export function isDelayed(clock: EhcpClock): boolean {
-  return clock.open && (clock.breached || clock.expectedFinal > clock.due);
-}
-
 export async function delayLetters(store: Store, options: DelayLetterOptions): Promise<{ html: string; count: number }> {
   const asOf = options.asOf;
-  const [requests, template] = await Promise.all([loadOpenEhcpRequests(store, asOf, options.requestIds), getLetterTemplate(store)]);
+  // Open requests that have missed 20 weeks or are projected to, oldest first.
+  const [cases, template] = await Promise.all([ehcpDelayCases(store, { asOf }), getLetterTemplate(store)]);
+  const wanted = options.requestIds ? new Set(options.requestIds) : null;
   const letterDate = longDate(options.letterDate ?? asOf);
   const letters: { reference: string; date: string; blocks: LetterBlock[] }[] = [];
-  for (const r of requests) {
-    const clock = ehcpClock(r, asOf);
-    if (!isDelayed(clock)) continue;
+  for (const clock of cases) {
+    if (wanted && !wanted.has(clock.requestId)) continue;
     const values: Record<LetterField, string> = {
-      reference: r.requestId,
+      reference: clock.requestId,
       letter_date: letterDate,
-      received_date: longDate(r.received),
+      received_date: longDate(clock.received),
       due_date: longDate(clock.due),
       expected_date: longDate(clock.expectedFinal),
       delay_status: clock.breached ? 'has not been issued' : 'will not be issued',
@@ -51,8 +47,8 @@ export async function delayLetters(store: Store, options: DelayLetterOptions): P
       late_partners: clock.lateAdvice.map((l) => `${PARTNER_LABEL[l.partner]} (${plural(l.daysLate, 'day')} late)`).join(', ') || 'none',
       weeks_elapsed: String(clock.weeksElapsed),
     };
-    const reasons = clock.reasons.length > 0 ? clock.reasons : ['There are more requests than usual and the plan is taking longer to write.'];
-    letters.push({ reference: r.requestId, date: letterDate, blocks: fillLetter(template.text, values, reasons) });
+    const reasons = clock.reasons.length > 0 ? clock.reasons : ['No single cause has been recorded: the steps still to come will take us past the 20-week date.'];
+    letters.push({ reference: clock.requestId, date: letterDate, blocks: fillLetter(template.text, values, reasons) });
   }
   const html = renderTemplate('letters.njk', {
     title: `EHC plan delay letters, ${longDate(asOf)}`,
