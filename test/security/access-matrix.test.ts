@@ -1,0 +1,137 @@
+// Every registered route, for every role and for someone not signed in: allowed exactly when
+// core/access.ts grants the route's permission (401 signed out, 403 wrong role), never a 500, and
+// nothing a councillor receives names a child or a case. Routes are read from the app's own
+// register, so a route added tomorrow is checked without touching this file.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import type { LightMyRequestResponse } from 'fastify';
+import { can, ROLES, type Permission, type Role } from '../../src/core/access.ts';
+import type { RegisteredRoute } from '../../src/server/auth/route-register.ts';
+import { queryAudit } from '../../src/store/audit-log.ts';
+import { signIn, type SignedIn } from '../helpers-auth.ts';
+import { caseIdentifiers, CONFIDENTIAL_FINDING, KNOWN_CHILD, openWorld, type World } from './fixture.ts';
+
+let world: World;
+let sessions: Record<Role, SignedIn>;
+let samples: Record<string, string>;
+const councillorBodies: { route: string; status: number; body: string }[] = [];
+
+before(async () => {
+  world = await openWorld();
+  sessions = {} as Record<Role, SignedIn>;
+  for (const role of ROLES) sessions[role] = await signIn(world.app, role);
+  const one = async (q: string) => String((await sql.raw<{ v: unknown }>(q).execute(world.store.db)).rows[0]?.v ?? 'none');
+  samples = {
+    action: await one('SELECT action_id AS v FROM strategy_action ORDER BY 1 LIMIT 1'),
+    committee: await one('SELECT committee_action_id AS v FROM committee_action ORDER BY 1 LIMIT 1'),
+    indicator: await one('SELECT indicator_id AS v FROM indicator_value ORDER BY 1 LIMIT 1'),
+    importRun: await one('SELECT id AS v FROM import_run ORDER BY 1 LIMIT 1'),
+    request: await one('SELECT request_id AS v FROM ehcp_request ORDER BY 1 LIMIT 1'),
+  };
+});
+after(() => world.close());
+
+/** A real value for each path parameter, so allowed requests reach real records. */
+function fill(url: string): string {
+  return url.replace(/:(\w+)|\*/g, (whole, name: string | undefined) => {
+    if (whole === '*') return 'council.css';
+    if (name === 'childId') return KNOWN_CHILD;
+    if (name === 'actionId') return samples.action!;
+    if (name === 'requestId') return samples.request!;
+    if (name === 'auditId') return 'AUD-1';
+    if (url.includes('committee')) return samples.committee!;
+    if (url.includes('indicator')) return samples.indicator!;
+    if (url.includes('import')) return samples.importRun!;
+    return 'unknown';
+  });
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const tested = (r: RegisteredRoute) => ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method);
+
+async function call(route: RegisteredRoute, who: SignedIn | null): Promise<LightMyRequestResponse> {
+  const options = { method: route.method as 'GET', url: fill(route.url), ...(UNSAFE.has(route.method) ? { payload: {} } : {}) };
+  return who ? who.inject(options) : world.app.inject(options);
+}
+
+test('the register lists the routes of every area, each with a permission', () => {
+  const urls = world.app.routeRegister.map((r) => `${r.method} ${r.url}`);
+  for (const expected of ['GET /sign-in', 'GET /audits', 'GET /api/audits/summary', 'GET /admin/audit-log.csv', 'GET /actions']) {
+    assert.ok(urls.includes(expected), expected);
+  }
+  for (const r of world.app.routeRegister) assert.ok(r.permission, `${r.method} ${r.url} has no permission`);
+});
+
+test('every route × every role: allowed exactly when the role has the permission', async () => {
+  const failures: string[] = [];
+  for (const route of world.app.routeRegister.filter(tested)) {
+    const { permission } = route;
+    const label = `${route.method} ${route.url} (${permission})`;
+    if (permission === 'public') {
+      if (UNSAFE.has(route.method)) continue; // sign-in and sign-out: see csrf-session.test.ts
+      const res = await call(route, null);
+      if (res.statusCode === 401 || res.statusCode === 403 || res.statusCode >= 500) failures.push(`${label} anonymous → ${res.statusCode}`);
+      continue;
+    }
+    const anonymous = await call(route, null);
+    if (anonymous.statusCode !== 401) failures.push(`${label} anonymous → ${anonymous.statusCode}, expected 401`);
+    for (const role of ROLES) {
+      const res = await call(route, sessions[role]);
+      const allowed = can(role, permission as Permission);
+      if (role === 'councillor') councillorBodies.push({ route: label, status: res.statusCode, body: res.body });
+      if (res.statusCode >= 500) failures.push(`${label} ${role} → ${res.statusCode}: ${res.body.slice(0, 200)}`);
+      else if (allowed && (res.statusCode === 401 || res.statusCode === 403)) failures.push(`${label} ${role} → ${res.statusCode}, expected allowed`);
+      else if (!allowed && res.statusCode !== 403) failures.push(`${label} ${role} → ${res.statusCode}, expected 403`);
+    }
+  }
+  assert.deepEqual(failures, []);
+  assert.ok(councillorBodies.filter((b) => b.status === 200).length >= 5, 'councillors reached some pages');
+});
+
+const CASE_FIELDS = /\b(child_?id|person_?id|upn|dob|person_?birth_?date|request_?id|findings_?text)\b/i;
+
+function leaks(body: string, ids: readonly string[]): string[] {
+  const found = ids.filter((id) => body.includes(id));
+  const field = CASE_FIELDS.exec(body);
+  if (field) found.push(`field ${field[0]}`);
+  if (body.includes(CONFIDENTIAL_FINDING)) found.push('audit finding');
+  return found;
+}
+
+test('no councillor response names a child, a case or a case-level field', async () => {
+  const ids = await caseIdentifiers(world.store);
+  assert.ok(ids.includes(KNOWN_CHILD) && ids.length > 50, 'the store holds case identifiers to look for');
+  const problems = councillorBodies.flatMap((b) => leaks(b.body, ids).map((l) => `${b.route} (${b.status}): ${l}`));
+  assert.deepEqual(problems, []);
+});
+
+test('the same search finds the identifiers in what an auditor may see (the check can fail)', async () => {
+  const ids = await caseIdentifiers(world.store);
+  const res = await sessions.auditor.inject({ url: '/api/audits' });
+  assert.equal(res.statusCode, 200);
+  assert.ok(leaks(res.body, ids).includes(KNOWN_CHILD));
+  assert.ok(leaks(res.body, ids).includes('audit finding'));
+});
+
+test('councillors see audit counts with small numbers suppressed; officers see exact counts', async () => {
+  const councillor = (await sessions.councillor.inject({ url: '/api/audits/summary' })).json();
+  const core = councillor.summary.rows.find((r: { key: string }) => r.key === 'core');
+  assert.deepEqual(core.grades.inadequate, { value: null, text: '<6' });
+  const officer = (await sessions.officer.inject({ url: '/api/audits/summary' })).json();
+  assert.equal(officer.summary.rows.find((r: { key: string }) => r.key === 'core').grades.inadequate.value, 1);
+  const page = await sessions.councillor.inject({ url: '/audits/summary' });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /&lt;6/);
+});
+
+test('views of confidential records and refusals are in the audit log', async () => {
+  await sessions.officer.inject({ url: '/api/audits?grade=inadequate' });
+  const views = await queryAudit(world.store, { username: 'test.officer', event: 'view' });
+  assert.ok(views.some((v) => v.route === '/api/audits' && v.url === '/api/audits?grade=inadequate' && v.status === 200));
+  const denied = await queryAudit(world.store, { username: 'test.councillor', event: 'denied' });
+  assert.ok(denied.some((d) => d.route === '/api/audits' && d.status === 403));
+  // Aggregate pages are not logged as views: the log is about records.
+  await sessions.councillor.inject({ url: '/api/audits/summary' });
+  assert.equal((await queryAudit(world.store, { username: 'test.councillor', event: 'view' })).length, 0);
+});

@@ -1,0 +1,83 @@
+// A signed-in world for the security tests: a store holding small-scale synthetic data (with
+// indicators computed and case audits added), the app on it with a clock the test can move, and
+// the identifiers that must never reach a councillor.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.ts';
+import { generate } from '../../src/generate/index.ts';
+import { csvFilesUnder, importFiles } from '../../src/importers/index.ts';
+import { computeIndicators } from '../../src/store/indicators.ts';
+import { saveCaseAudits, type CaseAudit } from '../../src/store/case-audits.ts';
+import type { Store } from '../../src/store/open.ts';
+import { openTestStore } from '../helpers.ts';
+
+export const AS_OF = '2026-03-31';
+export const KNOWN_CHILD = 'C000123';
+/** Text only the case-audit records hold, to be looked for in responses. */
+export const CONFIDENTIAL_FINDING = 'Findings-7f3a: sibling disclosed harm at school';
+
+export interface World {
+  store: Store;
+  app: FastifyInstance;
+  /** The app's "now"; move it with `advance`. */
+  now: Date;
+  advance(minutes: number): void;
+  close(): Promise<void>;
+}
+
+export async function seed(store: Store): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'csinsight-security-'));
+  try {
+    await generate({ scale: 'small', seed: 11, outDir: dir, asOf: AS_OF });
+    // One run per collection year (episodes open across years appear in each), then the rest.
+    const files = csvFilesUnder(dir);
+    const years = [...new Set(files.map((f) => /ssda903_\d{4}/.exec(f.name)?.[0]).filter((y) => y !== undefined))].sort();
+    const runs = [...years.map((y) => files.filter((f) => f.name.includes(`${y}/`))), files.filter((f) => !/ssda903_\d{4}/.test(f.name))];
+    for (const run of runs) {
+      const result = await importFiles(store, run, { user: 'seed' });
+      if (result.status !== 'accepted') throw new Error(`seed import rejected: ${JSON.stringify(result.errors.slice(0, 3))}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await store.db.insertInto('child').values({ child_id: KNOWN_CHILD, sex: 1, dob: '2012-05-01', ethnic: 'WBRI', upn: null }).onConflict((oc) => oc.doNothing()).execute();
+  await computeIndicators(store, { asOf: AS_OF });
+  const audits: CaseAudit[] = [
+    { auditId: 'AUD-1', type: 'core', theme: null, auditedDate: '2026-01-10', childId: KNOWN_CHILD, auditor: 'A. Auditor', grade: 'inadequate', findings: CONFIDENTIAL_FINDING, actions: 'Strategy meeting' },
+    ...Array.from({ length: 8 }, (_, i): CaseAudit => ({
+      auditId: `AUD-${i + 2}`, type: i % 2 ? 'core' : 'themed', theme: i % 2 ? null : 'neglect', auditedDate: '2026-02-01',
+      childId: `C00000${i + 1}`, auditor: 'A. Auditor', grade: 'good', findings: 'Good direct work', actions: '',
+    })),
+  ];
+  await saveCaseAudits(store, audits, 'seed');
+}
+
+/** Every identifier of a child or a case in the store: none may appear in a councillor's view. */
+export async function caseIdentifiers(store: Store): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    SELECT child_id AS id FROM child UNION SELECT upn FROM child WHERE upn IS NOT NULL
+    UNION SELECT person_id FROM ehcp_request UNION SELECT request_id FROM ehcp_request
+    UNION SELECT child_id FROM case_audit UNION SELECT audit_id FROM case_audit`.execute(store.db);
+  return rows.map((r) => r.id);
+}
+
+export async function openWorld(options: { seed?: boolean } = {}): Promise<World> {
+  const store = await openTestStore();
+  if (options.seed !== false) await seed(store);
+  const world = {
+    store,
+    now: new Date(`${AS_OF}T09:00:00Z`),
+    advance(minutes: number) {
+      world.now = new Date(world.now.getTime() + minutes * 60_000);
+    },
+  } as World;
+  world.app = await buildApp({ store, asOf: AS_OF, clock: () => world.now });
+  world.close = async () => {
+    await world.app.close();
+    await store.close();
+  };
+  return world;
+}
