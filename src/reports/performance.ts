@@ -1,7 +1,7 @@
 // The Performance Indicators report to Overview and Scrutiny: cover, summary table with RAG,
 // exceptions, and a page section per indicator with its trend chart and the officer's narrative.
 import { addDays, type IsoDate } from '../core/dates.ts';
-import { fyLabel, periodStarting, type PeriodType } from '../core/periods.ts';
+import { fyLabel, periodStarting, previousPeriod, type PeriodType } from '../core/periods.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../core/suppression.ts';
 import { indicatorSummary, type IndicatorSummary } from '../store/indicators.ts';
 import type { Store } from '../store/open.ts';
@@ -69,7 +69,7 @@ export async function performanceReport(store: Store, options: PerformanceReport
     exceptions,
     tally: { green: count('green'), amber: count('amber'), red: count('red'), unrated: count(null) },
     threshold,
-    previousLabel: summaries[0]?.previous?.period.label ?? 'previous period',
+    previousLabel: previousPeriod(period).label,
     public: options.audience === 'public',
     indicatorsCounted: plural(rows.length, 'indicator'),
   });
