@@ -77,6 +77,7 @@ export function ehcpRequest(
     req.exceptionReason = r.weighted(EXCEPTION_REASON);
   }
   const requested = decided + r.int(0, 3);
+  if (!happened(requested)) return req;
   let lastAdvice = requested;
   for (const partner of Object.keys(ADVICE_DAYS) as Partner[]) {
     if (partner === 'social_care' && r.chance(0.3)) continue; // only asked when the child is known to social care

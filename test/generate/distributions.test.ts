@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { daysBetween } from '../../src/core/dates.ts';
 import { financialYear, periodsBetween } from '../../src/core/periods.ts';
 import { generate } from '../../src/generate/index.ts';
-import { iso, readCsv, type Row } from './helpers.ts';
+import { assertDates, filesUnder, iso, readCsv, type Row } from './helpers.ts';
 
 const AS_OF = '2026-11-25';
 const WINDOW_START = '2024-04-01';
@@ -107,6 +107,10 @@ describe('generate (LA scale) distributions', () => {
       const [res, other] = [[...all].filter((c) => residential.has(c)), [...all].filter((c) => !residential.has(c))] as string[][];
       assert.ok(rate(res!) > 2 * rate(other!), `${y}: missing from residential ${rate(res!)}, elsewhere ${rate(other!)}`);
     }
+  });
+
+  test('no event is dated after asOf', () => {
+    assertDates(dir, filesUnder(dir), AS_OF);
   });
 
   test('every month of the three collection years has requests, plans, missing episodes and interviews', () => {

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { parseDate } from '../../src/core/dates.ts';
 import { generate, type GenerateResult } from '../../src/generate/index.ts';
 import { upnCheckLetter } from '../../src/generate/upn.ts';
-import { iso, readCsv, type Row } from './helpers.ts';
+import { assertDates, filesUnder, iso, readCsv, type Row } from './helpers.ts';
 
 const AS_OF = '2026-11-25';
 const root = mkdtempSync(join(tmpdir(), 'csinsight-generate-'));
@@ -17,13 +16,6 @@ before(async () => {
   result = await generate({ scale: 'small', seed: 1, outDir: dirA, asOf: AS_OF });
 });
 after(() => rmSync(root, { recursive: true, force: true }));
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => statSync(join(dir, f)).isFile())
-    .map((f) => f.split('\\').join('/'))
-    .sort();
-}
 
 const YEARS = ['ssda903_2025', 'ssda903_2026', 'ssda903_2027'];
 const TABLE_FILES: Record<string, string> = { Header: 'header.csv', Episodes: 'episodes.csv', Missing: 'missing.csv', OC3: 'oc3.csv' };
@@ -54,14 +46,6 @@ function documentedHeaders(): Map<string, string[]> {
   return out;
 }
 
-const DATE_COLUMNS = new Set([
-  'DOB', 'MC_DOB', 'DECOM', 'DEC', 'MIS_START', 'MIS_END', 'RHI_OFFERED', 'RHI_COMPLETED', 'RHI_DECLINED', 'START', 'END',
-  'PersonBirthDate', 'ReceivedDate', 'RequestOutcomeDate', 'AssessmentOutcomeDate', 'DraftPlanDate', 'StartDate',
-  'RequestedDate', 'MeetingDate', 'DueDate',
-]);
-/** Due dates are targets, so they may lie in the future; every other date has happened by asOf. */
-const FUTURE_ALLOWED = new Set(['DueDate']);
-
 describe('generate (small scale)', () => {
   test('the same seed writes byte-identical files and a different seed different ones', async () => {
     const again = await generate({ scale: 'small', seed: 1, outDir: join(root, 'again'), asOf: AS_OF });
@@ -90,22 +74,7 @@ describe('generate (small scale)', () => {
   });
 
   test('every date is a real DD/MM/YYYY date, and none (but due dates) is after asOf', () => {
-    for (const file of filesUnder(dirA)) {
-      const { header, rows } = readCsv(dirA, file);
-      rows.forEach((row, i) => {
-        for (const col of header) {
-          const v = row[col] ?? '';
-          const looksLikeDate = /^\d\d\/\d\d\/\d{4}$/.test(v);
-          if (!DATE_COLUMNS.has(col)) {
-            assert.ok(!looksLikeDate, `${file} row ${i + 2}: ${col} holds a date but is not a date column`);
-            continue;
-          }
-          if (v === '') continue;
-          assert.ok(looksLikeDate && parseDate(v), `${file} row ${i + 2}: ${col} "${v}" is not DD/MM/YYYY`);
-          if (!FUTURE_ALLOWED.has(col)) assert.ok(iso(v) <= AS_OF, `${file} row ${i + 2}: ${col} ${v} is after ${AS_OF}`);
-        }
-      });
-    }
+    assertDates(dirA, filesUnder(dirA), AS_OF);
   });
 
   test('each return is self-consistent: children in Header, episode chains, missing episodes', () => {
