@@ -136,13 +136,15 @@ export async function computeIndicators(store: Store, options: ComputeOptions = 
   const asOf = options.asOf ?? (await latestDataDate(store.db));
   if (!asOf) return { values: 0, seconds: (performance.now() - started) / 1000 };
   const jobs = INDICATORS.flatMap((def) => def.periodTypes.map((type) => ({ def, type })));
+  // Read first, statement by statement, so pages stay responsive; then write in one short transaction.
+  const results: { def: IndicatorDefinition; type: PeriodType; rows: ComputedValue[] }[] = [];
+  for (const [i, { def, type }] of jobs.entries()) {
+    results.push({ def, type, rows: await runIndicator(store.db, def, type, windowStart(type, asOf), periodOf(asOf, type).start, asOf) });
+    options.onProgress?.(i + 1, jobs.length);
+  }
   let values = 0;
   await store.transaction(async (tx) => {
-    for (const [i, { def, type }] of jobs.entries()) {
-      const rows = await runIndicator(tx.db, def, type, windowStart(type, asOf), periodOf(asOf, type).start, asOf);
-      values += await saveValues(tx.db, def, type, rows);
-      options.onProgress?.(i + 1, jobs.length);
-    }
+    for (const { def, type, rows } of results) values += await saveValues(tx.db, def, type, rows);
   });
   return { values, seconds: (performance.now() - started) / 1000 };
 }
