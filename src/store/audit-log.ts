@@ -44,19 +44,22 @@ export interface AuditQuery {
 }
 
 /** Appends one entry; `db` may be a transaction's, so a change and its record commit together. */
+/** Text as the log can hold it: no NUL (PostgreSQL refuses it), bounded length. */
+const clean = (s: string, max: number) => s.replaceAll('\u0000', '\\0').slice(0, max);
+
 export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
       at: entry.at ? sql<string>`${entry.at.toISOString()}::timestamptz` : undefined,
-      username: entry.username,
+      username: entry.username === null ? null : clean(entry.username, 200),
       role: entry.role,
       event: entry.event,
       method: entry.method,
-      route: entry.route,
-      url: entry.url.slice(0, 2000),
+      route: clean(entry.route, 500),
+      url: clean(entry.url, 2000),
       status: entry.status,
-      record_ids: sql<string[]>`${entry.recordIds ?? []}::text[]`,
+      record_ids: sql<string[]>`${(entry.recordIds ?? []).map((id) => clean(id, 200))}::text[]`,
       ip: entry.ip ?? null,
     })
     .execute();

@@ -4,48 +4,25 @@
 // register, so a route added tomorrow is checked without touching this file.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { can, ROLES, type Permission, type Role } from '../../src/core/access.ts';
 import type { RegisteredRoute } from '../../src/server/auth/route-register.ts';
 import { queryAudit } from '../../src/store/audit-log.ts';
 import { signIn, type SignedIn } from '../helpers-auth.ts';
-import { caseIdentifiers, CONFIDENTIAL_FINDING, KNOWN_CHILD, openWorld, type World } from './fixture.ts';
+import { caseIdentifiers, CONFIDENTIAL_FINDING, KNOWN_CHILD, openWorld, paramFiller, type World } from './fixture.ts';
 
 let world: World;
 let sessions: Record<Role, SignedIn>;
-let samples: Record<string, string>;
+let fill: (url: string) => string;
 const councillorBodies: { route: string; status: number; body: string }[] = [];
 
 before(async () => {
   world = await openWorld();
   sessions = {} as Record<Role, SignedIn>;
   for (const role of ROLES) sessions[role] = await signIn(world.app, role);
-  const one = async (q: string) => String((await sql.raw<{ v: unknown }>(q).execute(world.store.db)).rows[0]?.v ?? 'none');
-  samples = {
-    action: await one('SELECT action_id AS v FROM strategy_action ORDER BY 1 LIMIT 1'),
-    committee: await one('SELECT committee_action_id AS v FROM committee_action ORDER BY 1 LIMIT 1'),
-    indicator: await one('SELECT indicator_id AS v FROM indicator_value ORDER BY 1 LIMIT 1'),
-    importRun: await one('SELECT id AS v FROM import_run ORDER BY 1 LIMIT 1'),
-    request: await one('SELECT request_id AS v FROM ehcp_request ORDER BY 1 LIMIT 1'),
-  };
+  fill = await paramFiller(world.store);
 });
 after(() => world.close());
-
-/** A real value for each path parameter, so allowed requests reach real records. */
-function fill(url: string): string {
-  return url.replace(/:(\w+)|\*/g, (whole, name: string | undefined) => {
-    if (whole === '*') return 'council.css';
-    if (name === 'childId') return KNOWN_CHILD;
-    if (name === 'actionId') return samples.action!;
-    if (name === 'requestId') return samples.request!;
-    if (name === 'auditId') return 'AUD-1';
-    if (url.includes('committee')) return samples.committee!;
-    if (url.includes('indicator')) return samples.indicator!;
-    if (url.includes('import')) return samples.importRun!;
-    return 'unknown';
-  });
-}
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const tested = (r: RegisteredRoute) => ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method);

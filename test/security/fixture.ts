@@ -81,3 +81,27 @@ export async function openWorld(options: { seed?: boolean } = {}): Promise<World
   };
   return world;
 }
+
+/** Fills a route pattern's parameters with values that exist in the store, so requests reach records. */
+export async function paramFiller(store: Store): Promise<(url: string) => string> {
+  const one = async (q: string) => String((await sql.raw<{ v: unknown }>(q).execute(store.db)).rows[0]?.v ?? 'none');
+  const samples = {
+    action: await one('SELECT action_id AS v FROM strategy_action ORDER BY 1 LIMIT 1'),
+    committee: await one('SELECT committee_action_id AS v FROM committee_action ORDER BY 1 LIMIT 1'),
+    indicator: await one('SELECT indicator_id AS v FROM indicator_value ORDER BY 1 LIMIT 1'),
+    importRun: await one('SELECT id AS v FROM import_run ORDER BY 1 LIMIT 1'),
+    request: await one('SELECT request_id AS v FROM ehcp_request ORDER BY 1 LIMIT 1'),
+  };
+  return (url) =>
+    url.replace(/:(\w+)|\*/g, (whole, name: string | undefined) => {
+      if (whole === '*') return 'council.css';
+      if (name === 'childId') return KNOWN_CHILD;
+      if (name === 'actionId') return samples.action;
+      if (name === 'requestId') return samples.request;
+      if (name === 'auditId') return 'AUD-1';
+      if (url.includes('committee')) return samples.committee;
+      if (url.includes('indicator')) return samples.indicator;
+      if (url.includes('import')) return samples.importRun;
+      return 'unknown';
+    });
+}

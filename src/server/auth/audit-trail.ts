@@ -25,7 +25,7 @@ function recordIds(request: FastifyRequest): string[] {
   const params = (request.params ?? {}) as Record<string, unknown>;
   return Object.entries(params)
     .filter(([k, v]) => k !== '*' && typeof v === 'string')
-    .map(([, v]) => (v as string).slice(0, 200));
+    .map(([, v]) => v as string);
 }
 
 export function installAuditTrail(app: FastifyInstance): void {

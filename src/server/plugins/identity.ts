@@ -1,8 +1,8 @@
 // Who is asking: the signed-in user from the session cookie (server-side session, see
 // auth/sessions.ts), or nobody. The rest of the server relies only on `request.user` (absent = not
 // signed in) and `request.csrfToken` (put in every form as _csrf). This also installs what has to
-// see every route from the start: CSRF checks, the sign-in rate limit, the audit trail and the
-// register of routes and their permissions.
+// see every route from the start: CSRF checks, the NUL-byte guard, the sign-in rate limit, the
+// audit trail and the register of routes and their permissions.
 import type { FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -10,6 +10,7 @@ import type { Role } from '../../core/access.ts';
 import { installAuditTrail } from '../auth/audit-trail.ts';
 import { cookieOptions, SESSION_COOKIE } from '../auth/cookies.ts';
 import { holdCsrfSecret, installCsrf } from '../auth/csrf.ts';
+import { installInputGuard } from '../auth/input-guard.ts';
 import { installRouteRegister } from '../auth/route-register.ts';
 import { findSession } from '../auth/sessions.ts';
 
@@ -41,6 +42,7 @@ export async function identity(app: FastifyInstance, options: IdentityOptions = 
   await app.register(fastifyCookie);
   // Only routes that ask for it (sign-in) are limited; the lockout guards each account.
   await app.register(fastifyRateLimit, { global: false });
+  installInputGuard(app);
   await installCsrf(app);
   installAuditTrail(app);
 
