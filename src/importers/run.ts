@@ -76,14 +76,19 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
       .set({
         status: 'rejected',
         finished_at: sql<string>`now()`,
-        files: JSON.stringify(results),
+        files: jsonText(results),
         rows: rowsOf(results),
-        errors: JSON.stringify(shown),
+        errors: jsonText(shown),
       })
       .where('id', '=', runId)
       .execute();
     return { runId, status: 'rejected', files: results, errors: shown, errorCount: errors.count };
   }
+}
+
+/** JSON for a jsonb column: jsonb cannot hold NUL, which a hostile file can put in a message. */
+function jsonText(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? v.replaceAll('\u0000', '\uFFFD') : v));
 }
 
 function rowsOf(results: FileResult[]): number {
