@@ -8,13 +8,14 @@ export interface User {
   username: string;
   role: Role;
   disabled: boolean;
+  /** Locked out by failed sign-ins at the time asked about. */
+  locked: boolean;
   lockedUntil: string | null;
   lastSignIn: string | null;
 }
 
 export interface UserWithHash extends User {
   passwordHash: string;
-  locked: boolean;
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
@@ -43,29 +44,39 @@ export async function setPasswordHash(store: Store, username: string, passwordHa
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function listUsers(store: Store): Promise<User[]> {
-  const rows = await store.db.selectFrom('app_user').selectAll().orderBy('username').execute();
-  return rows.map((r) => ({ username: r.username, role: r.role, disabled: r.disabled, lockedUntil: r.locked_until, lastSignIn: r.last_sign_in }));
+function usersAt(store: Store, now: Date) {
+  return store.db
+    .selectFrom('app_user')
+    .select(['username', 'role', 'disabled', 'password_hash'])
+    .select(sql<boolean>`coalesce(locked_until > ${ts(now)}, false)`.as('locked'))
+    .select(sql<string | null>`to_char(locked_until AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')`.as('locked_until'))
+    .select(sql<string | null>`to_char(last_sign_in AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')`.as('last_sign_in'));
+}
+
+type UserRow = Awaited<ReturnType<ReturnType<typeof usersAt>['executeTakeFirstOrThrow']>>;
+
+const toUser = (r: UserRow): UserWithHash => ({
+  username: r.username,
+  role: r.role,
+  disabled: r.disabled,
+  locked: r.locked,
+  lockedUntil: r.locked_until,
+  lastSignIn: r.last_sign_in,
+  passwordHash: r.password_hash,
+});
+
+export async function listUsers(store: Store, now = new Date()): Promise<User[]> {
+  const rows = await usersAt(store, now).orderBy('username').execute();
+  return rows.map((r) => {
+    const { passwordHash: _hidden, ...user } = toUser(r);
+    return user;
+  });
 }
 
 /** The user with their hash and whether they are locked out at `now`; undefined when unknown. */
 export async function findUserForSignIn(store: Store, username: string, now: Date): Promise<UserWithHash | undefined> {
-  const r = await store.db
-    .selectFrom('app_user')
-    .selectAll()
-    .select(sql<boolean>`coalesce(locked_until > ${ts(now)}, false)`.as('locked'))
-    .where('username', '=', username)
-    .executeTakeFirst();
-  if (!r) return undefined;
-  return {
-    username: r.username,
-    role: r.role,
-    disabled: r.disabled,
-    lockedUntil: r.locked_until,
-    lastSignIn: r.last_sign_in,
-    passwordHash: r.password_hash,
-    locked: r.locked,
-  };
+  const r = await usersAt(store, now).where('username', '=', username).executeTakeFirst();
+  return r && toUser(r);
 }
 
 /**
