@@ -112,3 +112,19 @@ test('views of confidential records and refusals are in the audit log', async ()
   await sessions.councillor.inject({ url: '/api/audits/summary' });
   assert.equal((await queryAudit(world.store, { username: 'test.councillor', event: 'view' })).length, 0);
 });
+
+test('an administrator reads the audit log as a page and exports it as CSV, formulas neutralised', async () => {
+  await sessions.officer.inject({ url: '/api/audits?theme=neglect' });
+  const page = await sessions.admin.inject({ url: '/admin/audit-log?username=test.officer' });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /\/api\/audits\?theme=neglect/);
+  const csv = await sessions.admin.inject({ url: '/admin/audit-log.csv?username=test.officer' });
+  assert.equal(csv.statusCode, 200);
+  assert.match(String(csv.headers['content-type']), /^text\/csv/);
+  assert.match(String(csv.headers['content-disposition']), /attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"/);
+  const lines = csv.body.trim().split('\n');
+  assert.equal(lines[0], 'id,at,username,role,event,method,route,url,status,recordIds,ip');
+  assert.ok(lines.some((l) => l.includes('/api/audits?theme=neglect') && l.includes(',view,')));
+  const register = await sessions.admin.inject({ url: '/admin/access-register' });
+  assert.match(register.body, /\/api\/audits\/summary/);
+});

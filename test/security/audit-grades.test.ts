@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseGrade, summariseAudits, type GradedAudit } from '../../src/core/audits.ts';
+import { csvSafe } from '../../src/server/auth/audit-log-routes.ts';
 
 const audits = (n: number, a: GradedAudit): GradedAudit[] => Array.from({ length: n }, () => a);
 
@@ -54,4 +55,13 @@ test('no suppressed summary lets a small count be recovered from the shown figur
       for (const c of cells) if (c.value !== null) assert.ok(c.value === 0 || c.value >= 6);
     }
   }
+});
+
+test('audit log CSV cells cannot run as spreadsheet formulas', () => {
+  assert.equal(csvSafe('=HYPERLINK("http://evil.example")'), `'=HYPERLINK("http://evil.example")`);
+  assert.equal(csvSafe('+1'), "'+1");
+  assert.equal(csvSafe('@SUM(A1)'), "'@SUM(A1)");
+  assert.equal(csvSafe(['C1', 'C2']), 'C1;C2');
+  assert.equal(csvSafe('/api/audits'), '/api/audits');
+  assert.equal(csvSafe(null), '');
 });
