@@ -7,13 +7,14 @@ import { registerGenerate } from './commands/generate.ts';
 import { registerImport } from './commands/import.ts';
 import { registerIndicators } from './commands/indicators.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerUsers } from './commands/users.ts';
 
 const program = new Command()
   .name('csinsight')
   .description("Children's Services performance, assurance and scrutiny")
   .showHelpAfterError();
 
-for (const register of [registerImport, registerGenerate, registerIndicators, registerEhcp, registerServe, registerDemo]) {
+for (const register of [registerImport, registerGenerate, registerIndicators, registerEhcp, registerServe, registerDemo, registerUsers]) {
   register(program);
 }
 

@@ -9,6 +9,7 @@ import { importDirectory } from '../../importers/index.ts';
 import { computeIndicators } from '../../store/indicators.ts';
 import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
 import { startServer } from '../../server/start.ts';
+import { ensureDemoUsers } from '../../server/auth/accounts.ts';
 
 interface DemoOptions {
   scale: 'small' | 'la' | 'national';
@@ -53,6 +54,9 @@ export function registerDemo(program: Command): void {
         console.log('Using the data already stored (run with --fresh to regenerate)');
       }
       if (opts.serve) {
+        // A sign-in per role with a password made now: printed here, stored only as a hash.
+        console.log('Demo sign-ins (new passwords at every start):');
+        for (const l of await ensureDemoUsers(store)) console.log(`  ${l.role.padEnd(11)} ${l.username.padEnd(16)} ${l.password}`);
         await startServer({ store, port: opts.port, host: opts.host });
       } else {
         await store.close();
