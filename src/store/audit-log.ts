@@ -4,22 +4,9 @@ import { sql, type Kysely } from 'kysely';
 import type { AuditEvent, Database } from './schema.ts';
 import type { Store } from './open.ts';
 
-export interface AuditEntry {
-  at?: Date;
-  username: string | null;
-  role: string | null;
-  event: AuditEvent;
-  method: string;
-  route: string;
-  url: string;
-  status: number;
-  recordIds?: string[];
-  ip?: string | null;
-}
-
 export interface AuditRecord {
   id: number;
-  at: string;
+  at: string; // ISO, UTC
   username: string | null;
   role: string | null;
   event: AuditEvent;
@@ -30,6 +17,9 @@ export interface AuditRecord {
   recordIds: string[];
   ip: string | null;
 }
+
+/** What a caller appends: the time defaults to the database's now. */
+export type AuditEntry = Omit<AuditRecord, 'id' | 'at' | 'recordIds' | 'ip'> & { at?: Date; recordIds?: string[]; ip?: string | null };
 
 export interface AuditQuery {
   username?: string;
