@@ -109,7 +109,7 @@ test('free text is stored as typed, quotes and all, and nothing else moves', asy
 
 test('the sign-in form treats injection strings as wrong credentials', async () => {
   // A fresh app: the sweep above used up this address's sign-in rate limit.
-  const app = await buildApp({ store: world.store, asOf: AS_OF });
+  const app = await buildApp({ store: world.store, asOf: AS_OF, clock: () => world.now });
   for (const bad of INJECTIONS) {
     const pre = await app.inject({ url: '/api/session' });
     const res = await app.inject({
@@ -161,7 +161,7 @@ test('case audit CSV: an oversized file, a bad row or a wrong column stores noth
 });
 
 test('an upload over the size limit is refused with 413 and imports nothing', async () => {
-  const app = await buildApp({ store: world.store, asOf: AS_OF, uploadLimitBytes: 1024 });
+  const app = await buildApp({ store: world.store, asOf: AS_OF, clock: () => world.now, uploadLimitBytes: 1024 });
   try {
     const officer = await signIn(app, 'officer');
     const runs = async () => (await world.store.db.selectFrom('import_run').select('id').execute()).length;
@@ -175,4 +175,27 @@ test('an upload over the size limit is refused with 413 and imports nothing', as
   } finally {
     await app.close();
   }
+});
+
+test('case audits uploaded on the page: a bad file stores nothing and says why, a good one is imported', async () => {
+  const upload = (csv: string, token: string | null) => {
+    const boundary = 'AUDITBOUNDARY';
+    const payload = [`--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="audits.csv"', 'Content-Type: text/csv', '', csv, `--${boundary}--`, ''].join('\r\n');
+    const url = token === null ? '/audits/import' : `/audits/import?_csrf=${encodeURIComponent(token)}`;
+    return world.app.inject({ method: 'POST', url, payload, headers: { cookie: sessions.auditor.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  };
+  const header = 'AuditID,Type,Theme,AuditedDate,ChildID,Auditor,Grade,Findings,Actions';
+  const count = async () => (await world.store.db.selectFrom('case_audit').select('audit_id').execute()).length;
+  const before = await count();
+  const good = `${header}\nAUD-200,core,,03/03/2026,${KNOWN_CHILD},A. Auditor,good,,\n`;
+  assert.equal((await upload(good, null)).statusCode, 403, 'no CSRF token');
+  const bad = await upload(`${header}\nAUD-201,core,,31/02/2026,${KNOWN_CHILD},A. Auditor,good,,\n`, sessions.auditor.csrfToken);
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /Row 2, AuditedDate/);
+  assert.equal(await count(), before);
+  const ok = await upload(good, sessions.auditor.csrfToken);
+  assert.deepEqual([ok.statusCode, ok.headers.location], [303, '/audits?imported=1']);
+  assert.equal(await count(), before + 1);
+  const page = await sessions.auditor.inject({ url: '/audits?imported=1' });
+  assert.match(page.body, /1 case audits imported/);
 });

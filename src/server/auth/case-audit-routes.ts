@@ -4,8 +4,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
-import { seesSuppressedCounts } from '../../core/access.ts';
-import { AUDIT_GRADES, AUDIT_THEMES, AUDIT_TYPES, GRADE_LABELS, summariseAudits, THEME_LABELS, validateAuditRows } from '../../core/audits.ts';
+import { can, seesSuppressedCounts } from '../../core/access.ts';
+import {
+  AUDIT_CSV_COLUMNS,
+  AUDIT_GRADES,
+  AUDIT_THEMES,
+  AUDIT_TYPES,
+  GRADE_LABELS,
+  summariseAudits,
+  THEME_LABELS,
+  validateAuditRows,
+  type AuditRowError,
+} from '../../core/audits.ts';
 import { parseDate } from '../../core/dates.ts';
 import { auditGrades, listCaseAudits, saveCaseAudits } from '../../store/case-audits.ts';
 import { HttpError } from '../errors.ts';
@@ -47,10 +57,15 @@ export async function caseAuditRoutes(app: FastifyInstance): Promise<void> {
   };
   const labels = { grades: GRADE_LABELS, themes: THEME_LABELS };
 
-  app.get('/audits', VIEW, async (request, reply) => {
-    const filter = parse(filterQuery, request.query);
+  const listing = async (filter: z.infer<typeof filterQuery>) => {
     const [audits, grades] = await Promise.all([listCaseAudits(app.store, filter), auditGrades(app.store, filter)]);
-    return reply.view('auth/audits.njk', { title: 'Case audits', audits, summary: summariseAudits(grades, { suppress: false }), filter, ...labels });
+    return { title: 'Case audits', audits, summary: summariseAudits(grades, { suppress: false }), filter, columns: AUDIT_CSV_COLUMNS, ...labels };
+  };
+
+  app.get('/audits', VIEW, async (request, reply) => {
+    const imported = Number((request.query as Record<string, unknown>).imported);
+    const page = await listing(parse(filterQuery, request.query));
+    return reply.view('auth/audits.njk', { ...page, imported: Number.isInteger(imported) ? imported : null, canEdit: can(request.user!.role, 'edit_audits') });
   });
 
   app.get('/audits/summary', SUMMARY, async (request, reply) =>
@@ -63,7 +78,7 @@ export async function caseAuditRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/audits', EDIT, async (request) => {
     const body = parse(auditBody, request.body);
-    const columns = ['AuditID', 'Type', 'Theme', 'AuditedDate', 'ChildID', 'Auditor', 'Grade', 'Findings', 'Actions'];
+    const columns = [...AUDIT_CSV_COLUMNS];
     const cells = [body.auditId, body.type, body.theme ?? '', body.auditedDate, body.childId, body.auditor, body.grade, body.findings ?? '', body.actions ?? ''];
     const { audits, errors } = validateAuditRows(columns, [cells], parseDate);
     if (errors.length) throw new HttpError(400, 'Some of the values sent are not valid.', errors.map((e) => ({ field: e.field, message: e.message })));
@@ -71,22 +86,38 @@ export async function caseAuditRoutes(app: FastifyInstance): Promise<void> {
     return { saved: audits.length, audit: audits[0] };
   });
 
-  // A CSV of audits (columns as core/audits.ts AUDIT_CSV_COLUMNS), sent as the request body.
+  /** Validates a CSV of audits and stores them all, or none: the errors by row. */
+  const importCsv = async (text: string, user: string): Promise<{ saved: number; errors: AuditRowError[] }> => {
+    let records: string[][];
+    try {
+      records = parseCsv(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true });
+    } catch (err) {
+      return { saved: 0, errors: [{ row: 0, field: '', message: `The file is not a readable CSV: ${(err as Error).message}` }] };
+    }
+    const [header, ...rows] = records;
+    if (!header) return { saved: 0, errors: [{ row: 0, field: '', message: 'The file is empty.' }] };
+    const { audits, errors } = validateAuditRows(header, rows, parseDate);
+    return errors.length ? { saved: 0, errors } : { saved: await saveCaseAudits(app.store, audits, user), errors: [] };
+  };
+
+  // The CSV as the request body, for scripts.
   await app.register(async (csv) => {
     csv.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: MAX_CSV_BYTES }, (_req, body, done) => done(null, body));
     csv.post('/api/audits/import', { ...EDIT, bodyLimit: MAX_CSV_BYTES }, async (request, reply) => {
       if (typeof request.body !== 'string') throw new HttpError(415, 'Send the audits as text/csv.');
-      let records: string[][];
-      try {
-        records = parseCsv(request.body.replace(/^\uFEFF/, ''), { relax_column_count: false, skip_empty_lines: true });
-      } catch (err) {
-        throw new HttpError(400, `The file is not a readable CSV: ${(err as Error).message}`);
-      }
-      const [header, ...rows] = records;
-      if (!header) throw new HttpError(400, 'The file is empty.');
-      const { audits, errors } = validateAuditRows(header, rows, parseDate);
+      const { saved, errors } = await importCsv(request.body, request.user!.username);
       if (errors.length) return reply.code(400).send({ error: 'There is a problem with the request', message: 'Nothing was stored.', errors });
-      return { saved: await saveCaseAudits(app.store, audits, request.user!.username) };
+      return { saved };
     });
+  });
+
+  // The CSV chosen on the audits page (a multipart form: the CSRF token comes in the query).
+  app.post('/audits/import', EDIT, async (request, reply) => {
+    const file = request.isMultipart() ? await request.file({ limits: { fileSize: MAX_CSV_BYTES, files: 1 } }) : undefined;
+    if (!file) throw new HttpError(400, 'Choose a CSV file of case audits.');
+    const buffer = await file.toBuffer(); // 413 past the limit
+    const { saved, errors } = await importCsv(buffer.toString('utf8'), request.user!.username);
+    if (errors.length) return reply.code(400).view('auth/audits.njk', { ...(await listing({})), importErrors: errors });
+    return reply.redirect(`/audits?imported=${saved}`, 303);
   });
 }
