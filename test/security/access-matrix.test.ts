@@ -15,6 +15,8 @@ let world: World;
 let sessions: Record<Role, SignedIn>;
 let fill: (url: string) => string;
 const councillorBodies: { route: string; status: number; body: string }[] = [];
+/** Routes the officer read successfully, by pattern. */
+const officerReads = new Map<string, Permission>();
 
 before(async () => {
   world = await openWorld();
@@ -57,6 +59,7 @@ test('every route × every role: allowed exactly when the role has the permissio
       const res = await call(route, sessions[role]);
       const allowed = can(role, permission as Permission);
       if (role === 'councillor') councillorBodies.push({ route: label, status: res.statusCode, body: res.body });
+      if (role === 'officer' && route.method === 'GET' && res.statusCode === 200) officerReads.set(route.url, permission as Permission);
       if (res.statusCode >= 500) failures.push(`${label} ${role} → ${res.statusCode}: ${res.body.slice(0, 200)}`);
       else if (allowed && (res.statusCode === 401 || res.statusCode === 403)) failures.push(`${label} ${role} → ${res.statusCode}, expected allowed`);
       else if (!allowed && res.statusCode !== 403) failures.push(`${label} ${role} → ${res.statusCode}, expected 403`);
@@ -100,6 +103,15 @@ test('councillors see audit counts with small numbers suppressed; officers see e
   const page = await sessions.councillor.inject({ url: '/audits/summary' });
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /&lt;6/);
+});
+
+test('every child-level or confidential route the officer read is in the audit log', async () => {
+  const logged = new Set((await queryAudit(world.store, { username: 'test.officer', event: 'view', limit: 100_000 })).map((e) => e.route));
+  const recorded = [...officerReads].filter(([, p]) => p === 'view_child_records' || p === 'view_audits');
+  assert.ok(recorded.length >= 3, 'the officer read several child-level routes');
+  assert.deepEqual(recorded.filter(([url]) => !logged.has(url)), []);
+  const aggregates = [...officerReads].filter(([, p]) => p === 'view_aggregates').map(([url]) => url);
+  assert.deepEqual(aggregates.filter((url) => logged.has(url)), [], 'aggregate pages are not logged as record views');
 });
 
 test('views of confidential records and refusals are in the audit log', async () => {
