@@ -6,6 +6,7 @@ import { registerEhcp } from './commands/ehcp.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerImport } from './commands/import.ts';
 import { registerIndicators } from './commands/indicators.ts';
+import { registerReport } from './commands/report.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUsers } from './commands/users.ts';
 
@@ -14,7 +15,7 @@ const program = new Command()
   .description("Children's Services performance, assurance and scrutiny")
   .showHelpAfterError();
 
-for (const register of [registerImport, registerGenerate, registerIndicators, registerEhcp, registerServe, registerDemo, registerUsers]) {
+for (const register of [registerImport, registerGenerate, registerIndicators, registerEhcp, registerServe, registerDemo, registerUsers, registerReport]) {
   register(program);
 }
 
