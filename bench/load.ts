@@ -60,7 +60,7 @@ export async function loadTest(options: { seconds: number; connections: number }
     const pages = await run(
       served.url,
       served.cookie,
-      ['/', '/indicators/ehcp_20wk_excl', '/care-leavers', '/action-plan'],
+      ['/', '/indicators/ehcp_20wk_excl', '/ehcp', '/missing', '/care-leavers', '/actions'],
       Math.max(10, Math.round(options.seconds / 2)),
       options.connections,
     );

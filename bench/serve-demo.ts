@@ -1,0 +1,32 @@
+// Serves an LA-scale demo authority from a fresh PGlite directory for the load test, signs in
+// as the demo councillor (the dashboard's main audience) and prints { url, cookie } as JSON.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generate } from '../src/generate/index.ts';
+import { importDirectory } from '../src/importers/index.ts';
+import { ensureDemoUsers } from '../src/server/auth/accounts.ts';
+import { startServer } from '../src/server/start.ts';
+import { computeIndicators } from '../src/store/indicators.ts';
+import { openStore } from '../src/store/open.ts';
+
+const asOf = '2026-11-25';
+const work = mkdtempSync(join(tmpdir(), 'csinsight-load-'));
+const store = await openStore({ dataDir: join(work, 'data') });
+await generate({ scale: 'la', seed: 1, outDir: join(work, 'files'), asOf });
+const imported = await importDirectory(store, join(work, 'files'), { user: 'bench' });
+if (imported.status !== 'accepted') throw new Error('demo data rejected');
+await computeIndicators(store, { asOf });
+const councillor = (await ensureDemoUsers(store)).find((u) => u.role === 'councillor')!;
+const { url } = await startServer({ store, port: 0, quiet: true });
+
+const cookies = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+const pre = await fetch(`${url}/api/session`);
+const { csrfToken } = (await pre.json()) as { csrfToken: string };
+const signedIn = await fetch(`${url}/api/sign-in`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', cookie: cookies(pre), 'x-csrf-token': csrfToken },
+  body: JSON.stringify({ username: councillor.username, password: councillor.password }),
+});
+if (signedIn.status !== 200) throw new Error(`sign-in failed: ${signedIn.status}`);
+console.log(JSON.stringify({ url, cookie: cookies(signedIn) }));
