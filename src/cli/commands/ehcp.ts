@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { addMonths, today, type IsoDate } from '../../core/dates.ts';
 import { PARTNER_LABEL, PARTNERS, type EhcpStage, type Partner } from '../../core/ehcp.ts';
 import { ehcpTracker, partnerLeague } from '../../store/queries/ehcp.ts';
-import { OUTPUT_FORMATS, choice, isoDateOption, printRows, withStore, type OutputFormat } from './indicators.ts';
+import { isoDate, oneOf, withStore } from '../options.ts';
+import { OUTPUT_FORMATS, printRows, type OutputFormat } from './indicators.ts';
 
 const STAGES: readonly EhcpStage[] = ['decision', 'advice', 'drafting', 'consultation'];
 
@@ -21,16 +22,16 @@ interface TrackerCliOptions {
 
 export function registerEhcp(program: Command): void {
   const ehcp = program.command('ehcp').description('EHC plan requests and their statutory clocks');
-  const format = ['--format <format>', `output: ${OUTPUT_FORMATS.join(' | ')}`, choice(OUTPUT_FORMATS, 'The format'), 'table'] as const;
+  const format = ['--format <format>', `output: ${OUTPUT_FORMATS.join(' | ')}`, oneOf(OUTPUT_FORMATS), 'table'] as const;
 
   ehcp
     .command('tracker')
     .description('Open EHCP requests (case level): weeks elapsed, due date, at risk, late partners')
-    .option('--as-of <date>', 'the date to report at', isoDateOption, today())
+    .option('--as-of <date>', 'the date to report at', isoDate, today())
     .option('--at-risk', 'only requests at risk of missing 20 weeks')
     .option('--breached', 'only requests already past 20 weeks')
-    .option('--stage <stage>', `only one stage: ${STAGES.join(' | ')}`, choice(STAGES, 'The stage'))
-    .option('--partner <partner>', `only requests with late advice from: ${PARTNERS.join(' | ')}`, choice(PARTNERS, 'The partner'))
+    .option('--stage <stage>', `only one stage: ${STAGES.join(' | ')}`, oneOf(STAGES))
+    .option('--partner <partner>', `only requests with late advice from: ${PARTNERS.join(' | ')}`, oneOf(PARTNERS))
     .option('--search <text>', 'part of a request or person id')
     .option('--limit <n>', 'at most this many rows', (v) => Number(v), 500)
     .option(...format)
@@ -59,8 +60,8 @@ export function registerEhcp(program: Command): void {
   ehcp
     .command('league')
     .description('Advice returned within 6 weeks, per partner')
-    .option('--from <date>', 'advice requested from (default: 12 months before --to)', isoDateOption)
-    .option('--to <date>', 'advice requested up to, and the date it is judged at', isoDateOption, today())
+    .option('--from <date>', 'advice requested from (default: 12 months before --to)', isoDate)
+    .option('--to <date>', 'advice requested up to, and the date it is judged at', isoDate, today())
     .option(...format)
     .action(async (opts: { from?: IsoDate; to: IsoDate; format: OutputFormat }) => {
       await withStore(async (store) => {

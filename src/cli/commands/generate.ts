@@ -1,9 +1,10 @@
 // `csinsight generate`: seeded synthetic input files, for demonstrations, tests and benchmarks.
 import cliProgress from 'cli-progress';
-import { InvalidArgumentError, type Command } from 'commander';
-import { parseDate, today } from '../../core/dates.ts';
+import type { Command } from 'commander';
+import { today } from '../../core/dates.ts';
 import { generate } from '../../generate/index.ts';
 import { SCALES, type ScaleName } from '../../generate/scales.ts';
+import { isoDate, oneOf, wholeNumber } from '../options.ts';
 
 interface GenerateCliOptions {
   scale: ScaleName;
@@ -12,31 +13,14 @@ interface GenerateCliOptions {
   asOf: string;
 }
 
-function scaleOption(value: string): ScaleName {
-  if (!(SCALES as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${SCALES.join(', ')}`);
-  return value as ScaleName;
-}
-
-function seedOption(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw new InvalidArgumentError('expected a whole number');
-  return n;
-}
-
-function dateOption(value: string): string {
-  const d = parseDate(value);
-  if (!d) throw new InvalidArgumentError('expected a date, YYYY-MM-DD or DD/MM/YYYY');
-  return d;
-}
-
 export function registerGenerate(program: Command): void {
   program
     .command('generate')
     .description('Write seeded synthetic SSDA903, SEN2, case-system, strategy and benchmark files')
-    .option('--scale <scale>', 'small | la | national', scaleOption, 'la' as ScaleName)
-    .option('--seed <n>', 'random seed (same seed, same files)', seedOption, 1)
+    .option('--scale <scale>', 'small | la | national', oneOf(SCALES), 'la' as ScaleName)
+    .option('--seed <n>', 'random seed (same seed, same files)', wholeNumber, 1)
     .requiredOption('--out <dir>', 'directory to write into')
-    .option('--as-of <date>', '"today" in the data; nothing is dated later', dateOption, today())
+    .option('--as-of <date>', '"today" in the data; nothing is dated later', isoDate, today())
     .action(async (opts: GenerateCliOptions) => {
       const bar = new cliProgress.SingleBar(
         { format: 'Generating [{bar}] {percentage}% | {value}/{total} | {duration}s', hideCursor: true },

@@ -1,29 +1,16 @@
 // `csinsight indicators`: the current figure of every indicator for a period type, optionally
 // recomputed first. Also the table/JSON/CSV printer and option parsers the ehcp command shares.
 import { SingleBar, Presets } from 'cli-progress';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { parseDate, type IsoDate } from '../../core/dates.ts';
+import type { IsoDate } from '../../core/dates.ts';
 import { PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
 import { computeIndicators, indicatorSummary, type IndicatorPoint } from '../../store/indicators.ts';
-import { openStore, storeOptionsFromEnv, type Store } from '../../store/open.ts';
+import { isoDate, oneOf, withStore } from '../options.ts';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 type Cell = string | number | boolean | null;
-
-export function choice<T extends string>(allowed: readonly T[], what: string) {
-  return (value: string): T => {
-    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`${what} must be one of: ${allowed.join(', ')}.`);
-    return value as T;
-  };
-}
-
-export function isoDateOption(value: string): IsoDate {
-  const date = parseDate(value);
-  if (!date) throw new InvalidArgumentError('Give a date as YYYY-MM-DD or DD/MM/YYYY.');
-  return date;
-}
 
 /** Prints rows as an aligned text table, JSON or CSV (header row first). */
 export function printRows(rows: Record<string, Cell>[], format: OutputFormat): void {
@@ -48,16 +35,6 @@ export function printRows(rows: Record<string, Cell>[], format: OutputFormat): v
   for (const r of rows) console.log(line(headers.map((h) => text(r[h] ?? null))));
 }
 
-/** Opens the store the environment names, runs `fn` and always closes it. */
-export async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeOptionsFromEnv());
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
-
 const round = (v: number | null | undefined, places = 1) => (v === null || v === undefined ? null : Number(v.toFixed(places)));
 const valueOf = (p: IndicatorPoint | null) => round(p?.value);
 
@@ -72,10 +49,10 @@ export function registerIndicators(program: Command): void {
   program
     .command('indicators')
     .description('Show the latest value of every indicator, with RAG, direction of travel and England benchmark')
-    .option('--period <type>', `period type: ${PERIOD_TYPES.join(' | ')}`, choice(PERIOD_TYPES, 'The period'), 'quarter')
-    .option('--format <format>', `output: ${OUTPUT_FORMATS.join(' | ')}`, choice(OUTPUT_FORMATS, 'The format'), 'table')
+    .option('--period <type>', `period type: ${PERIOD_TYPES.join(' | ')}`, oneOf(PERIOD_TYPES), 'quarter')
+    .option('--format <format>', `output: ${OUTPUT_FORMATS.join(' | ')}`, oneOf(OUTPUT_FORMATS), 'table')
     .option('--compute', 'recompute every indicator from the stored data first', false)
-    .option('--as-of <date>', 'the date to report at (default: the latest computed period)', isoDateOption)
+    .option('--as-of <date>', 'the date to report at (default: the latest computed period)', isoDate)
     .action(async (opts: IndicatorsCliOptions) => {
       await withStore(async (store) => {
         if (opts.compute) {

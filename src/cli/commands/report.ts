@@ -1,11 +1,12 @@
 // `csinsight report performance|actions|letters`: committee papers and family letters, as HTML or PDF.
 import { writeFileSync } from 'node:fs';
-import { InvalidArgumentError, type Command } from 'commander';
-import { parseDate, today } from '../../core/dates.ts';
+import type { Command } from 'commander';
+import { today } from '../../core/dates.ts';
 import { PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
 import { openStore, storeOptionsFromEnv, type Store } from '../../store/open.ts';
 import { actionPlanReport, closePdfRenderer, delayLetters, performanceReport, renderPdf } from '../../reports/index.ts';
 import { DEFAULT_COMMITTEE } from '../../reports/paper.ts';
+import { isoDate, oneOf } from '../options.ts';
 
 const KINDS = ['performance', 'actions', 'letters'] as const;
 type Kind = (typeof KINDS)[number];
@@ -21,19 +22,6 @@ interface ReportCliOptions {
   requests?: string[];
   format?: 'html' | 'pdf';
   out: string;
-}
-
-function oneOf<T extends string>(values: readonly T[]) {
-  return (value: string): T => {
-    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${values.join(', ')}`);
-    return value as T;
-  };
-}
-
-function isoDate(value: string): string {
-  const d = parseDate(value);
-  if (!d) throw new InvalidArgumentError('expected a date, YYYY-MM-DD or DD/MM/YYYY');
-  return d;
 }
 
 export function registerReport(program: Command): void {

@@ -5,8 +5,8 @@ import type { Command } from 'commander';
 import { ROLES, type Role } from '../../core/access.ts';
 import { addUser, resetPassword } from '../../server/auth/accounts.ts';
 import { randomPassword } from '../../server/auth/passwords.ts';
-import { openStore, storeOptionsFromEnv, type Store } from '../../store/open.ts';
 import { listUsers } from '../../store/users.ts';
+import { withStore } from '../options.ts';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -19,14 +19,6 @@ async function passwordFor(fromStdin: boolean): Promise<{ password: string; gene
   return fromStdin ? { password: await readStdin(), generated: false } : { password: randomPassword(), generated: true };
 }
 
-async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeOptionsFromEnv());
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
 
 function parseRole(value: string): Role {
   if (!(ROLES as readonly string[]).includes(value)) throw new Error(`Role must be one of: ${ROLES.join(', ')}`);
