@@ -1,5 +1,5 @@
 // `csinsight indicators`: the current figure of every indicator for a period type, optionally
-// recomputed first. Also the table/JSON/CSV printer and option parsers the ehcp command shares.
+// recomputed first. Also the table/JSON/CSV printer the ehcp command shares.
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
