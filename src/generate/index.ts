@@ -3,6 +3,7 @@
 // Rows go to disk child by child, so national scale never holds a table in memory.
 import { join, relative } from 'node:path';
 import type { IsoDate } from '../core/dates.ts';
+import type { AreaGenerator } from './area.ts';
 import { benchmarkRows } from './benchmarks.ts';
 import { CsvWriter, dfe, type Cell } from './csv.ts';
 import { fyEnd, fyStart, YEAR_DAYS } from './days.ts';
@@ -14,6 +15,11 @@ import type { MissingEpisode } from './missing.ts';
 import { streamFor } from './random.ts';
 import { SCALE, windowFor, type ScaleName, type Window } from './scales.ts';
 import { committeeRows, strategyRows } from './strategy.ts';
+import { generateFrontDoor } from './frontDoor.ts';
+import { generateEarlyHelp } from './earlyHelp.ts';
+import { generateWorkforce } from './workforce.ts';
+import { generateHomeEducation } from './homeEducation.ts';
+import { generateVoice } from './voice.ts';
 
 export interface GenerateOptions {
   scale: ScaleName;
@@ -40,6 +46,11 @@ const EPISODES_PER_CHILD_FROM_HOME = 2.6;
 /** Share of missing episodes that are of looked-after children; the rest are from home. */
 const LOOKED_AFTER_SHARE = 0.45;
 /** Requests placed so the tracker shows each state: advice overdue, past 20 weeks, awaiting decision. */
+/** Areas beyond the statutory returns above, each drawing from its own random stream. */
+const AREAS: readonly (readonly [name: string, AreaGenerator])[] = [
+  ['front-door', generateFrontDoor], ['early-help', generateEarlyHelp], ['workforce', generateWorkforce],
+  ['home-education', generateHomeEducation], ['voice', generateVoice],
+];
 const SCENARIOS: readonly (readonly [Scenario, number])[] = [
   ['late_advice', 100], ['overdue_drafting', 170], ['awaiting_decision', 20],
 ];
@@ -129,6 +140,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     writeAll(open(L.FILES.committeeActions, L.COMMITTEE_ACTIONS), committeeRows(plans, win.asOf));
     const bench = streamFor(options.seed, 'benchmarks');
     writeAll(open(L.FILES.benchmarks, L.BENCHMARKS), benchmarkRows(bench, [win.years[0]! - 2, win.years[0]! - 1, ...win.years]));
+    for (const [name, area] of AREAS) await area({ scale: options.scale, win, random: streamFor(options.seed, name), open });
   } finally {
     for (const w of writers) w.close();
   }

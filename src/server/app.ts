@@ -21,6 +21,12 @@ import { ehcpRoutes } from './routes/ehcp.ts';
 import { importRoutes } from './routes/import.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { missingRoutes } from './routes/missing.ts';
+import { frontDoorRoutes } from './routes/front-door.ts';
+import { earlyHelpRoutes } from './routes/early-help.ts';
+import { workforceRoutes } from './routes/workforce.ts';
+import { homeEducationRoutes } from './routes/home-education.ts';
+import { voiceRoutes } from './routes/voice.ts';
+import { reportRoutes } from './routes/reports.ts';
 
 export interface AppOptions {
   store: Store;
@@ -77,6 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await views(app);
   await assets(app);
 
-  for (const routes of [indicatorRoutes, ehcpRoutes, missingRoutes, careLeaverRoutes, actionRoutes, committeeRoutes, importRoutes, authRoutes, caseAuditRoutes, auditLogRoutes]) await app.register(routes);
+  const areas = [indicatorRoutes, ehcpRoutes, missingRoutes, careLeaverRoutes, frontDoorRoutes, earlyHelpRoutes, workforceRoutes, homeEducationRoutes];
+  const strategy = [actionRoutes, committeeRoutes, voiceRoutes, reportRoutes];
+  for (const routes of [...areas, ...strategy, importRoutes, authRoutes, caseAuditRoutes, auditLogRoutes]) await app.register(routes);
   return app;
 }

@@ -12,6 +12,10 @@ export const AREA_LABEL: Record<IndicatorArea, string> = {
   care_leavers: 'Care leavers',
   missing: 'Children missing from home or care',
   looked_after: 'Children looked after',
+  front_door: 'Front door: contacts and referrals',
+  early_help: 'Early help',
+  workforce: 'Social care workforce',
+  home_education: 'Elective home education',
 };
 
 export const UNIT_LABEL: Record<IndicatorDefinition['unit'], string> = { percent: '%', count: 'children or episodes', weeks: 'weeks', days: 'days' };

@@ -1,6 +1,11 @@
 // Kysely's view of the tables in migrations/. Dates travel as ISO strings ('YYYY-MM-DD') and
 // timestamps as text: see the type parsers in open.ts.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { FrontDoorTables } from './schema/front-door.ts';
+import type { EarlyHelpTables } from './schema/early-help.ts';
+import type { WorkforceTables } from './schema/workforce.ts';
+import type { HomeEducationTables } from './schema/home-education.ts';
+import type { VoiceTables } from './schema/voice.ts';
 
 type Timestamp = ColumnType<string, string | undefined, string>;
 
@@ -163,7 +168,7 @@ export interface ImportRunTable {
   errors: ColumnType<unknown, string | undefined, string>;
 }
 
-export interface Database {
+export interface Database extends FrontDoorTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables {
   child: ChildTable;
   la_episode: LaEpisodeTable;
   missing_episode: MissingEpisodeTable;

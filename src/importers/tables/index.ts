@@ -2,9 +2,14 @@
 import type { TableSpec } from '../spec.ts';
 import { committeeActions, strategyActions } from './actions.ts';
 import { benchmarks } from './benchmarks.ts';
+import { FRONT_DOOR_TABLES } from './cin.ts';
+import { EARLY_HELP_TABLES } from './earlyHelp.ts';
 import { leaverActivity, missingFromHome, returnInterviews } from './casesystem.ts';
 import { ehcpAdvice, ehcpRequests } from './ehcp.ts';
+import { HOME_EDUCATION_TABLES } from './homeEducation.ts';
 import { episodes, header, missing, oc3 } from './ssda903.ts';
+import { VOICE_TABLES } from './voice.ts';
+import { WORKFORCE_TABLES } from './workforce.ts';
 
 export const TABLES: readonly TableSpec<any>[] = [
   header,
@@ -19,4 +24,9 @@ export const TABLES: readonly TableSpec<any>[] = [
   strategyActions,
   committeeActions,
   benchmarks,
+  ...FRONT_DOOR_TABLES,
+  ...EARLY_HELP_TABLES,
+  ...WORKFORCE_TABLES,
+  ...HOME_EDUCATION_TABLES,
+  ...VOICE_TABLES,
 ];

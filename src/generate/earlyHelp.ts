@@ -1,0 +1,4 @@
+// Synthetic early help episodes.
+import type { AreaGenerator } from './area.ts';
+
+export const generateEarlyHelp: AreaGenerator = () => {};

@@ -1,0 +1,4 @@
+// Synthetic CIN census referrals and assessments.
+import type { AreaGenerator } from './area.ts';
+
+export const generateFrontDoor: AreaGenerator = () => {};
