@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 
 interface Served {
@@ -10,7 +11,7 @@ interface Served {
   cookie: string;
 }
 
-async function startDemoServer(): Promise<{ served: Served; stop: () => void }> {
+export async function startDemoServer(): Promise<{ served: Served; stop: () => void }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'bench/serve-demo.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: proc.stdout! });
   for await (const line of lines) {
@@ -27,14 +28,25 @@ interface Run {
   p95ms: number;
   p99ms: number;
   errors: number;
+  /** What the errors were: responses by status code (non-2xx), timeouts, connection errors. */
+  errorsBy: Record<string, number>;
 }
 
 // Every response time is kept (autocannon's own summary has no 95th percentile).
 function run(url: string, cookie: string, paths: string[], seconds: number, connections: number): Promise<Run> {
   const times: number[] = [];
+  const errorsBy: Record<string, number> = {};
+  const count = (what: string) => (errorsBy[what] = (errorsBy[what] ?? 0) + 1);
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url, connections, duration: seconds, headers: { cookie }, requests: paths.map((path) => ({ method: 'GET' as const, path })) },
+      { url, connections, duration: seconds, headers: { cookie }, requests: paths.map((path) => ({
+          method: 'GET' as const,
+          path,
+          onResponse: (status: number) => {
+            if (status < 200 || status > 299) count(`HTTP ${status} ${path}`);
+          },
+        })),
+      },
       (err, r) => {
         if (err) return reject(err);
         times.sort((a, b) => a - b);
@@ -45,11 +57,16 @@ function run(url: string, cookie: string, paths: string[], seconds: number, conn
           p50ms: at(0.5),
           p95ms: at(0.95),
           p99ms: at(0.99),
-          errors: r.errors + r.timeouts + r.non2xx,
+          // r.errors already includes r.timeouts.
+          errors: r.errors + r.non2xx,
+          errorsBy,
         });
       },
     );
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
+      times.push(ms);
+    });
+    instance.on('reqError', (err: Error & { code?: string }) => count(err.code ?? err.message));
   });
 }
 
@@ -68,4 +85,10 @@ export async function loadTest(options: { seconds: number; connections: number }
   } finally {
     stop();
   }
+}
+
+// Run alone: node --import tsx bench/load.ts [seconds] [connections]
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [seconds = '15', connections = '50'] = process.argv.slice(2);
+  console.log(JSON.stringify(await loadTest({ seconds: Number(seconds), connections: Number(connections) }), null, 2));
 }

@@ -7,6 +7,7 @@ import { INDICATORS, groupLabel, indicatorById, type Dimension, type IndicatorDe
 import { financialYear, periodOf, periodStarting, previousPeriod, type Period, type PeriodType } from '../core/periods.ts';
 import { directionOfTravel, ragFor, type Direction, type Rag } from '../core/rag.ts';
 import { isSuppressed, rateIsDisclosive } from '../core/suppression.ts';
+import { cached } from './figure-cache.ts';
 import type { Database } from './schema.ts';
 import type { Store } from './open.ts';
 
@@ -240,8 +241,15 @@ function toPoint(def: IndicatorDefinition, row: StoredValue): IndicatorPoint {
   };
 }
 
-/** Per indicator offered for this period type: the current period's figure, trend and benchmarks. */
-export async function indicatorSummary(store: Store, options: { periodType: PeriodType; asOf?: IsoDate }): Promise<IndicatorSummary[]> {
+/**
+ * Per indicator offered for this period type: the current period's figure, trend and benchmarks.
+ * Cached until the next import or computation (like every read below): do not mutate the result.
+ */
+export function indicatorSummary(store: Store, options: { periodType: PeriodType; asOf?: IsoDate }): Promise<IndicatorSummary[]> {
+  return cached(store, JSON.stringify(['summary', options.periodType, options.asOf ?? null]), () => summaryOf(store, options));
+}
+
+async function summaryOf(store: Store, options: { periodType: PeriodType; asOf?: IsoDate }): Promise<IndicatorSummary[]> {
   const type = options.periodType;
   let asOf = options.asOf;
   if (!asOf) {
@@ -297,7 +305,11 @@ function definitionOf(id: string): IndicatorDefinition {
 }
 
 /** Every stored value of an indicator for a period type, oldest first. */
-export async function indicatorHistory(store: Store, id: string, periodType: PeriodType): Promise<IndicatorPoint[]> {
+export function indicatorHistory(store: Store, id: string, periodType: PeriodType): Promise<IndicatorPoint[]> {
+  return cached(store, JSON.stringify(['history', id, periodType]), () => historyOf(store, id, periodType));
+}
+
+async function historyOf(store: Store, id: string, periodType: PeriodType): Promise<IndicatorPoint[]> {
   const def = definitionOf(id);
   const rows = (await store.db
     .selectFrom('indicator_value')
@@ -355,7 +367,8 @@ export async function indicatorForPeriod(
   asOf?: IsoDate,
 ): Promise<Omit<BreakdownRow, 'key' | 'label'>> {
   const def = definitionOf(id);
-  const [row] = await figuresForPeriod(store, def, periodType, periodStart, asOf, null);
+  const key = JSON.stringify(['figures', id, null, periodType, periodStart, asOf ?? null]);
+  const [row] = await cached(store, key, () => figuresForPeriod(store, def, periodType, periodStart, asOf, null));
   const empty = def.aggregate === 'count' ? 0 : null;
   const figure = { numerator: row?.numerator ?? empty, denominator: row?.denominator ?? null, value: row?.value ?? empty };
   return { ...figure, suppressed: isFigureSuppressed(def, figure.numerator, figure.denominator) };
@@ -375,7 +388,8 @@ export async function indicatorBreakdown(
 ): Promise<BreakdownRow[]> {
   const def = definitionOf(id);
   if (!def.dimensions.includes(dimension)) throw new Error(`"${def.title}" cannot be broken down by ${dimension}.`);
-  const rows = await figuresForPeriod(store, def, periodType, periodStart, asOf, dimension);
+  const key = JSON.stringify(['figures', id, dimension, periodType, periodStart, asOf ?? null]);
+  const rows = await cached(store, key, () => figuresForPeriod(store, def, periodType, periodStart, asOf, dimension));
   return rows.map((r) => ({
     ...r,
     label: groupLabel(dimension, r.key),
