@@ -38,6 +38,10 @@ function aggregateSql(def: IndicatorDefinition): { numerator: string; denominato
       return { numerator: 'sum(val)::float', denominator: 'count(val)::float', value: 'avg(val)::float' };
     case 'median':
       return { numerator: 'NULL::float', denominator: 'count(val)::float', value: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY val)' };
+    case 'sum':
+      return { numerator: 'sum(num)::float', denominator: 'NULL::float', value: 'sum(num)::float' };
+    case 'ratio':
+      return { numerator: 'sum(num)::float', denominator: 'sum(den)::float', value: 'sum(num)::float / nullif(sum(den), 0)' };
   }
 }
 
@@ -111,7 +115,9 @@ export async function latestDataDate(db: Kysely<Database>): Promise<IsoDate | nu
       (SELECT greatest(max(mis_start), max(mis_end), max(rhi_offered), max(rhi_completed), max(rhi_declined)) FROM missing_episode),
       (SELECT greatest(max(decom), max(dec)) FROM la_episode),
       (SELECT greatest(max(start_date), max(end_date)) FROM leaver_activity),
-      (SELECT make_date(max(fy), 4, 1) FROM oc3)
+      (SELECT make_date(max(fy), 4, 1) FROM oc3),
+      (SELECT max(month) FROM workforce_month),
+      (SELECT greatest(max(start_date), max(end_date)) FROM ehe_registration)
     ) AS latest`.execute(db);
   return result.rows[0]?.latest ?? null;
 }

@@ -11,6 +11,8 @@ export const DIMENSION_LABEL: Record<Dimension, string> = {
   looked_after: 'Looked after or missing from home',
   primary_need: 'Primary need',
   exploitation_risk: 'Exploitation risk',
+  team: 'Team',
+  ehe_reason: 'Reason for home education',
 };
 
 /** 903 / SEN2 / CIN ETHNIC codes (docs/dfe-reference.md 1.2). */

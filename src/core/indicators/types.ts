@@ -9,15 +9,18 @@ export type IndicatorArea =
 export type IndicatorUnit = 'percent' | 'count' | 'weeks' | 'days';
 
 /** Ways a figure can be broken down; each is a column of that name in the row source. */
-export type Dimension = 'age_band' | 'sex' | 'ethnicity' | 'placement_type' | 'looked_after' | 'primary_need' | 'exploitation_risk';
+export type Dimension = 'age_band' | 'sex' | 'ethnicity' | 'placement_type' | 'looked_after' | 'primary_need' | 'exploitation_risk'
+  | 'team' | 'ehe_reason';
 
 /**
  * How the rows of a period become one figure.
  * - rate: 100 × sum(num) / sum(den); null when nothing is in the denominator.
  * - count: distinct unit_id among rows with num > 0; zero when there are none.
  * - mean / median: of val over the rows; null when there are none.
+ * - sum: sum(num), e.g. full-time equivalent staff; null when there are no rows.
+ * - ratio: sum(num) / sum(den) without the × 100, e.g. cases per social worker.
  */
-export type Aggregate = 'rate' | 'count' | 'mean' | 'median';
+export type Aggregate = 'rate' | 'count' | 'mean' | 'median' | 'sum' | 'ratio';
 
 /**
  * The SQL behind an indicator: one row per unit counted (a request, an episode, a child) with
