@@ -33,6 +33,7 @@ const NAV: NavItem[] = [
   { href: '/care-leavers', text: 'Care leavers', permission: 'view_aggregates' },
   { href: '/actions', text: 'Action plan', permission: 'view_aggregates' },
   { href: '/committee', text: 'Committee', permission: 'view_aggregates' },
+  { href: '/reports', text: 'Reports', permission: 'view_aggregates' },
   { href: '/import', text: 'Import', permission: 'import' },
   { href: '/audits', text: 'Case audits', permission: 'view_audits' },
   { href: '/admin/audit-log', text: 'Audit log', permission: 'view_audit_log' },
