@@ -117,7 +117,10 @@ export async function latestDataDate(db: Kysely<Database>): Promise<IsoDate | nu
       (SELECT greatest(max(start_date), max(end_date)) FROM leaver_activity),
       (SELECT make_date(max(fy), 4, 1) FROM oc3),
       (SELECT max(month) FROM workforce_month),
-      (SELECT greatest(max(start_date), max(end_date)) FROM ehe_registration)
+      (SELECT greatest(max(start_date), max(end_date)) FROM ehe_registration),
+      (SELECT greatest(max(referral_date), max(closure_date)) FROM cin_referral),
+      (SELECT greatest(max(start_date), max(authorisation_date)) FROM cin_assessment),
+      (SELECT greatest(max(start_date), max(end_date)) FROM early_help_episode)
     ) AS latest`.execute(db);
   return result.rows[0]?.latest ?? null;
 }

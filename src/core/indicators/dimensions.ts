@@ -1,5 +1,7 @@
 // Labels for breakdown groups. Row sources emit codes (or already plain groups); the engine
 // turns them into the words a councillor reads here.
+import { REFERRAL_SOURCE_LABEL } from '../cin.ts';
+import { EARLY_HELP_LEVEL } from '../earlyHelp.ts';
 import { EXPLOITATION_RISKS } from '../missing.ts';
 import type { Dimension } from './types.ts';
 
@@ -13,6 +15,8 @@ export const DIMENSION_LABEL: Record<Dimension, string> = {
   exploitation_risk: 'Exploitation risk',
   team: 'Team',
   ehe_reason: 'Reason for home education',
+  referral_source: 'Source of referral',
+  early_help_level: 'Level of early help',
 };
 
 /** 903 / SEN2 / CIN ETHNIC codes (docs/dfe-reference.md 1.2). */
@@ -38,6 +42,8 @@ const LABELS: Partial<Record<Dimension, Record<string, string>>> = {
   ethnicity: ETHNICITY_LABEL,
   primary_need: PRIMARY_NEED_LABEL,
   exploitation_risk: EXPLOITATION_RISKS,
+  referral_source: REFERRAL_SOURCE_LABEL,
+  early_help_level: EARLY_HELP_LEVEL,
 };
 
 export function groupLabel(dimension: Dimension, key: string | null): string {

@@ -10,7 +10,7 @@ export type IndicatorUnit = 'percent' | 'count' | 'weeks' | 'days';
 
 /** Ways a figure can be broken down; each is a column of that name in the row source. */
 export type Dimension = 'age_band' | 'sex' | 'ethnicity' | 'placement_type' | 'looked_after' | 'primary_need' | 'exploitation_risk'
-  | 'team' | 'ehe_reason';
+  | 'team' | 'ehe_reason' | 'referral_source' | 'early_help_level';
 
 /**
  * How the rows of a period become one figure.
