@@ -1,7 +1,7 @@
 // The Performance Indicators report to Overview and Scrutiny: cover, summary table with RAG,
 // exceptions, and a page section per indicator with its trend chart and the officer's narrative.
 import { addDays, type IsoDate } from '../core/dates.ts';
-import { fyLabel, periodStarting, previousPeriod, type PeriodType } from '../core/periods.ts';
+import { fyLabel, periodStarting, previousPeriod, type Period, type PeriodType } from '../core/periods.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../core/suppression.ts';
 import { indicatorSummary, type IndicatorSummary } from '../store/indicators.ts';
 import type { Store } from '../store/open.ts';
@@ -15,6 +15,8 @@ import {
   publishValue,
   type Audience,
 } from './indicator-figures.ts';
+import { ReportInputError } from './errors.ts';
+import { EXEMPT_ITEM_TITLE } from './exempt-missing.ts';
 import { DEFAULT_AUTHOR, paperContext } from './paper.ts';
 import { renderTemplate } from './render.ts';
 import { trendChartSvg } from './trend-chart.ts';
@@ -34,14 +36,14 @@ export interface PerformanceReportOptions {
 const BENCHMARK_AREAS = ['England', 'Statistical neighbours'] as const;
 const UNIT_LABEL = { percent: '%', count: 'Number', weeks: 'Weeks', days: 'Days' } as const;
 
-export async function performanceReport(store: Store, options: PerformanceReportOptions): Promise<{ html: string; title: string }> {
+export async function performanceReport(store: Store, options: PerformanceReportOptions): Promise<{ html: string; title: string; period: Period }> {
   const threshold = options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
   const type = options.periodType;
   if (options.periodStart && !periodStarting(type, options.periodStart)) {
-    throw new Error(`${options.periodStart} is not the start of a ${type} (financial years start on 1 April).`);
+    throw new ReportInputError(`${options.periodStart} is not the start of a ${type} (financial years start on 1 April).`);
   }
   const start = options.periodStart ?? (await latestReportedPeriod(store, type, options.meetingDate));
-  if (!start) throw new Error(`No ${type} indicator values are stored yet: compute the indicators first.`);
+  if (!start) throw new ReportInputError(`No ${type} indicator values are stored yet: compute the indicators first.`);
   const summaries = (await indicatorSummary(store, { periodType: type, asOf: start })).filter((s) => s.sparkline.length > 0);
   const period = periodStarting(type, start)!;
   const narratives = await store.db
@@ -72,8 +74,9 @@ export async function performanceReport(store: Store, options: PerformanceReport
     previousLabel: previousPeriod(period).label,
     public: options.audience === 'public',
     indicatorsCounted: plural(rows.length, 'indicator'),
+    exemptItem: EXEMPT_ITEM_TITLE,
   });
-  return { html, title };
+  return { html, title, period };
 }
 
 /** The latest stored period that had ended by the meeting, or failing that the latest stored. */
