@@ -2,6 +2,7 @@
 // turns them into the words a councillor reads here.
 import { REFERRAL_SOURCE_LABEL } from '../cin.ts';
 import { EARLY_HELP_LEVEL } from '../earlyHelp.ts';
+import { EHE_REASONS } from '../homeEducation.ts';
 import { EXPLOITATION_RISKS } from '../missing.ts';
 import type { Dimension } from './types.ts';
 
@@ -42,6 +43,7 @@ const LABELS: Partial<Record<Dimension, Record<string, string>>> = {
   ethnicity: ETHNICITY_LABEL,
   primary_need: PRIMARY_NEED_LABEL,
   exploitation_risk: EXPLOITATION_RISKS,
+  ehe_reason: EHE_REASONS,
   referral_source: REFERRAL_SOURCE_LABEL,
   early_help_level: EARLY_HELP_LEVEL,
 };
