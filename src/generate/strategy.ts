@@ -40,6 +40,11 @@ const PRIORITIES: readonly (readonly [string, readonly (readonly [string, string
   ]],
 ];
 
+/** The ids strategyRows gives each priority and its actions (P1, P1.1, ...), for data linked to them. */
+export function strategyIds(): { priorityId: string; actionIds: string[] }[] {
+  return PRIORITIES.map(([, actions], p) => ({ priorityId: `P${p + 1}`, actionIds: actions.map((_, a) => `P${p + 1}.${a + 1}`) }));
+}
+
 /** Strategy rows: PriorityID, PriorityTitle, ActionID, Action, Owner, DueDate, Status, RAG. */
 export function strategyRows(r: Random, asOf: number): Cell[][] {
   const rows: Cell[][] = [];

@@ -28,6 +28,7 @@ const SECTION_FILES: Record<string, string> = {
   'Strategy priorities and actions': 'strategy/actions.csv',
   'Committee actions': 'strategy/committee_actions.csv',
   Benchmarks: 'benchmarks.csv',
+  'Voice of the child feedback': 'voice/feedback.csv',
 };
 
 /** File (relative to the output folder) -> header columns, read from docs/formats.md itself. */

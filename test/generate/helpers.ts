@@ -32,6 +32,7 @@ const DATE_COLUMNS = new Set([
   'DOB', 'MC_DOB', 'DECOM', 'DEC', 'MIS_START', 'MIS_END', 'RHI_OFFERED', 'RHI_COMPLETED', 'RHI_DECLINED', 'START', 'END',
   'PersonBirthDate', 'ReceivedDate', 'RequestOutcomeDate', 'AssessmentOutcomeDate', 'DraftPlanDate', 'StartDate',
   'RequestedDate', 'MeetingDate', 'DueDate',
+  'Date', 'ResponseDate', // voice of the child feedback
 ]);
 /** Due dates are targets, so they may lie in the future; every other date has happened by asOf. */
 const FUTURE_ALLOWED = new Set(['DueDate']);
