@@ -60,10 +60,9 @@ export const eheRegister: TableSpec<EheRow> = {
          || coalesce(to_char(a.end_date, 'DD/MM/YYYY'), 'now') || ' and one starting ' || to_char(b.start_date, 'DD/MM/YYYY') || ').' AS message
      FROM ${SPELLS} a JOIN ${SPELLS} b ON a.child_id = b.child_id AND a.start_date < b.start_date AND (a.end_date IS NULL OR a.end_date > b.start_date)
      WHERE a.f IS NOT NULL OR b.f IS NOT NULL`,
-    `SELECT coalesce(b.f, a.f) AS f, coalesce(b.r, a.r) AS r, 'DOB' AS field, 'dob-differs' AS rule,
-       'Child ' || a.child_id || ' has another spell on the register with a different DOB (' || to_char(a.dob, 'DD/MM/YYYY') || ').' AS message
-     FROM ${SPELLS} a JOIN ${SPELLS} b ON a.child_id = b.child_id AND a.start_date < b.start_date AND a.dob <> b.dob
-     WHERE a.f IS NOT NULL OR b.f IS NOT NULL`,
+    `SELECT s.f, s.r, 'DOB' AS field, 'dob-differs' AS rule,
+       'Child ' || s.child_id || ' has another spell on the register with a different DOB (' || to_char(o.dob, 'DD/MM/YYYY') || ').' AS message
+     FROM s_ehe s CROSS JOIN LATERAL (SELECT x.dob FROM ${SPELLS} x WHERE x.child_id = s.child_id AND x.dob <> s.dob ORDER BY x.start_date LIMIT 1) o`,
   ],
   upsert: script(upsertSql('ehe_registration', 's_ehe', COLUMNS, ['child_id', 'start_date'])),
 };
