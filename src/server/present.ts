@@ -16,6 +16,7 @@ export const AREA_LABEL: Record<IndicatorArea, string> = {
   early_help: 'Early help',
   workforce: 'Social care workforce',
   home_education: 'Elective home education',
+  voice: 'Voice of the child',
 };
 
 export const UNIT_LABEL: Record<IndicatorDefinition['unit'], string> = { percent: '%', count: 'children or episodes', weeks: 'weeks', days: 'days' };

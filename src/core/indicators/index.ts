@@ -5,6 +5,7 @@ import { EARLY_HELP_INDICATORS } from './earlyHelp.ts';
 import { EHCP_INDICATORS } from './ehcp.ts';
 import { FRONT_DOOR_INDICATORS } from './frontDoor.ts';
 import { HOME_EDUCATION_INDICATORS } from './homeEducation.ts';
+import { VOICE_INDICATORS } from './voice.ts';
 import { LOOKED_AFTER_INDICATORS } from './lookedAfter.ts';
 import { MISSING_INDICATORS } from './missing.ts';
 import { WORKFORCE_INDICATORS } from './workforce.ts';
@@ -22,6 +23,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   ...EARLY_HELP_INDICATORS,
   ...WORKFORCE_INDICATORS,
   ...HOME_EDUCATION_INDICATORS,
+  ...VOICE_INDICATORS,
 ];
 
 const BY_ID = new Map(INDICATORS.map((d) => [d.id, d]));

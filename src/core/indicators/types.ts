@@ -5,7 +5,7 @@ import type { Polarity } from '../rag.ts';
 
 export type IndicatorArea =
   | 'ehcp' | 'care_leavers' | 'missing' | 'looked_after'
-  | 'front_door' | 'early_help' | 'workforce' | 'home_education';
+  | 'front_door' | 'early_help' | 'workforce' | 'home_education' | 'voice';
 export type IndicatorUnit = 'percent' | 'count' | 'weeks' | 'days';
 
 /** Ways a figure can be broken down; each is a column of that name in the row source. */
