@@ -5,7 +5,8 @@
 // performance report only says that this item exists. Every printed page carries the marking:
 // renderPdf puts the `report-marking` meta in each page's header.
 import { sql } from 'kysely';
-import type { IsoDate } from '../core/dates.ts';
+import { addDays, type IsoDate } from '../core/dates.ts';
+import { periodOf, previousPeriod } from '../core/periods.ts';
 import { THEME_LABEL } from '../core/indicators/dimensions.ts';
 import { ageSql, RHI_DAYS } from '../core/indicators/sql.ts';
 import { EXPLOITATION_RISKS, REPEAT_EPISODES, type ExploitationRisk } from '../core/missing.ts';
@@ -28,6 +29,12 @@ export interface ExemptMissingReportOptions {
   committee: string;
   meetingDate: IsoDate;
   author?: string;
+}
+
+/** The default window: the last full quarter before the one `asOf` falls in. */
+export function lastFullQuarter(asOf: IsoDate): { from: IsoDate; to: IsoDate } {
+  const q = previousPeriod(periodOf(asOf, 'quarter'));
+  return { from: q.start, to: addDays(q.end, -1) };
 }
 
 interface AtRiskChild extends Omit<MissingChild, 'exploitationRisks' | 'firstStart'> {

@@ -4,8 +4,15 @@
 // interview recorded exploitation only as a theme. The public paper mentions the item, never its content.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Command } from 'commander';
+import { registerReport } from '../../src/cli/commands/report.ts';
 import { EXEMPT_MARKING, exemptMissingReport, performanceReport, ReportInputError } from '../../src/reports/index.ts';
-import type { Store } from '../../src/store/open.ts';
+import { openStore, storeOptionsFromEnv, type Store } from '../../src/store/open.ts';
 import { seedWebData } from '../web/fixtures.ts';
 import { pdfText, sharedStore, textOf } from './report-helpers.ts';
 
@@ -76,4 +83,39 @@ test('the public performance report says a Part 2 item is taken separately and s
 
 test('a period that ends before it starts is refused with a reason', async () => {
   await assert.rejects(exemptMissingReport(store(), { ...WHOLE_YEAR, from: '2025-01-01', to: '2024-12-31' }), (err) => err instanceof ReportInputError && /starts \(2025-01-01\) after it ends/.test(err.message));
+});
+
+test('csinsight report exempt writes the Part 2 item; a backwards period is a clear error', async () => {
+  // The CLI opens the store from the environment: an on-disk PGlite here, its own schema on PostgreSQL.
+  const scratch = mkdtempSync(join(tmpdir(), 'csinsight-exempt-'));
+  const env = process.env.DATABASE_URL ? { CSINSIGHT_SCHEMA: `t_exempt_${randomBytes(4).toString('hex')}` } : { CSINSIGHT_DATA: join(scratch, 'data') };
+  Object.assign(process.env, env);
+  const options = storeOptionsFromEnv();
+  const out = join(scratch, 'part2.pdf');
+  const run = (...args: string[]) => {
+    const program = new Command().exitOverride().configureOutput({ writeErr: () => {} });
+    registerReport(program);
+    return program.parseAsync(['report', 'exempt', ...args, '--out', out], { from: 'user' });
+  };
+  try {
+    const cli = await openStore(options);
+    await cli.db.insertInto('child').values({ child_id: 'X01', sex: 2, dob: '2011-02-03', ethnic: 'WBRI' }).execute();
+    await cli.db
+      .insertInto('missing_episode')
+      .values({ child_id: 'X01', mis_start: '2026-08-01', mis_end: '2026-08-02', missing: 'M', looked_after: true, rhi_completed: '2026-08-03', exploitation_risk: 'CCE', themes: ['PEERS'] })
+      .execute();
+    await cli.close();
+
+    await run('--as-of', '2026-11-25');
+    assert.equal(readFileSync(out).subarray(0, 5).toString(), '%PDF-');
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(text, /exploitation risk, 1 July 2026 to 30 September 2026/, 'the last full quarter before --as-of');
+    assert.match(text, /X01/);
+    assert.match(text, /EXEMPT – NOT FOR PUBLICATION/);
+    await assert.rejects(run('--from', '2026-10-01', '--to', '2026-09-30'), /error: The period starts \(2026-10-01\) after it ends \(2026-09-30\)/);
+  } finally {
+    if (options.schema) await (await openStore({ ...options, dropSchemaOnClose: true })).close();
+    rmSync(scratch, { recursive: true, force: true });
+    for (const k of Object.keys(env)) delete process.env[k];
+  }
 });
