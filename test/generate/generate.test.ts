@@ -28,6 +28,10 @@ const SECTION_FILES: Record<string, string> = {
   'Strategy priorities and actions': 'strategy/actions.csv',
   'Committee actions': 'strategy/committee_actions.csv',
   Benchmarks: 'benchmarks.csv',
+  'CIN census referrals': 'cin_census/referrals.csv',
+  'CIN census assessments': 'cin_census/assessments.csv',
+  'Child population': 'cin_census/population.csv',
+  'Early help episodes': 'case_system/early_help_episodes.csv',
   'Voice of the child feedback': 'voice/feedback.csv',
 };
 
