@@ -30,6 +30,8 @@ const NAV: NavItem[] = [
   { href: '/', text: 'Dashboard', permission: 'view_aggregates' },
   { href: '/ehcp', text: 'EHCPs', permission: 'view_aggregates' },
   { href: '/missing', text: 'Missing', permission: 'view_aggregates' },
+  { href: '/front-door', text: 'Front door', permission: 'view_aggregates' },
+  { href: '/early-help', text: 'Early help', permission: 'view_aggregates' },
   { href: '/care-leavers', text: 'Care leavers', permission: 'view_aggregates' },
   { href: '/actions', text: 'Action plan', permission: 'view_aggregates' },
   { href: '/committee', text: 'Committee', permission: 'view_aggregates' },

@@ -6,6 +6,8 @@
   'use strict';
   var COLOURS = { red: 'rgba(212, 53, 28, 0.12)', amber: 'rgba(255, 221, 0, 0.18)', green: 'rgba(0, 112, 60, 0.12)' };
   var LINE = '#5c2d73';
+  // Enough distinct colours for a stacked chart of referral sources (the first four as before).
+  var PALETTE = ['#5c2d73', '#1d70b8', '#f47738', '#00703c', '#d4351c', '#28a197', '#b58840', '#6f72af', '#912b88', '#505a5f', '#85994b', '#0b0c0c'];
 
   function readJson(id) {
     var el = document.getElementById(id);
@@ -69,7 +71,7 @@
       yAxis: { type: 'value', minInterval: 1 },
       series: d.series.map(function (s, i) {
         return { name: s.name, type: 'bar', stack: d.stacked ? 'all' : undefined, data: s.values,
-          itemStyle: { color: ['#5c2d73', '#1d70b8', '#f47738', '#00703c'][i % 4] } };
+          itemStyle: { color: PALETTE[i % PALETTE.length] } };
       }),
     };
   }
