@@ -7,6 +7,7 @@ import type { Partner } from '../core/ehcp.ts';
 import { EXCEPTION_REASON, SEN_SEX, SEN_TYPE } from './distributions.ts';
 import { YEAR_DAYS, weekday } from './days.ts';
 import type { Random } from './random.ts';
+import { socialCareAdviceDelay } from './workforce.ts';
 
 export interface Advice {
   partner: Partner;
@@ -85,7 +86,9 @@ export function ehcpRequest(
     const late = scenario === 'late_advice' && partner === 'educational_psychology';
     // A few pieces of advice are months late (a long waiting list, a lost referral).
     const stuck = r.chance(0.01) ? r.int(60, 200) : 0;
-    const back = requested + (late ? asOf - requested + 1 : days(r, mean, sd, pressure, 5) + stuck);
+    // Social care advice slows while the disabled children's team is losing staff (workforce.ts).
+    const staffing = partner === 'social_care' ? socialCareAdviceDelay(requested, asOf) : 0;
+    const back = requested + (late ? asOf - requested + 1 : days(r, mean, sd, pressure, 5) + stuck + staffing);
     req.advice.push({ partner, requested, received: happened(back) ? back : null });
     lastAdvice = Math.max(lastAdvice, back);
   }

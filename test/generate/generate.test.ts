@@ -33,6 +33,8 @@ const SECTION_FILES: Record<string, string> = {
   'Child population': 'cin_census/population.csv',
   'Early help episodes': 'case_system/early_help_episodes.csv',
   'Voice of the child feedback': 'voice/feedback.csv',
+  'Social care workforce': 'workforce/social_workers.csv',
+  'Elective home education register': 'education/elective_home_education.csv',
 };
 
 /** File (relative to the output folder) -> header columns, read from docs/formats.md itself. */

@@ -33,6 +33,7 @@ const DATE_COLUMNS = new Set([
   'PersonBirthDate', 'ReceivedDate', 'RequestOutcomeDate', 'AssessmentOutcomeDate', 'DraftPlanDate', 'StartDate',
   'RequestedDate', 'MeetingDate', 'DueDate',
   'Date', 'ResponseDate', // voice of the child feedback
+  'EndDate', // elective home education register
 ]);
 /** Due dates are targets, so they may lie in the future; every other date has happened by asOf. */
 const FUTURE_ALLOWED = new Set(['DueDate']);
