@@ -33,6 +33,8 @@ const NAV: NavItem[] = [
   { href: '/front-door', text: 'Front door', permission: 'view_aggregates' },
   { href: '/early-help', text: 'Early help', permission: 'view_aggregates' },
   { href: '/care-leavers', text: 'Care leavers', permission: 'view_aggregates' },
+  { href: '/workforce', text: 'Workforce', permission: 'view_aggregates' },
+  { href: '/home-education', text: 'Home education', permission: 'view_aggregates' },
   { href: '/actions', text: 'Action plan', permission: 'view_aggregates' },
   { href: '/committee', text: 'Committee', permission: 'view_aggregates' },
   { href: '/reports', text: 'Reports', permission: 'view_aggregates' },

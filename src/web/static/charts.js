@@ -76,8 +76,28 @@
     };
   }
 
+  // Lines on one or two value axes, e.g. staffing beside timeliness:
+  // { kind: 'lines', labels, axes: [{ name, unit, max }], series: [{ name, values, axis, dashed }] }.
+  function lines(d) {
+    return {
+      animation: false,
+      grid: { left: 60, right: 60, top: 70, bottom: 60 },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null || v === undefined ? 'Withheld or no data' : String(Math.round(v * 10) / 10); } },
+      xAxis: { type: 'category', data: d.labels, axisLabel: { rotate: d.labels.length > 12 ? 45 : 0 } },
+      yAxis: d.axes.map(function (a) {
+        return { type: 'value', name: a.name, min: 0, max: a.max, axisLabel: { formatter: '{value}' + suffix(a.unit) } };
+      }),
+      series: d.series.map(function (s, i) {
+        var colour = PALETTE[i % PALETTE.length];
+        return { name: s.name, type: 'line', yAxisIndex: s.axis || 0, data: s.values, connectNulls: false, symbolSize: 6,
+          lineStyle: { color: colour, width: 3, type: s.dashed ? 'dashed' : 'solid' }, itemStyle: { color: colour } };
+      }),
+    };
+  }
+
   function allWithheld(data) {
-    var lists = data.kind === 'bars' ? data.series.map(function (s) { return s.values; }) : [data.values];
+    var lists = data.series ? data.series.map(function (s) { return s.values; }) : [data.values];
     return lists.every(function (values) { return values.every(function (v) { return v === null; }); });
   }
 
@@ -91,7 +111,7 @@
       return;
     }
     var chart = echarts.init(el, null, { renderer: 'canvas' });
-    chart.setOption(data.kind === 'bars' ? bars(data) : trend(el, data));
+    chart.setOption(data.kind === 'bars' ? bars(data) : data.kind === 'lines' ? lines(data) : trend(el, data));
     el.setAttribute('data-rendered', 'true');
     window.addEventListener('resize', function () { chart.resize(); });
   }
