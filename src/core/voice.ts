@@ -1,9 +1,9 @@
 // Voice of the child: feedback from children and young people recorded against the Children's
 // Services Strategy priorities. Where it came from, what it was about, how it felt, the checks an
 // anonymised quote must pass before import, and when a quote may be shown to councillors.
+import { addDays, addMonths, type IsoDate } from './dates.ts';
 import { periodOf } from './periods.ts';
 import type { RuleIssue } from './rules/issue.ts';
-import type { IsoDate } from './dates.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './suppression.ts';
 
 export const FEEDBACK_SOURCES = {
@@ -73,6 +73,14 @@ export const QUOTE_MIN_VOICES = DEFAULT_SUPPRESSION_THRESHOLD;
 /** The smallest group a quote may come from for this viewer (0: any). */
 export function quoteThreshold(suppressed: boolean): number {
   return suppressed ? QUOTE_MIN_VOICES : 0;
+}
+
+/** Months of feedback summarised beside the action plan and in the committee paper. */
+export const VOICE_MONTHS = 12;
+
+/** The `months` months ending on `asOf` (both ends inclusive). */
+export function voiceWindow(asOf: IsoDate, months = VOICE_MONTHS): { from: IsoDate; to: IsoDate } {
+  return { from: addDays(addMonths(asOf, -months), 1), to: asOf };
 }
 
 /** Things that identify a person, which an anonymised quote must not hold. */

@@ -36,6 +36,7 @@ const NAV: NavItem[] = [
   { href: '/workforce', text: 'Workforce', permission: 'view_aggregates' },
   { href: '/home-education', text: 'Home education', permission: 'view_aggregates' },
   { href: '/actions', text: 'Action plan', permission: 'view_aggregates' },
+  { href: '/voice', text: 'Voice of the child', permission: 'view_aggregates' },
   { href: '/committee', text: 'Committee', permission: 'view_aggregates' },
   { href: '/reports', text: 'Reports', permission: 'view_aggregates' },
   { href: '/import', text: 'Import', permission: 'import' },

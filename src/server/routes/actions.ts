@@ -2,10 +2,13 @@
 // status changes (with a comment, kept as history).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { Role } from '../../core/access.ts';
+import { voiceWindow } from '../../core/voice.ts';
 import { actionPlan, ACTION_STATUS_LABEL, ACTION_STATUSES, strategyAction, updateStrategyAction } from '../../store/actions.ts';
 import { HttpError } from '../errors.ts';
 import { parseForm } from '../forms.ts';
 import { parse } from '../validate.ts';
+import { shownResponses, voicePanels } from './voice.ts';
 
 const params = z.object({ actionId: z.string().min(1).max(100) });
 
@@ -24,9 +27,18 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
     if (!action) throw new HttpError(404, `There is no action ${id}.`);
     return action;
   };
+  // What children and young people said about the action's priority, and the feedback it answers.
+  const actionVoice = async (action: { action_id: string; priority_id: string }, role: Role | undefined) => {
+    const [panels, linked] = await Promise.all([
+      voicePanels(app.store, role, app.asOf(), [action.priority_id]),
+      shownResponses(app.store, role, voiceWindow(app.asOf()), action.action_id),
+    ]);
+    return { panel: panels.byPriority[action.priority_id], period: panels.period, linked };
+  };
 
-  app.get('/actions', VIEW, async (_request, reply) => {
+  app.get('/actions', VIEW, async (request, reply) => {
     const priorities = await actionPlan(app.store, app.asOf());
+    const voice = await voicePanels(app.store, request.user?.role, app.asOf(), priorities.map((p) => p.priority_id));
     const all = priorities.flatMap((p) => p.actions);
     const summary = {
       total: all.length,
@@ -35,13 +47,15 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
       green: all.filter((a) => a.rag === 'green').length,
       overdue: all.filter((a) => a.overdue).length,
     };
-    return reply.view('pages/actions.njk', { title: 'Strategy action plan', priorities, summary, statusLabel: ACTION_STATUS_LABEL });
+    return reply.view('pages/actions.njk', { title: 'Strategy action plan', priorities, summary, statusLabel: ACTION_STATUS_LABEL, voice });
   });
 
   app.get('/actions/:actionId', VIEW, async (request, reply) => {
     const { actionId } = parse(params, request.params);
     const updated = (request.query as Record<string, unknown>).updated === '1';
-    return reply.view('pages/action.njk', { title: 'Action', action: await load(actionId), statusLabel: ACTION_STATUS_LABEL, updated });
+    const action = await load(actionId);
+    const voice = await actionVoice(action, request.user?.role);
+    return reply.view('pages/action.njk', { title: 'Action', action, statusLabel: ACTION_STATUS_LABEL, updated, voice });
   });
 
   app.post('/actions/:actionId', EDIT, async (request, reply) => {
@@ -51,7 +65,7 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
     if (!form.ok) {
       return reply
         .code(400)
-        .view('pages/action.njk', { title: 'Action', action, statusLabel: ACTION_STATUS_LABEL, errors: form.errors, values: request.body });
+        .view('pages/action.njk', { title: 'Action', action, statusLabel: ACTION_STATUS_LABEL, errors: form.errors, values: request.body, voice: await actionVoice(action, request.user?.role) });
     }
     await updateStrategyAction(app.store, { actionId, ...form.value, user: request.user!.username });
     return reply.redirect(`/actions/${encodeURIComponent(actionId)}?updated=1`, 303);

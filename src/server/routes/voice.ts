@@ -1,4 +1,152 @@
-// Voice of the child: feedback against strategy priorities, with themes.
+// Voice of the child: what children and young people told the council, by strategy priority and
+// theme, over time, how they felt, and "you said, we did". Aggregates for every role: councillors
+// see counts of 1-5 as "<6" and only quotes from groups of 6 or more (core/voice.ts QUOTE_MIN_VOICES).
+// voicePanels also feeds the "What children and young people told us" panels of the action plan.
 import type { FastifyInstance } from 'fastify';
+import { seesSuppressedCounts, type Role } from '../../core/access.ts';
+import { addMonths, type IsoDate } from '../../core/dates.ts';
+import { periodOf, periodsBetween } from '../../core/periods.ts';
+import {
+  emptyPriorityVoice,
+  quoteThreshold,
+  showPriorityVoice,
+  showQuote,
+  VOICE_MONTHS,
+  voiceWindow,
+  type ShownPriorityVoice,
+  type VoiceCount,
+} from '../../core/voice.ts';
+import { indicatorSummary } from '../../store/indicators.ts';
+import type { Store } from '../../store/open.ts';
+import { feedbackResponses, priorityVoices, voiceByQuarter, voiceOverview, type VoiceWindow } from '../../store/voice.ts';
+import { formatDate, jsonForScript } from '../format.ts';
+import { chartCount, countFormatter, indicatorCard, showRate } from '../present.ts';
 
-export async function voiceRoutes(_app: FastifyInstance): Promise<void> {}
+const VIEW = { config: { permission: 'view_aggregates' as const } };
+/** Quarters in the charts over time. */
+const QUARTERS = 8;
+const QUOTES_PER_PRIORITY = 3;
+/** Themes drawn in the chart over time (the most raised); the table lists them all. */
+const CHART_THEMES = 6;
+const RESPONSES_LISTED = 10;
+
+const suppressedFor = (role: Role | undefined) => !role || seesSuppressedCounts(role);
+
+export interface VoicePanels {
+  /** "the 12 months to 31 March 2025" */
+  period: string;
+  byPriority: Record<string, ShownPriorityVoice>;
+}
+
+/** Each priority's feedback over the last 12 months, as this role may see it. */
+export async function voicePanels(store: Store, role: Role | undefined, asOf: IsoDate, priorityIds: readonly string[]): Promise<VoicePanels> {
+  const suppressed = suppressedFor(role);
+  const voices = await priorityVoices(store, voiceWindow(asOf), { quotes: QUOTES_PER_PRIORITY, minCrowd: quoteThreshold(suppressed) });
+  const count = countFormatter(role);
+  return {
+    period: `the ${VOICE_MONTHS} months to ${formatDate(asOf)}`,
+    byPriority: Object.fromEntries(priorityIds.map((id) => [id, showPriorityVoice(voices.get(id) ?? emptyPriorityVoice(id), count, suppressed)])),
+  };
+}
+
+/** "You said, we did" entries (or one action's feedback) as this role may see them. */
+export async function shownResponses(store: Store, role: Role | undefined, w: VoiceWindow, actionId?: string) {
+  const suppressed = suppressedFor(role);
+  const rows = await feedbackResponses(store, w, { minCrowd: quoteThreshold(suppressed), limit: RESPONSES_LISTED, ...(actionId === undefined ? {} : { actionId }) });
+  return rows.map((r) => ({
+    ...showQuote(r, suppressed),
+    priorityId: r.priorityId,
+    priorityTitle: r.priorityTitle,
+    responded: r.responseDate ? periodOf(r.responseDate, 'month').label : null,
+  }));
+}
+
+export async function voiceRoutes(app: FastifyInstance): Promise<void> {
+  async function voiceView(role: Role | undefined) {
+    const asOf = app.asOf();
+    const w = voiceWindow(asOf);
+    const quarters = periodsBetween('quarter', addMonths(asOf, -3 * (QUARTERS - 1)), asOf);
+    const trendWindow = { from: quarters[0]!.start, to: asOf };
+    const [overview, byPriorityQ, byThemeQ, summaries, responses] = await Promise.all([
+      voiceOverview(app.store, w),
+      voiceByQuarter(app.store, trendWindow, 'priority'),
+      voiceByQuarter(app.store, trendWindow, 'theme'),
+      indicatorSummary(app.store, { periodType: 'quarter', asOf: app.figuresAsOf }),
+      shownResponses(app.store, role, w),
+    ]);
+    const panels = await voicePanels(app.store, role, asOf, overview.byPriority.map((p) => p.key!));
+    const count = countFormatter(role);
+    const chartValue = chartCount(role);
+
+    // Voices per quarter for each group; a table of the same figures sits beside each chart.
+    const overTime = (rows: { start: IsoDate; key: string; voices: number }[], groups: VoiceCount[], drawn = groups.length) => {
+      const voices = (key: string | null, start: IsoDate) => rows.find((r) => r.key === key && r.start === start)?.voices ?? 0;
+      return {
+        chart: jsonForScript({
+          kind: 'bars',
+          stacked: true,
+          labels: quarters.map((q) => q.label),
+          series: groups.slice(0, drawn).map((g) => ({ name: g.label, values: quarters.map((q) => chartValue(voices(g.key, q.start))) })),
+        }),
+        headings: groups.map((g) => g.label),
+        rows: quarters.map((q) => ({ label: q.label, cells: groups.map((g) => count(voices(g.key, q.start))) })),
+      };
+    };
+    const rows = (groups: VoiceCount[]) => groups.map((g) => ({ label: g.label, count: count(g.voices) }));
+    return {
+      title: 'Voice of the child',
+      window: w,
+      trendFrom: trendWindow.from,
+      totals: {
+        voices: count(overview.voices),
+        items: count(overview.items),
+        answered: showRate({ count: overview.responded, of: overview.items, percent: overview.items ? (100 * overview.responded) / overview.items : null }, role),
+      },
+      cards: summaries.filter((s) => s.definition.area === 'voice').map((s) => indicatorCard(s, role)),
+      byPriorityOverTime: overTime(byPriorityQ, overview.byPriority),
+      byThemeOverTime: overTime(byThemeQ, overview.byTheme, CHART_THEMES),
+      sentimentChart: jsonForScript({
+        kind: 'bars',
+        labels: overview.bySentiment.map((s) => s.label),
+        series: [{ name: 'Children and young people', values: overview.bySentiment.map((s) => chartValue(s.voices)) }],
+      }),
+      tables: [
+        { key: 'priority', caption: 'By strategy priority', heading: 'Priority', rows: rows(overview.byPriority) },
+        { key: 'theme', caption: 'By theme (feedback can have several)', heading: 'Theme', rows: rows(overview.byTheme) },
+        { key: 'sentiment', caption: 'How they felt', heading: 'Sentiment', rows: rows(overview.bySentiment) },
+        { key: 'source', caption: 'How we heard', heading: 'Source', rows: rows(overview.bySource) },
+      ],
+      priorities: overview.byPriority.map((p) => ({ id: p.key!, title: p.label, voice: panels.byPriority[p.key!]! })),
+      period: panels.period,
+      responses,
+      suppressed: suppressedFor(role),
+    };
+  }
+
+  app.get('/voice', VIEW, async (request, reply) => reply.view('pages/voice.njk', await voiceView(request.user?.role)));
+
+  app.get('/api/voice', VIEW, async (request) => {
+    const role = request.user?.role;
+    const asOf = app.asOf();
+    const w = voiceWindow(asOf);
+    const overview = await voiceOverview(app.store, w);
+    const ids = overview.byPriority.map((p) => p.key!);
+    const [panels, responses] = await Promise.all([voicePanels(app.store, role, asOf, ids), shownResponses(app.store, role, w)]);
+    // Exact numbers for officers; "<6" strings where this role sees counts suppressed.
+    const count = countFormatter(role);
+    const n = suppressedFor(role) ? (x: number) => count(x) : (x: number) => x;
+    const shown = (groups: VoiceCount[]) => groups.map((g) => ({ ...g, items: n(g.items), voices: n(g.voices) }));
+    return {
+      ...w,
+      items: n(overview.items),
+      voices: n(overview.voices),
+      responded: n(overview.responded),
+      byPriority: shown(overview.byPriority),
+      byTheme: shown(overview.byTheme),
+      bySentiment: shown(overview.bySentiment),
+      bySource: shown(overview.bySource),
+      priorities: panels.byPriority,
+      youSaidWeDid: responses,
+    };
+  });
+}
