@@ -1,7 +1,10 @@
 // The Strategy action plan update: each priority's actions with RAG now and at the last meeting,
-// overdue actions, and the committee's own actions register.
+// what children and young people said about the priority, overdue actions, and the committee's
+// own actions register.
 import { addDays, type IsoDate } from '../core/dates.ts';
 import type { Rag } from '../core/rag.ts';
+import { publishCount } from '../core/suppression.ts';
+import { emptyPriorityVoice, quoteThreshold, showPriorityVoice, VOICE_MONTHS, voiceWindow } from '../core/voice.ts';
 import {
   ACTION_STATUS_LABEL,
   actionPlan,
@@ -13,6 +16,7 @@ import {
   type StrategyAction,
 } from '../store/actions.ts';
 import type { Store } from '../store/open.ts';
+import { priorityVoices } from '../store/voice.ts';
 import { longDate, shortDate } from './format.ts';
 import { DEFAULT_AUTHOR, paperContext } from './paper.ts';
 import { renderTemplate } from './render.ts';
@@ -24,6 +28,9 @@ export interface ActionPlanReportOptions {
   committee: string;
   author?: string;
 }
+
+/** Quotes printed under each priority. */
+const VOICE_QUOTES = 2;
 
 export type RagChange = 'improved' | 'worsened' | 'same' | 'new';
 export const RAG_CHANGE_LABEL: Record<RagChange, string> = { improved: 'Improved', worsened: 'Worsened', same: 'No change', new: 'Not rated before' };
@@ -46,7 +53,12 @@ export function ragChange(before: Rag | null, now: Rag | null): RagChange {
 export async function actionPlanReport(store: Store, options: ActionPlanReportOptions): Promise<{ html: string; title: string }> {
   const meeting = options.meetingDate;
   const previous = options.previousMeetingDate ?? (await previousMeeting(store, options.committee, meeting));
-  const [priorities, register] = await Promise.all([actionPlan(store, meeting), committeeActions(store, meeting)]);
+  // A Part 1 paper is public: counts of 1-5 read "<6" and quotes come only from groups of 6 or more.
+  const [priorities, register, voices] = await Promise.all([
+    actionPlan(store, meeting),
+    committeeActions(store, meeting),
+    priorityVoices(store, voiceWindow(meeting), { quotes: VOICE_QUOTES, minCrowd: quoteThreshold(true) }),
+  ]);
 
   const line = (a: StrategyAction) => {
     // With no history at all the action's current rating is the only one there is.
@@ -67,7 +79,13 @@ export async function actionPlanReport(store: Store, options: ActionPlanReportOp
       latestComment: a.history.find((u) => u.at < addDays(meeting, 1) && u.comment)?.comment ?? '',
     };
   };
-  const sections = priorities.map((p) => ({ id: p.priority_id, title: p.title, description: p.description, actions: p.actions.map(line) }));
+  const sections = priorities.map((p) => ({
+    id: p.priority_id,
+    title: p.title,
+    description: p.description,
+    actions: p.actions.map(line),
+    voice: showPriorityVoice(voices.get(p.priority_id) ?? emptyPriorityVoice(p.priority_id), (n) => publishCount(n), true),
+  }));
   const all = sections.flatMap((s) => s.actions);
   const committeeRows = register
     .filter((c) => sameCommittee(c.committee, options.committee))
@@ -92,6 +110,8 @@ export async function actionPlanReport(store: Store, options: ActionPlanReportOp
     paper,
     previous: previous ? longDate(previous) : null,
     sections,
+    voicePeriod: `the ${VOICE_MONTHS} months to ${longDate(meeting)}`,
+    voiceTotal: publishCount([...voices.values()].reduce((n, v) => n + v.voices, 0)),
     overdue: all.filter((a) => a.overdue),
     tally: {
       total: all.length,
