@@ -34,6 +34,8 @@ const DATE_COLUMNS = new Set([
   'RequestedDate', 'MeetingDate', 'DueDate',
   'Date', 'ResponseDate', // voice of the child feedback
   'EndDate', // elective home education register
+  'CINreferralDate', 'CINclosureDate', 'AssessmentActualStartDate', 'AssessmentInternalReviewDate', 'AssessmentAuthorisationDate', // CIN census
+  'BirthDate', // early help
 ]);
 /** Due dates are targets, so they may lie in the future; every other date has happened by asOf. */
 const FUTURE_ALLOWED = new Set(['DueDate']);
