@@ -12,7 +12,7 @@ interface Served {
 }
 
 export async function startDemoServer(): Promise<{ served: Served; stop: () => void }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'bench/serve-demo.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', process.env.SERVE_DEMO ?? 'bench/serve-demo.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: proc.stdout! });
   for await (const line of lines) {
     if (line.startsWith('{')) return { served: JSON.parse(line) as Served, stop: () => proc.kill('SIGTERM') };

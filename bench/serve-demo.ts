@@ -1,8 +1,10 @@
 // Serves an LA-scale demo authority from a fresh PGlite directory for the load test, signs in
 // as the demo councillor (the dashboard's main audience) and prints { url, cookie } as JSON.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { generate } from '../src/generate/index.ts';
 import { importDirectory } from '../src/importers/index.ts';
 import { ensureDemoUsers } from '../src/server/auth/accounts.ts';
@@ -30,3 +32,20 @@ const signedIn = await fetch(`${url}/api/sign-in`, {
 });
 if (signedIn.status !== 200) throw new Error(`sign-in failed: ${signedIn.status}`);
 console.log(JSON.stringify({ url, cookie: cookies(signedIn) }));
+
+// BENCH_PROFILE=file.cpuprofile: profile the server while it serves (not the set-up) and write the
+// profile when it is stopped (open it in Chrome DevTools' Performance panel).
+const profileFile = process.env.BENCH_PROFILE;
+if (profileFile) {
+  const session = new Session();
+  session.connect();
+  const post = promisify(session.post.bind(session)) as (method: string, params?: object) => Promise<{ profile?: object }>;
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  process.on('SIGTERM', () => {
+    void post('Profiler.stop').then(({ profile }) => {
+      writeFileSync(profileFile, JSON.stringify(profile));
+      process.exit(0);
+    });
+  });
+}

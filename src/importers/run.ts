@@ -3,6 +3,7 @@
 // run (accepted or rejected) is recorded in import_run.
 import { sql } from 'kysely';
 import { today } from '../core/dates.ts';
+import { forgetVersion } from '../store/figure-cache.ts';
 import type { Store, Tx } from '../store/open.ts';
 import { detectTable, explainHeader } from './detect.ts';
 import { ErrorList, MAX_ERRORS, Rejected } from './errors.ts';
@@ -63,6 +64,8 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
         .where('id', '=', runId)
         .execute();
     });
+    // Cached figures and breakdowns are now out of date (figure-cache.ts).
+    forgetVersion(store);
     return { runId, status: 'accepted', files: results, errors: [], errorCount: 0 };
   } catch (err) {
     if (!(err instanceof Rejected)) {

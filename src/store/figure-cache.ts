@@ -1,36 +1,58 @@
 // Indicator results kept in memory between requests, so pages and the API do not recompute them.
-// Every entry belongs to one store version (migration 070: a counter bumped in the transaction of
-// every import, indicator computation and benchmark load), read from the database, so a write by
-// this process or any other PostgreSQL client empties the cache for the next reader.
+// Every entry belongs to one store version (migration 070: a counter bumped by triggers in the
+// transaction of every import, indicator computation and benchmark load). The version is read
+// from the database at most once a second, so a write by another process (a CLI import, a second
+// server on PostgreSQL) is seen within a second; this process's own imports and computations
+// forget the version at once (forgetVersion), so their results show on the next request.
 import { sql } from 'kysely';
 import type { Store } from './open.ts';
 
 /** Entries kept per store; the oldest go first (the keys are few: periods, indicators, breakdowns). */
 const MAX_ENTRIES = 2000;
+/** How long a version read from the database is trusted. */
+export const VERSION_MAX_AGE_MS = 1000;
 
 interface StoreCache {
+  /** The version the entries belong to. */
   version: string | null;
   entries: Map<string, Promise<unknown>>;
-  /** The version read in flight, shared by every caller that asks while it runs. */
-  reading: Promise<string> | null;
+  /** The last version read and when (by `now`), or a read in flight shared by every caller. */
+  known: { version: Promise<string>; at: number } | null;
+  now: () => number;
 }
 
 const caches = new WeakMap<Store, StoreCache>();
 
 function cacheOf(store: Store): StoreCache {
   let c = caches.get(store);
-  if (!c) caches.set(store, (c = { version: null, entries: new Map(), reading: null }));
+  if (!c) caches.set(store, (c = { version: null, entries: new Map(), known: null, now: () => performance.now() }));
   return c;
 }
 
-/** The store's current version: one single-row read, shared by concurrent callers. */
+/** The store's version as last read (at most VERSION_MAX_AGE_MS ago), else read now. */
 export function storeVersion(store: Store): Promise<string> {
   const c = cacheOf(store);
-  c.reading ??= sql<{ version: string }>`SELECT version::text AS version FROM store_version`
-    .execute(store.db)
-    .then((r) => r.rows[0]?.version ?? '0')
-    .finally(() => (c.reading = null));
-  return c.reading;
+  const now = c.now();
+  if (c.known && now - c.known.at < VERSION_MAX_AGE_MS) return c.known.version;
+  const known = {
+    at: now,
+    version: sql<{ version: string }>`SELECT version::text AS version FROM store_version`.execute(store.db).then((r) => r.rows[0]?.version ?? '0'),
+  };
+  c.known = known;
+  known.version.catch(() => c.known === known && (c.known = null));
+  return known.version;
+}
+
+/** After this process has written figures or data: the next read asks the database again. */
+export function forgetVersion(store: Store): void {
+  cacheOf(store).known = null;
+}
+
+/** Tests: the clock that ages the version (milliseconds). */
+export function setVersionClock(store: Store, now: () => number): void {
+  const c = cacheOf(store);
+  c.now = now;
+  c.known = null;
 }
 
 /**

@@ -7,7 +7,7 @@ import { INDICATORS, groupLabel, indicatorById, type Dimension, type IndicatorDe
 import { financialYear, periodOf, periodStarting, previousPeriod, type Period, type PeriodType } from '../core/periods.ts';
 import { directionOfTravel, ragFor, type Direction, type Rag } from '../core/rag.ts';
 import { isSuppressed, rateIsDisclosive } from '../core/suppression.ts';
-import { cached } from './figure-cache.ts';
+import { cached, forgetVersion } from './figure-cache.ts';
 import type { Database } from './schema.ts';
 import type { Store } from './open.ts';
 
@@ -156,6 +156,7 @@ export async function computeIndicators(store: Store, options: ComputeOptions = 
   await store.transaction(async (tx) => {
     for (const { def, type, rows } of results) values += await saveValues(tx.db, def, type, rows);
   });
+  forgetVersion(store);
   return { values, seconds: (performance.now() - started) / 1000 };
 }
 

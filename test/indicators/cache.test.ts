@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { openTestStore } from '../helpers.ts';
 import { AS_OF, loadFixtures } from './fixtures.ts';
 import { importFiles } from '../../src/importers/index.ts';
-import { storeVersion } from '../../src/store/figure-cache.ts';
+import { setVersionClock, storeVersion, VERSION_MAX_AGE_MS } from '../../src/store/figure-cache.ts';
 import { computeIndicators, indicatorBreakdown, indicatorHistory, indicatorSummary } from '../../src/store/indicators.ts';
 import { openStore, type Store } from '../../src/store/open.ts';
 
@@ -61,20 +61,32 @@ test('a rejected import leaves the figures (and what is cached) as they were', a
   assert.deepEqual(await indicatorHistory(store, 'ehcp_20wk_incl', 'month'), history);
 });
 
-test('a write by another database client (plain SQL, not this module) is seen by the next read', async () => {
+test('a write by another database client (plain SQL, not this module) is seen once the version is read again', async () => {
+  let now = 0;
+  setVersionClock(store, () => now);
+  const april = async () => (await indicatorHistory(store, 'missing_episodes', 'month')).find((p) => p.period.start === '2025-04-01')?.value;
+  assert.equal(await april(), 3);
   assert.equal((await summaryOf(store, 'missing_episodes')).benchmarks.length, 0);
   await store.exec(`UPDATE indicator_value SET value = 99 WHERE indicator_id = 'missing_episodes' AND period_type = 'month' AND period_start = '2025-04-01'`);
-  assert.equal((await indicatorHistory(store, 'missing_episodes', 'month')).find((p) => p.period.start === '2025-04-01')?.value, 99);
   await store.exec(`INSERT INTO benchmark (indicator_id, area, fy, value) VALUES ('missing_episodes', 'England', 2025, 7)`);
+  // The version read is trusted for up to a second: until then the cached figure stands...
+  now += VERSION_MAX_AGE_MS - 1;
+  assert.equal(await april(), 3);
+  // ...then the database's version has moved on and the figures are read again.
+  now += 1;
+  assert.equal(await april(), 99);
   assert.deepEqual((await summaryOf(store, 'missing_episodes')).benchmarks, [{ area: 'England', fy: 2025, value: 7 }]);
 });
 
 test('on PostgreSQL, a second server process sees the first one recompute', { skip: !process.env.DATABASE_URL && 'PostgreSQL only (DATABASE_URL)' }, async () => {
   const schema = (await store.db.selectNoFrom((eb) => eb.fn<string>('current_schema', []).as('s')).executeTakeFirstOrThrow()).s;
   const other = await openStore({ databaseUrl: process.env.DATABASE_URL, schema });
+  let now = 0;
+  setVersionClock(other, () => now);
   try {
     const seen = (await indicatorHistory(other, 'missing_episodes', 'month')).find((p) => p.period.start === '2025-04-01')?.value;
     await computeIndicators(store, { asOf: AS_OF });
+    now += VERSION_MAX_AGE_MS;
     const recomputed = (await indicatorHistory(other, 'missing_episodes', 'month')).find((p) => p.period.start === '2025-04-01')?.value;
     assert.deepEqual([seen, recomputed], [99, 3]);
   } finally {

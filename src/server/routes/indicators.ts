@@ -5,7 +5,9 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { DIMENSION_LABEL, indicatorById, type Dimension, type IndicatorDefinition } from '../../core/indicators/index.ts';
 import { PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
+import type { Role } from '../../core/access.ts';
 import { RAG_LABEL } from '../../core/rag.ts';
+import { cached } from '../../store/figure-cache.ts';
 import { indicatorBreakdown, indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
 import { HttpError } from '../errors.ts';
 import { jsonForScript } from '../format.ts';
@@ -35,13 +37,24 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
   const periodFor = (def: IndicatorDefinition, wanted: PeriodType): PeriodType =>
     def.periodTypes.includes(wanted) ? wanted : (def.periodTypes[0] ?? 'year');
 
-  /** Everything the indicator page and its API show, for the requesting role. */
-  async function indicatorView(request: FastifyRequest) {
+  /** The cards of the dashboard for a role: cached with the figures they are made from. */
+  const cards = (period: PeriodType, role: Role | undefined) =>
+    cached(app.store, JSON.stringify(['cards', period, role ?? null, app.figuresAsOf ?? null]), async () => groupByArea(await summaries(period), role));
+
+  /** Everything the indicator page and its API show, for the requesting role (cached likewise). */
+  function indicatorView(request: FastifyRequest) {
     const { id } = parse(indicatorParams, request.params);
     const query = parse(indicatorQuery, request.query);
     const def = definition(id);
     const period = periodFor(def, query.period);
+    const by = (def.dimensions.includes(query.by as Dimension) ? query.by : def.dimensions[0]) as Dimension | undefined;
     const role = request.user?.role;
+    const key = JSON.stringify(['indicator-view', id, period, by ?? null, role ?? null, app.figuresAsOf ?? null]);
+    return cached(app.store, key, () => viewOf(def, period, by, role));
+  }
+
+  async function viewOf(def: IndicatorDefinition, period: PeriodType, by: Dimension | undefined, role: Role | undefined) {
+    const id = def.id;
     const [history, summary] = await Promise.all([
       indicatorHistory(app.store, id, period),
       summaries(period).then((all) => all.find((s) => s.definition.id === id)),
@@ -49,7 +62,6 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
     const points = history.map((p) => showPoint(def, p, role));
     // Break down the latest period that has a figure (the current one may have none yet).
     const latest = [...history].reverse().find((p) => p.value !== null) ?? history.at(-1);
-    const by = (def.dimensions.includes(query.by as Dimension) ? query.by : def.dimensions[0]) as Dimension | undefined;
     const breakdown =
       by && latest
         ? (await indicatorBreakdown(app.store, id, by, period, latest.period.start, app.figuresAsOf)).map((r) => ({
@@ -69,7 +81,7 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/', VIEW, async (request, reply) => {
     const { period } = parse(periodQuery, request.query);
-    const groups = groupByArea(await summaries(period), request.user?.role);
+    const groups = await cards(period, request.user?.role);
     return reply.view('pages/dashboard.njk', {
       title: 'Dashboard',
       period,
@@ -109,7 +121,7 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/indicators', VIEW, async (request) => {
     const { period } = parse(periodQuery, request.query);
-    return { period, areas: groupByArea(await summaries(period), request.user?.role) };
+    return { period, areas: await cards(period, request.user?.role) };
   });
 
   app.get('/api/indicators/:id', VIEW, async (request) => {
