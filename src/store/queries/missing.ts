@@ -128,3 +128,13 @@ export async function repeatMissing(store: Store, options: { asOf: IsoDate }): P
   const where = `m.mis_start <= params.on_date AND m.mis_start > (params.on_date - interval '12 months')::date`;
   return (await childEpisodes(store, { on: options.asOf }, where, `count(*) >= ${REPEAT_EPISODES}`)).rows;
 }
+
+/**
+ * Case level (the Part 2 report): children with an episode starting between from and to whose
+ * return home interview recorded an exploitation risk, or exploitation as a theme.
+ */
+export async function exploitationRiskChildren(store: Store, options: { from: IsoDate; to: IsoDate }): Promise<MissingChild[]> {
+  const where = 'm.mis_start BETWEEN params.from_date AND params.on_date';
+  const having = `bool_or(m.exploitation_risk <> 'NONE' OR 'EXPLOITATION' = ANY(m.themes))`;
+  return (await childEpisodes(store, { from: options.from, on: options.to }, where, having)).rows;
+}
