@@ -119,9 +119,13 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
       .send(csv);
   });
 
-  app.get('/api/indicators', VIEW, async (request) => {
+  app.get('/api/indicators', VIEW, async (request, reply) => {
     const { period } = parse(periodQuery, request.query);
-    return { period, areas: await cards(period, request.user?.role) };
+    const role = request.user?.role;
+    // The same body for a role until the figures change: serialised once, not per request.
+    const key = JSON.stringify(['cards-json', period, role ?? null, app.figuresAsOf ?? null]);
+    const body = await cached(app.store, key, async () => JSON.stringify({ period, areas: await cards(period, role) }));
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.get('/api/indicators/:id', VIEW, async (request) => {
