@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { generate } from '../../src/generate/index.ts';
 import { csvFilesUnder, importFiles } from '../../src/importers/index.ts';
 import { formatNumber } from '../../src/server/format.ts';
@@ -15,14 +15,14 @@ import type { Store } from '../../src/store/open.ts';
 import { earlyHelpPicture, returnsAfterEarlyHelp } from '../../src/store/queries/earlyHelp.ts';
 import { frontDoorTotals, overdueAssessments, referralSourceChange } from '../../src/store/queries/frontDoor.ts';
 import { openTestStore } from '../helpers.ts';
-import { contextAs, launchBrowser, screenshot, startTestServer, type RunningApp } from './harness.ts';
+import { openPage, screenshot, startSessions, type RunningApp, type Sessions } from './harness.ts';
 
 const AS_OF = '2026-03-31';
 const WINDOW = { from: '2025-04-01', to: AS_OF };
 
 let store: Store;
+let sessions: Sessions;
 let running: RunningApp;
-let browser: Browser;
 let officer: BrowserContext;
 let councillor: BrowserContext;
 
@@ -38,24 +38,16 @@ before(async () => {
     rmSync(dir, { recursive: true, force: true });
   }
   await computeIndicators(store, { asOf: AS_OF });
-  running = await startTestServer({ store, asOf: AS_OF });
-  browser = await launchBrowser();
-  officer = await contextAs(browser, running, 'officer');
-  councillor = await contextAs(browser, running, 'councillor');
+  sessions = await startSessions({ store, asOf: AS_OF });
+  ({ running, officer, councillor } = sessions);
 });
 
 after(async () => {
-  await browser?.close();
-  await running?.close();
+  await sessions?.close();
   await store?.close();
 });
 
-async function open(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  const response = await page.goto(`${running.url}${path}`);
-  assert.equal(response?.status(), 200, `${path} answered ${response?.status()}`);
-  return page;
-}
+const open = (context: BrowserContext, path: string) => openPage(running, context, path);
 
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().textContent())?.trim();
 const cells = async (page: Page, selector: string) => (await page.locator(selector).allTextContents()).map((t) => t.trim());

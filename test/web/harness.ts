@@ -1,5 +1,6 @@
 // The real server on 127.0.0.1 (random port) over a seeded test store, and headless Chromium
 // signed in as a role. Screenshots go to /tmp/screens/ for a person to look at.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -37,6 +38,36 @@ export async function contextAs(browser: Browser, running: RunningApp, role: Rol
   const [name, value] = session.cookie.split('=') as [string, string];
   await context.addCookies([{ name, value, url: running.url }]);
   return context;
+}
+
+/** The server, Chromium and an officer's and a councillor's signed-in contexts, closed together. */
+export interface Sessions {
+  running: RunningApp;
+  browser: Browser;
+  officer: BrowserContext;
+  councillor: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function startSessions(options: AppOptions): Promise<Sessions> {
+  const running = await startTestServer(options);
+  const browser = await launchBrowser();
+  const [officer, councillor] = [await contextAs(browser, running, 'officer'), await contextAs(browser, running, 'councillor')];
+  return {
+    running, browser, officer, councillor,
+    async close() {
+      await browser.close();
+      await running.close();
+    },
+  };
+}
+
+/** A new page of `context` at `path`, asserting the server answered 200. */
+export async function openPage(running: RunningApp, context: BrowserContext, path: string): Promise<Page> {
+  const page = await context.newPage();
+  const response = await page.goto(`${running.url}${path}`);
+  assert.equal(response?.status(), 200, `${path} answered ${response?.status()}`);
+  return page;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
