@@ -27,10 +27,10 @@ import { HttpError } from '../errors.ts';
 import { formErrors, type FormErrors } from '../forms.ts';
 import { isoDate, parse } from '../validate.ts';
 
-/** An optional query field: absent and an empty box both mean "not given". */
-const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+/** An optional query field: absent and an empty (or blank) box both mean "not given". */
+const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 const day = isoDate.refine((d) => parseDate(d) === d, 'Enter a real date, as YYYY-MM-DD');
-const committee = z.string().trim().min(1).max(200, 'The committee name must be 200 characters or fewer');
+const committee = z.string().trim().max(200, 'The committee name must be 200 characters or fewer');
 const format = z.enum(['html', 'pdf'], { message: 'Choose HTML or PDF' }).default('html');
 
 const performanceQuery = z
