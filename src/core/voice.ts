@@ -3,7 +3,7 @@
 // anonymised quote must pass before import, and when a quote may be shown to councillors.
 import { addDays, addMonths, type IsoDate } from './dates.ts';
 import { periodOf } from './periods.ts';
-import type { RuleIssue } from './rules/issue.ts';
+import { checkOrder, type RuleIssue } from './rules/issue.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './suppression.ts';
 
 export const FEEDBACK_SOURCES = {
@@ -147,9 +147,7 @@ export function feedbackRules(row: FeedbackRow): RuleIssue[] {
   if (row.youSaidWeDid === null && row.responseDate !== null) {
     issues.push({ field: 'YouSaidWeDid', rule: 'required', message: 'Say what was done in response when a ResponseDate is given.' });
   }
-  if (row.responseDate !== null && row.responseDate < row.date) {
-    issues.push({ field: 'ResponseDate', rule: 'end-before-start', message: 'The response is dated before the feedback was given.' });
-  }
+  checkOrder(issues, row.date, row.responseDate, 'ResponseDate', 'end-before-start', 'The response is dated before the feedback was given.');
   return issues;
 }
 
@@ -163,18 +161,11 @@ export interface VoiceCount {
   voices: number;
 }
 
-export interface VoiceQuote {
-  feedbackId: string;
-  date: IsoDate;
-  source: FeedbackSource;
-  priorityId: string;
-  themes: VoiceTheme[];
-  sentiment: Sentiment | null;
+/** A piece of feedback as pages and papers quote it. */
+export interface VoiceQuote
+  extends Pick<FeedbackRow, 'feedbackId' | 'date' | 'source' | 'priorityId' | 'themes' | 'sentiment' | 'youSaidWeDid' | 'responseDate' | 'actionId'> {
   /** The anonymised quote; null when withheld from this viewer (its group is too small). */
   summary: string | null;
-  youSaidWeDid: string | null;
-  responseDate: IsoDate | null;
-  actionId: string | null;
   actionTitle: string | null;
   /** Children and young people in the largest priority-and-theme group of this feedback. */
   crowd: number;

@@ -10,6 +10,7 @@ import { computeIndicators } from '../../src/store/indicators.ts';
 import type { Store } from '../../src/store/open.ts';
 import { openTestStore } from '../helpers.ts';
 import { FEEDBACK_HEADER, loadVoiceFixture, VOICE_AS_OF } from '../fixtures/voice/index.ts';
+import { signIn } from '../helpers-auth.ts';
 import { contextAs, launchBrowser, screenshot, startTestServer, type RunningApp } from './harness.ts';
 
 let store: Store;
@@ -123,5 +124,19 @@ describe('action plan', () => {
     assert.match(await text(page, '[data-testid=action-feedback]'), /The letters about EHC plans[\s\S]*We did: We rewrote the letters/);
     assert.equal(await page.locator('[data-voice=P1]').count(), 1);
     await screenshot(page, 'action-voice');
+  });
+});
+
+describe('JSON API', () => {
+  test('/api/voice: exact numbers for an officer; "<6" and only quotes from groups of 6 for a councillor', async () => {
+    const get = async (role: Role) => (await (await signIn(running.app, role)).inject({ method: 'GET', url: '/api/voice' })).json();
+    const officer = await get('officer');
+    assert.deepEqual([officer.from, officer.to, officer.items, officer.voices], ['2024-04-01', VOICE_AS_OF, 8, 79]);
+    assert.deepEqual(officer.priorities.P1.quotes.map((q: { text: string }) => q.text.slice(0, 10)), ['Nobody ask', 'I waited t', 'The letter']);
+    const councillor = await get('councillor');
+    assert.deepEqual([councillor.items, councillor.voices, councillor.responded], ['8', '79', '<6']);
+    assert.deepEqual(councillor.byTheme.find((t: { key: string }) => t.key === 'BEING_HEARD'), { key: 'BEING_HEARD', label: 'Being listened to', items: '<6', voices: '<6' });
+    assert.deepEqual(councillor.priorities.P1.quotes.map((q: { text: string }) => q.text.slice(0, 10)), ['I waited t', 'The letter', 'The drop-i']);
+    assert.ok(!JSON.stringify(councillor).includes('Nobody asked me'));
   });
 });
