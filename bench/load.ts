@@ -11,11 +11,16 @@ interface Served {
   cookie: string;
 }
 
-export async function startDemoServer(): Promise<{ served: Served; stop: () => void }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', process.env.SERVE_DEMO ?? 'bench/serve-demo.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+export type LoadBackend = 'pglite' | 'postgres';
+
+export async function startDemoServer(backend: LoadBackend = 'pglite'): Promise<{ served: Served; stop: () => Promise<void> }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'bench/serve-demo.ts', backend], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: proc.stdout! });
   for await (const line of lines) {
-    if (line.startsWith('{')) return { served: JSON.parse(line) as Served, stop: () => proc.kill('SIGTERM') };
+    if (line.startsWith('{')) {
+      const exited = once(proc, 'exit');
+      return { served: JSON.parse(line) as Served, stop: async () => void (proc.kill('SIGTERM'), await exited) };
+    }
   }
   await once(proc, 'exit');
   throw new Error('the demo server did not start');
@@ -70,8 +75,8 @@ function run(url: string, cookie: string, paths: string[], seconds: number, conn
   });
 }
 
-export async function loadTest(options: { seconds: number; connections: number }) {
-  const { served, stop } = await startDemoServer();
+export async function loadTest(options: { seconds: number; connections: number; backend?: LoadBackend }) {
+  const { served, stop } = await startDemoServer(options.backend);
   try {
     const api = await run(served.url, served.cookie, ['/api/indicators?period=month'], options.seconds, options.connections);
     const pages = await run(
@@ -83,12 +88,13 @@ export async function loadTest(options: { seconds: number; connections: number }
     );
     return { dashboardApi: api, pages };
   } finally {
-    stop();
+    await stop();
   }
 }
 
-// Run alone: node --import tsx bench/load.ts [seconds] [connections]
+// Run alone: node --import tsx bench/load.ts [seconds] [connections] [pglite|postgres (DATABASE_URL)]
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [seconds = '15', connections = '50'] = process.argv.slice(2);
-  console.log(JSON.stringify(await loadTest({ seconds: Number(seconds), connections: Number(connections) }), null, 2));
+  const [seconds = '15', connections = '50', backend = 'pglite'] = process.argv.slice(2);
+  const result = await loadTest({ seconds: Number(seconds), connections: Number(connections), backend: backend as LoadBackend });
+  console.log(JSON.stringify(result, null, 2));
 }

@@ -1,5 +1,6 @@
-// Serves an LA-scale demo authority from a fresh PGlite directory for the load test, signs in
-// as the demo councillor (the dashboard's main audience) and prints { url, cookie } as JSON.
+// Serves an LA-scale demo authority from a fresh PGlite directory (or a PostgreSQL schema) for the
+// load test, signs in as the demo councillor (the dashboard's main audience) and prints
+// { url, cookie } as JSON.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
@@ -14,13 +15,19 @@ import { openStore } from '../src/store/open.ts';
 
 const asOf = '2026-11-25';
 const work = mkdtempSync(join(tmpdir(), 'csinsight-load-'));
-const store = await openStore({ dataDir: join(work, 'data') });
+// argv[2] 'postgres': serve from a fresh schema on DATABASE_URL's server instead of PGlite.
+const onPostgres = process.argv[2] === 'postgres';
+if (onPostgres && !process.env.DATABASE_URL) throw new Error('DATABASE_URL is needed for the PostgreSQL load test');
+const store = await openStore(
+  onPostgres ? { databaseUrl: process.env.DATABASE_URL, schema: `load_${process.pid}`, dropSchemaOnClose: true } : { dataDir: join(work, 'data') },
+);
 await generate({ scale: 'la', seed: 1, outDir: join(work, 'files'), asOf });
 const imported = await importDirectory(store, join(work, 'files'), { user: 'bench' });
 if (imported.status !== 'accepted') throw new Error('demo data rejected');
 await computeIndicators(store, { asOf });
 const councillor = (await ensureDemoUsers(store)).find((u) => u.role === 'councillor')!;
-const { url } = await startServer({ store, port: 0, quiet: true });
+const server = await startServer({ store, port: 0, quiet: true });
+const url = server.url;
 
 const cookies = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 const pre = await fetch(`${url}/api/session`);
@@ -36,16 +43,18 @@ console.log(JSON.stringify({ url, cookie: cookies(signedIn) }));
 // BENCH_PROFILE=file.cpuprofile: profile the server while it serves (not the set-up) and write the
 // profile when it is stopped (open it in Chrome DevTools' Performance panel).
 const profileFile = process.env.BENCH_PROFILE;
+const session = new Session();
+const post = promisify(session.post.bind(session)) as (method: string, params?: object) => Promise<{ profile?: object }>;
 if (profileFile) {
-  const session = new Session();
   session.connect();
-  const post = promisify(session.post.bind(session)) as (method: string, params?: object) => Promise<{ profile?: object }>;
   await post('Profiler.enable');
   await post('Profiler.start');
-  process.on('SIGTERM', () => {
-    void post('Profiler.stop').then(({ profile }) => {
-      writeFileSync(profileFile, JSON.stringify(profile));
-      process.exit(0);
-    });
-  });
 }
+process.on('SIGTERM', () => {
+  void (async () => {
+    if (profileFile) writeFileSync(profileFile, JSON.stringify((await post('Profiler.stop')).profile));
+    await server.close();
+    await store.close();
+    process.exit(0);
+  })();
+});
