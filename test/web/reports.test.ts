@@ -13,7 +13,7 @@ import { openTestStore } from '../helpers.ts';
 import { signIn, type SignedIn } from '../helpers-auth.ts';
 import { PAGES_DIR, textOf } from '../reports/report-helpers.ts';
 import { AS_OF, seedWebData } from './fixtures.ts';
-import { contextAs, launchBrowser, SCREENS, screenshot, startTestServer, type RunningApp } from './harness.ts';
+import { contextAs, launchBrowser, openPage, SCREENS, screenshot, startTestServer, type RunningApp } from './harness.ts';
 
 let store: Store;
 let running: RunningApp;
@@ -233,8 +233,7 @@ describe('the /reports page in Chromium', () => {
 
   test('an officer sees every paper, the audience choice, letters, the template link and Part 2; the PDF downloads', async () => {
     const context = await contextAs(browser, running, 'officer');
-    const page = await context.newPage();
-    assert.equal((await page.goto(`${running.url}/reports`))?.status(), 200);
+    const page = await openPage(running, context, '/reports');
     for (const id of ['performance-form', 'actions-form', 'letters-form', 'template-link', 'exempt-form']) {
       assert.equal(await page.getByTestId(id).count(), 1, id);
     }
@@ -251,8 +250,7 @@ describe('the /reports page in Chromium', () => {
 
   test('a councillor sees the two public papers only', async () => {
     const context = await contextAs(browser, running, 'councillor');
-    const page = await context.newPage();
-    assert.equal((await page.goto(`${running.url}/reports`))?.status(), 200);
+    const page = await openPage(running, context, '/reports');
     assert.equal(await page.getByTestId('performance-form').count(), 1);
     assert.equal(await page.getByTestId('actions-form').count(), 1);
     for (const id of ['letters', 'template-link', 'exempt']) assert.equal(await page.getByTestId(id).count(), 0, id);
@@ -279,8 +277,7 @@ describe('the /reports page in Chromium', () => {
 
   test('the letter template page shows the placeholders, the preview and the versions', async () => {
     const context = await contextAs(browser, running, 'officer');
-    const page = await context.newPage();
-    assert.equal((await page.goto(`${running.url}/reports/letter-template`))?.status(), 200);
+    const page = await openPage(running, context, '/reports/letter-template');
     assert.match((await page.getByTestId('placeholders').textContent()) ?? '', /\{\{expected_date\}\}/);
     assert.match((await page.getByTestId('preview').textContent()) ?? '', /EXAMPLE-0001/);
     await page.locator('#text').fill('No placeholders at all');
