@@ -85,8 +85,3 @@ export function eheRules(r: EheRow): RuleIssue[] {
   }
   return issues;
 }
-
-/** Known to social care: a child in need, on a child protection plan or looked after. */
-export function knownToSocialCare(status: SocialCareStatus): boolean {
-  return status !== 'NONE';
-}

@@ -25,7 +25,7 @@ export interface WorkforceRow {
 }
 
 /** CSV column of each figure, for messages. */
-export const WORKFORCE_FIELDS: Record<Exclude<keyof WorkforceRow, 'month' | 'team'>, string> = {
+const WORKFORCE_FIELDS: Record<Exclude<keyof WorkforceRow, 'month' | 'team'>, string> = {
   employedFte: 'EmployedFTE',
   agencyFte: 'AgencyFTE',
   vacantFte: 'VacantFTE',
@@ -126,16 +126,33 @@ export function correlation(xs: readonly (number | null)[], ys: readonly (number
   return { r: sxy / Math.sqrt(sxx * syy), months: pairs.length };
 }
 
+/** One comparison for describeCorrelations: the workforce measure's name and its correlation. */
+export interface NamedCorrelation {
+  name: string;
+  correlation: Correlation | null;
+}
+
+function strength(r: number): string | null {
+  const size = Math.abs(r);
+  return size >= 0.7 ? 'strongly' : size >= 0.4 ? 'moderately' : size >= 0.2 ? 'weakly' : null;
+}
+
 /**
- * A correlation in words a councillor can weigh, saying plainly that it is not a cause. `x` and `y`
- * name the two series ("the agency rate", "social care advice on time").
+ * How an outcome (e.g. "EHC plans within 20 weeks") moved with each workforce measure, in words a
+ * councillor can weigh. It describes only: that they moved together is not that one caused the other.
  */
-export function describeCorrelation(c: Correlation | null, x: string, y: string): string {
-  if (!c) return `There are not yet ${MIN_PAIRED_MONTHS} months with both ${x} and ${y}, so no comparison is made.`;
-  const size = Math.abs(c.r);
-  const strength = size >= 0.7 ? 'strongly' : size >= 0.4 ? 'moderately' : size >= 0.2 ? 'weakly' : null;
-  const r = `r = ${c.r.toFixed(2)} over ${c.months} months`;
-  if (!strength) return `Over these months ${x} and ${y} did not move together in any clear way (${r}).`;
-  const way = c.r < 0 ? `when ${x} was higher, ${y} tended to be lower` : `when ${x} was higher, ${y} tended to be higher too`;
-  return `Over these months ${way}: they are ${strength} correlated (${r}). This shows they moved together, not that one caused the other.`;
+export function describeCorrelations(outcome: string, comparisons: readonly NamedCorrelation[]): string {
+  const known = comparisons.filter((c): c is { name: string; correlation: Correlation } => c.correlation !== null);
+  if (known.length === 0) {
+    return `There are fewer than ${MIN_PAIRED_MONTHS} months with figures for both (some may be withheld because they rest on small numbers), so no comparison is made.`;
+  }
+  const parts = known.map(({ name, correlation: c }) => {
+    const r = `r = ${c.r.toFixed(2)} over ${c.months} months`;
+    const s = strength(c.r);
+    if (!s) return `${outcome} and ${name} did not move together in any clear way (${r})`;
+    return `when ${name} was higher, ${outcome} tended to be ${c.r < 0 ? 'lower' : 'higher'} (${s} correlated, ${r})`;
+  });
+  const missing = comparisons.length - known.length;
+  const sentence = parts.join('; ');
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.${missing ? ` Other measures have fewer than ${MIN_PAIRED_MONTHS} months to compare.` : ''}`;
 }

@@ -15,11 +15,16 @@ function dims(on: string): string {
   return `e.reason AS ehe_reason, ${ageBandSql('e.dob', on)} AS age_band, ${sen2SexSql('e.sex')} AS sex`;
 }
 
+/** Registration `e` is on the register on `on` (EndDate is the day the child came off). */
+export function onRegisterSql(e: string, on: string): string {
+  return `${e}.start_date <= ${on} AND (${e}.end_date IS NULL OR ${e}.end_date > ${on})`;
+}
+
 /** Children on the register at the period's reference date, with num as given. */
 function onRegister(num: string): string {
   return `SELECT p.period_start, e.child_id AS unit_id, (${num})::int AS num, 1 AS den, NULL::float AS val, ${dims('p.ref_date')}
   FROM periods p
-  JOIN ehe_registration e ON e.start_date <= p.ref_date AND (e.end_date IS NULL OR e.end_date > p.ref_date)`;
+  JOIN ehe_registration e ON ${onRegisterSql('e', 'p.ref_date')}`;
 }
 
 const SINCE = 'SELECT min(start_date) FROM ehe_registration';
