@@ -100,6 +100,19 @@ describe('front door page', () => {
   });
 });
 
+describe('indicator pages', () => {
+  test('referrals break down by source, the fire service by name, for officers and councillors', async () => {
+    for (const context of [officer, councillor]) {
+      const page = await open(context, '/indicators/referrals?period=year&by=referral_source');
+      assert.match((await page.content()) ?? '', /Fire and rescue service/);
+      await page.close();
+    }
+    const page = await open(officer, '/indicators/referrals_per_10k?period=quarter');
+    assert.match((await page.textContent('body')) ?? '', /Referrals per 10,000 children/);
+    await page.close();
+  });
+});
+
 describe('early help page', () => {
   test('officer: children helped now, endings and the children referred after help ended well', async () => {
     const page = await open(officer, '/early-help');
