@@ -61,6 +61,7 @@ export async function caseIdentifiers(store: Store): Promise<string[]> {
     SELECT child_id AS id FROM child UNION SELECT upn FROM child WHERE upn IS NOT NULL
     UNION SELECT person_id FROM ehcp_request UNION SELECT request_id FROM ehcp_request
     UNION SELECT child_id FROM case_audit UNION SELECT audit_id FROM case_audit
+    UNION SELECT child_id FROM ehe_registration
     UNION SELECT la_child_id FROM cin_referral UNION SELECT child_id FROM early_help_episode UNION SELECT episode_id FROM early_help_episode`.execute(store.db);
   return rows.map((r) => r.id);
 }
