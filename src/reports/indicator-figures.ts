@@ -48,8 +48,10 @@ export function publishValue(def: IndicatorDefinition, v: StoredValue | null, au
 /** "15 of 24" for a rate, with either count shown as "<6" when small. */
 export function publishFraction(def: IndicatorDefinition, v: StoredValue | null, audience: Audience, threshold: number): string {
   if (!v || def.aggregate !== 'rate' || v.numerator === null || v.denominator === null) return '';
-  if (!isDisclosive(def, v, audience, threshold)) return `${v.numerator} of ${v.denominator}`;
-  return `${publishCount(v.numerator, threshold)} of ${publishCount(v.denominator, threshold)}`;
+  // Staff figures are FTE sums: one decimal place, as the DfE publishes them (and no float noise).
+  const [num, den] = [Math.round(v.numerator * 10) / 10, Math.round(v.denominator * 10) / 10];
+  if (!isDisclosive(def, v, audience, threshold)) return `${num} of ${den}`;
+  return `${publishCount(num, threshold)} of ${publishCount(den, threshold)}`;
 }
 
 /**
