@@ -69,7 +69,7 @@ describe('front door page', () => {
     assert.equal(await page.locator('[data-testid=overdue-assessments] tr[data-child]').count(), overdue.length);
     assert.ok((await page.locator('[data-testid=repeat-referrals] tr[data-child]').count()) > 0, 'some child was referred twice');
     // The navigation leads here.
-    assert.equal((await page.locator('.govuk-service-navigation a[href="/front-door"]').textContent())?.trim(), 'Front door');
+    assert.equal((await page.locator('.council-subnav a[href="/front-door"]').textContent())?.trim(), 'Front door');
     await screenshot(page, 'front-door-officer');
     await page.close();
   });

@@ -45,7 +45,7 @@ const text = async (page: Page, selector: string) => (await page.locator(selecto
 describe('voice of the child page', () => {
   test('an officer sees exact counts, the charts drawn, every quote and you said, we did', async () => {
     const page = await open('officer', '/voice');
-    assert.equal(await page.locator('.govuk-service-navigation a[href="/voice"]').textContent().then((t) => t?.trim()), 'Voice of the child');
+    assert.equal(await page.locator('.council-subnav a[href="/voice"]').textContent().then((t) => t?.trim()), 'Voice of the child');
     const totals = await text(page, '[data-testid=voice-totals]');
     assert.match(totals, /Children and young people heard 79 Pieces of feedback 8 Answered: "you said, we did" 50\.0% 4 of 8/);
     for (const chart of ['priority-data', 'theme-data', 'sentiment-data']) await page.locator(`[data-chart=${chart}][data-rendered=true] canvas`).waitFor();

@@ -9,7 +9,7 @@ import type { AuditEvent } from '../../store/schema.ts';
 import { UNSAFE_METHODS } from './csrf.ts';
 
 /** Reading a route with one of these permissions is recorded. */
-const RECORDED_VIEWS = new Set<Permission>(['view_child_records', 'view_audits', 'view_audit_log']);
+const RECORDED_VIEWS = new Set<Permission>(['view_child_records', 'view_audits', 'view_audit_log', 'view_exempt']);
 
 function eventFor(request: FastifyRequest, status: number): AuditEvent | null {
   const permission = request.routeOptions.config?.permission;

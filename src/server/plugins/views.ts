@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyView from '@fastify/view';
 import nunjucks from 'nunjucks';
-import { can, type Permission } from '../../core/access.ts';
+import { can, type Permission, type Role } from '../../core/access.ts';
 import { formatDate, formatNumber, ragTagClass } from '../format.ts';
 import { countFormatter } from '../present.ts';
 
@@ -26,19 +26,24 @@ interface NavItem {
   permission: Permission;
 }
 
-const NAV: NavItem[] = [
-  { href: '/', text: 'Dashboard', permission: 'view_aggregates' },
-  { href: '/ehcp', text: 'EHCPs', permission: 'view_aggregates' },
-  { href: '/missing', text: 'Missing', permission: 'view_aggregates' },
-  { href: '/front-door', text: 'Front door', permission: 'view_aggregates' },
-  { href: '/early-help', text: 'Early help', permission: 'view_aggregates' },
-  { href: '/care-leavers', text: 'Care leavers', permission: 'view_aggregates' },
-  { href: '/workforce', text: 'Workforce', permission: 'view_aggregates' },
-  { href: '/home-education', text: 'Home education', permission: 'view_aggregates' },
-  { href: '/actions', text: 'Action plan', permission: 'view_aggregates' },
-  { href: '/voice', text: 'Voice of the child', permission: 'view_aggregates' },
-  { href: '/committee', text: 'Committee', permission: 'view_aggregates' },
-  { href: '/reports', text: 'Reports', permission: 'view_aggregates' },
+/** A heading in the top navigation; with pages, it leads to the first and they show beneath. */
+interface NavSection extends NavItem {
+  pages?: NavItem[];
+}
+
+const page = (href: string, text: string): NavItem => ({ href, text, permission: 'view_aggregates' });
+
+// Sections follow the strategy's areas, so the top bar fits one line whatever the role.
+const NAV: NavSection[] = [
+  page('/', 'Dashboard'),
+  { ...page('/ehcp', 'Education and SEND'), pages: [page('/ehcp', 'EHCPs'), page('/home-education', 'Home education')] },
+  {
+    ...page('/front-door', 'Social care'),
+    pages: [page('/front-door', 'Front door'), page('/early-help', 'Early help'), page('/missing', 'Missing'), page('/care-leavers', 'Care leavers')],
+  },
+  page('/workforce', 'Workforce'),
+  { ...page('/actions', 'Strategy'), pages: [page('/actions', 'Action plan'), page('/voice', 'Voice of the child'), page('/committee', 'Committee')] },
+  page('/reports', 'Reports'),
   { href: '/import', text: 'Import', permission: 'import' },
   { href: '/audits', text: 'Case audits', permission: 'view_audits' },
   { href: '/admin/audit-log', text: 'Audit log', permission: 'view_audit_log' },
@@ -46,6 +51,16 @@ const NAV: NavItem[] = [
 
 function isCurrent(href: string, path: string): boolean {
   return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+}
+
+function navigationFor(role: Role | undefined, path: string) {
+  const allowed = NAV.filter((n) => role && can(role, n.permission));
+  const current = allowed.find((n) => (n.pages ?? [n]).some((p) => isCurrent(p.href, path)));
+  const link = (n: NavItem, active: boolean) => ({ href: n.href, text: n.text, active });
+  return {
+    navigation: allowed.map((n) => link(n, n === current)),
+    subNavigation: (current?.pages ?? []).map((p) => link(p, isCurrent(p.href, path))),
+  };
 }
 
 export async function views(app: FastifyInstance): Promise<void> {
@@ -75,11 +90,7 @@ export async function views(app: FastifyInstance): Promise<void> {
       canEditActions: role ? can(role, 'edit_actions') : false,
       // Councillors and the public see 1-5 as "<6"; officers see exact counts.
       count: countFormatter(role),
-      navigation: NAV.filter((n) => role && can(role, n.permission)).map((n) => ({
-        href: n.href,
-        text: n.text,
-        active: isCurrent(n.href, path),
-      })),
+      ...navigationFor(role, path),
     };
   });
 }
