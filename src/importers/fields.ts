@@ -16,8 +16,18 @@ function fail(ctx: z.RefinementCtx, rule: string, message: string): never {
   return z.NEVER as never;
 }
 
+/** The plain function behind each cell, so the importer can skip zod's machinery on valid rows. */
+const plainParsers = new WeakMap<object, (raw: string, ctx: z.RefinementCtx) => unknown>();
+
+export function cellParser(schema: object): ((raw: string, ctx: z.RefinementCtx) => unknown) | undefined {
+  return plainParsers.get(schema);
+}
+
 function cell<T>(parse: (s: string, ctx: z.RefinementCtx) => T): Cell<T> {
-  return z.string().transform((raw, ctx) => parse(raw.trim(), ctx)) as unknown as Cell<T>;
+  const plain = (raw: string, ctx: z.RefinementCtx) => parse(raw.trim(), ctx);
+  const schema = z.string().transform(plain) as unknown as Cell<T>;
+  plainParsers.set(schema, plain);
+  return schema;
 }
 
 function blankIsRequired(ctx: z.RefinementCtx, rule = 'required'): never {

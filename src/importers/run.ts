@@ -22,7 +22,8 @@ interface RunState {
   tx: Tx;
   options: ImportOptions;
   errors: ErrorList;
-  staged: Set<TableSpec>;
+  /** How many files of the run each table was staged from. */
+  files: Map<TableSpec, number>;
   bytes: number;
   totalBytes: number;
 }
@@ -48,16 +49,31 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
 
   try {
     await store.transaction(async (tx) => {
-      const state: RunState = { tx, options, errors, staged: new Set(), bytes: 0, totalBytes };
+      const phase = phaseTimer();
+      const state: RunState = { tx, options, errors, files: new Map(), bytes: 0, totalBytes };
       await createStaging(tx);
-      for (const [i, file] of files.entries()) results.push(await stageFile(state, file, i));
-      const staged = TABLES.filter((t) => state.staged.has(t));
-      await indexStaging(tx, staged);
-      for (const spec of staged) await runCheck(tx, duplicateCheck(spec), names, errors);
-      await keepLatest(tx, staged);
+      for (const [i, file] of files.entries()) {
+        results.push(await stageFile(state, file, i));
+        phase(`staged ${file.name}`);
+      }
+      const staged = TABLES.filter((t) => state.files.has(t));
+      const repeats: TableSpec[] = [];
+      for (const spec of staged) {
+        const uniqueInFiles = await indexStaging(tx, spec);
+        if (!uniqueInFiles) await runCheck(tx, duplicateCheck(spec), names, errors);
+        // Otherwise a key can repeat only across files (an episode in two years' returns).
+        if (!uniqueInFiles || state.files.get(spec)! > 1) repeats.push(spec);
+      }
+      phase('indexes and duplicate checks');
+      await keepLatest(tx, repeats);
+      phase('latest version of each key');
       for (const spec of staged) for (const check of checksOf(spec)) await runCheck(tx, check, names, errors);
+      phase('checks');
       if (errors.count > 0) throw new Rejected();
-      for (const spec of staged) await spec.upsert(tx, { user: options.user });
+      for (const spec of staged) {
+        await spec.upsert(tx, { user: options.user });
+        phase(`upsert ${spec.id}`);
+      }
       await tx.db
         .updateTable('import_run')
         .set({ status: 'accepted', finished_at: sql<string>`now()`, files: JSON.stringify(results), rows: rowsOf(results) })
@@ -89,6 +105,17 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
   }
 }
 
+/** CSINSIGHT_IMPORT_TIMING=1 prints how long each phase of a run took, for profiling. */
+function phaseTimer(): (phase: string) => void {
+  if (!process.env.CSINSIGHT_IMPORT_TIMING) return () => {};
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    console.error(`import: ${phase} ${((now - last) / 1000).toFixed(2)} s`);
+    last = now;
+  };
+}
+
 /** JSON for a jsonb column: jsonb cannot hold NUL, which a hostile file can put in a message. */
 function jsonText(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? v.replaceAll('\u0000', '\uFFFD') : v));
@@ -112,36 +139,38 @@ async function stageFile(state: RunState, file: ImportFile, fileNo: number): Pro
   let ctx: RowContext = { fy: null, today: today() };
   let batch: Batcher | null = null;
   try {
-    for await (const { values, row } of readCsv(file, (n) => (state.bytes += n))) {
-      if (!spec) {
-        spec = detectTable(values);
-        if (!spec) return fileError(`${file.name}: ${explainHeader(values)}`, 'header'), result;
-        result.table = spec.label;
-        const fy = spec.needsYear ? (options.year ?? yearFromPath(file.name) ?? (file.path ? yearFromPath(file.path) : null)) : null;
-        if (spec.needsYear && fy === null) {
-          fileError(`${file.name}: the SSDA903 collection year is not known. Give the year (e.g. --year 2024 for 2024-25) or put it in the folder name (e.g. ssda903_2025).`, 'year');
-          return result;
+    for await (const records of readCsv(file, (n) => (state.bytes += n))) {
+      for (const { values, row } of records) {
+        if (!spec) {
+          spec = detectTable(values);
+          if (!spec) return fileError(`${file.name}: ${explainHeader(values)}`, 'header'), result;
+          result.table = spec.label;
+          const fy = spec.needsYear ? (options.year ?? yearFromPath(file.name) ?? (file.path ? yearFromPath(file.path) : null)) : null;
+          if (spec.needsYear && fy === null) {
+            fileError(`${file.name}: the SSDA903 collection year is not known. Give the year (e.g. --year 2024 for 2024-25) or put it in the folder name (e.g. ssda903_2025).`, 'year');
+            return result;
+          }
+          keys = values.map((v) => v.trim().toLowerCase());
+          fieldNames = new Map(spec.columns.map((c) => [c.toLowerCase(), c]));
+          ctx = { ...ctx, fy };
+          schema = spec.schema(ctx);
+          batch = new Batcher(state.tx, spec, fileNo, fy);
+          state.files.set(spec, (state.files.get(spec) ?? 0) + 1);
+          continue;
         }
-        keys = values.map((v) => v.trim().toLowerCase());
-        fieldNames = new Map(spec.columns.map((c) => [c.toLowerCase(), c]));
-        ctx = { ...ctx, fy };
-        schema = spec.schema(ctx);
-        batch = new Batcher(state.tx, spec, fileNo, fy);
-        state.staged.add(spec);
-        continue;
+        result.rows += 1;
+        const where = { file: file.name, row };
+        if (values.length !== keys.length) {
+          errors.add({ ...where, field: '', rule: 'columns', message: `This row has ${values.length} values but the header has ${keys.length} columns.` });
+          continue;
+        }
+        const record: Record<string, string> = {};
+        for (let i = 0; i < keys.length; i++) record[keys[i]!] = values[i]!;
+        const staged = validateRow(spec, schema!, ctx, record, fieldNames, where, errors);
+        // Valid rows are staged even after errors, so the checks across files report real problems only.
+        if (staged && batch!.add(row, staged)) await batch!.send();
+        if (result.rows % PROGRESS_EVERY === 0) progress();
       }
-      result.rows += 1;
-      const where = { file: file.name, row };
-      if (values.length !== keys.length) {
-        errors.add({ ...where, field: '', rule: 'columns', message: `This row has ${values.length} values but the header has ${keys.length} columns.` });
-        continue;
-      }
-      const record: Record<string, string> = {};
-      for (let i = 0; i < keys.length; i++) record[keys[i]!] = values[i]!;
-      const staged = validateRow(spec, schema!, ctx, record, fieldNames, where, errors);
-      // Valid rows are staged even after errors, so the checks across files report real problems only.
-      if (staged) await batch!.add(row, staged);
-      if (result.rows % PROGRESS_EVERY === 0) progress();
     }
     await batch?.flush();
     if (!spec) fileError(`${file.name} is empty: it has no header row.`, 'header');
@@ -149,6 +178,8 @@ async function stageFile(state: RunState, file: ImportFile, fileNo: number): Pro
     const e = err as NodeJS.ErrnoException & { lines?: number };
     const at = e.lines ? ` (near line ${e.lines})` : '';
     errors.add({ file: file.name, row: e.lines ?? 0, field: '', rule: e.code === 'ENOENT' ? 'file' : 'csv', message: `${file.name} could not be read${at}: ${e.message}` });
+    // No copy may still be running when the next file starts (the run is rejected anyway).
+    await batch?.flush().catch(() => {});
   }
   progress();
   return result;

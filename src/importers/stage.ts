@@ -1,13 +1,15 @@
 // Staging: validated rows go to TEMP tables (COPY, in batches) inside the run's transaction, so
 // cross-row and cross-file checks can run in SQL before anything reaches the real tables.
+import type * as z from 'zod';
 import type { ZodError } from 'zod';
 import type { Tx } from '../store/open.ts';
 import { ErrorList } from './errors.ts';
+import { cellParser } from './fields.ts';
 import type { CrossCheck, RowContext, TableSpec } from './spec.ts';
 import { stagingTable } from './spec.ts';
 import { TABLES } from './tables/index.ts';
 
-export const BATCH_ROWS = 5000;
+export const BATCH_ROWS = 20000;
 
 /**
  * Every staging table: f (file number) and r (row) locate each row for error messages; y is the
@@ -19,14 +21,35 @@ export async function createStaging(tx: Tx): Promise<void> {
   );
 }
 
-/** Indexes and statistics for the checks, once everything is staged (loading is faster without). */
-export async function indexStaging(tx: Tx, specs: readonly TableSpec[]): Promise<void> {
-  await tx.exec(specs.map((t) => `CREATE INDEX ON ${stagingTable(t)} (${t.key.join(', ')}); ANALYZE ${stagingTable(t)};`).join('\n'));
+/**
+ * Indexes a staging table on its key for the checks, once everything is staged (loading is faster
+ * without), then gathers its statistics. The index is first built UNIQUE over (key, file), in a
+ * savepoint: when that succeeds no key repeats within a file and the duplicate check (a sort of
+ * the whole table) can be skipped. Gives whether it succeeded.
+ */
+export async function indexStaging(tx: Tx, spec: TableSpec): Promise<boolean> {
+  const s = stagingTable(spec);
+  const key = spec.key.join(', ');
+  let unique = true;
+  await tx.exec('SAVEPOINT staging_index');
+  try {
+    await tx.exec(`CREATE UNIQUE INDEX ON ${s} (${key}, f) NULLS NOT DISTINCT`);
+  } catch {
+    unique = false;
+    await tx.exec(`ROLLBACK TO SAVEPOINT staging_index; CREATE INDEX ON ${s} (${key})`);
+  }
+  await tx.exec(`RELEASE SAVEPOINT staging_index; ANALYZE ${s}`);
+  return unique;
 }
 
-/** Collects rows of one file and copies them to its staging table in batches. */
+/**
+ * Collects rows of one file and copies them to its staging table in batches. A batch is copied
+ * while the next one is read and checked, so on PostgreSQL the server loads as Node parses.
+ */
 export class Batcher {
   private rows: unknown[][] = [];
+  /** The copy in flight, if any; its failure is raised by the next add or flush. */
+  private copying: Promise<void> | null = null;
   staged = 0;
 
   constructor(
@@ -36,17 +59,82 @@ export class Batcher {
     private readonly fy: number | null,
   ) {}
 
-  async add(row: number, values: unknown[]): Promise<void> {
+  /** Adds a row; true when a batch is full and should be sent. */
+  add(row: number, values: unknown[]): boolean {
     this.rows.push([this.fileNo, row, this.fy, ...values]);
-    if (this.rows.length >= BATCH_ROWS) await this.flush();
+    return this.rows.length >= BATCH_ROWS;
   }
 
+  /** Copies what is left and waits for every copy to finish. */
   async flush(): Promise<void> {
-    if (this.rows.length === 0) return;
-    const columns = ['f', 'r', 'y', ...this.spec.stage.map(([n]) => n)];
-    this.staged += await this.tx.copyRows(stagingTable(this.spec), columns, this.rows);
-    this.rows = [];
+    await this.send();
+    await this.copying;
+    this.copying = null;
   }
+
+  /** Starts copying the rows collected so far, once the previous copy has finished. */
+  async send(): Promise<void> {
+    await this.copying;
+    this.copying = null;
+    if (this.rows.length === 0) return;
+    const rows = this.rows;
+    this.rows = [];
+    const columns = ['f', 'r', 'y', ...this.spec.stage.map(([n]) => n)];
+    const copying = this.tx.copyRows(stagingTable(this.spec), columns, rows).then((n) => void (this.staged += n));
+    // Handled here so a failure while the next batch is read is not "unhandled"; awaited later.
+    copying.catch(() => {});
+    this.copying = copying;
+  }
+}
+
+type FastParse = (record: Record<string, string>) => { data: unknown } | null;
+
+interface ZodInternals {
+  _zod?: { def: { type: string; in?: ZodInternals; out?: ZodInternals; shape?: Record<string, object>; catchall?: unknown; transform?: (...args: unknown[]) => unknown } };
+}
+
+const fastParsers = new WeakMap<object, FastParse | null>();
+
+/**
+ * The same parse as a table's zod schema, compiled once per schema, for the usual shape
+ * `z.object({ ...cells from fields.ts }).transform(row => ...)`: each cell's own function runs
+ * directly, without zod building a result object per field. It gives up (null) on the first
+ * problem, and then zod parses the row again to report it, so errors read exactly as before.
+ * Schemas of any other shape always go through zod.
+ */
+export function fastParser(schema: object): FastParse | null {
+  if (fastParsers.has(schema)) return fastParsers.get(schema)!;
+  const compiled = compileFast(schema as ZodInternals);
+  fastParsers.set(schema, compiled);
+  return compiled;
+}
+
+function compileFast(schema: ZodInternals): FastParse | null {
+  let def = schema._zod?.def;
+  let transform: ((row: unknown) => unknown) | undefined;
+  if (def?.type === 'pipe' && def.in?._zod?.def.type === 'object' && def.out?._zod?.def.type === 'transform') {
+    const fn = def.out._zod.def.transform;
+    // A transform taking zod's context may add issues of its own: leave it to zod.
+    if (typeof fn !== 'function' || fn.length > 1) return null;
+    transform = fn as (row: unknown) => unknown;
+    def = def.in._zod.def;
+  }
+  if (def?.type !== 'object' || def.catchall !== undefined || !def.shape) return null;
+  const fields = Object.entries(def.shape).map(([key, s]) => [key, cellParser(s)] as const);
+  if (fields.some(([, parse]) => !parse)) return null;
+  let failed = false;
+  const ctx = { addIssue: () => void (failed = true) } as unknown as z.RefinementCtx;
+  return (record) => {
+    failed = false;
+    const row: Record<string, unknown> = {};
+    for (const [key, parse] of fields) {
+      const raw = record[key];
+      if (typeof raw !== 'string') return null;
+      row[key] = parse!(raw, ctx);
+      if (failed) return null;
+    }
+    return { data: transform ? transform(row) : row };
+  };
 }
 
 /** Parses and checks one record; gives the staging values, or adds its errors. */
@@ -59,18 +147,22 @@ export function validateRow(
   where: { file: string; row: number },
   errors: ErrorList,
 ): unknown[] | null {
-  const parsed = schema.safeParse(record);
-  if (!parsed.success) {
-    for (const issue of (parsed.error as ZodError).issues) {
-      const key = String(issue.path[0] ?? '');
-      const rule = (issue as { params?: { rule?: string } }).params?.rule ?? issue.code;
-      errors.add({ ...where, field: fieldNames.get(key) ?? key, rule, message: issue.message });
+  let data = fastParser(schema)?.(record)?.data;
+  if (data === undefined) {
+    const parsed = schema.safeParse(record);
+    if (!parsed.success) {
+      for (const issue of (parsed.error as ZodError).issues) {
+        const key = String(issue.path[0] ?? '');
+        const rule = (issue as { params?: { rule?: string } }).params?.rule ?? issue.code;
+        errors.add({ ...where, field: fieldNames.get(key) ?? key, rule, message: issue.message });
+      }
+      return null;
     }
-    return null;
+    data = parsed.data;
   }
-  const issues = spec.rules?.(parsed.data, ctx) ?? [];
+  const issues = spec.rules?.(data, ctx) ?? [];
   for (const i of issues) errors.add({ ...where, ...i });
-  return issues.length ? null : spec.toStage(parsed.data, ctx);
+  return issues.length ? null : spec.toStage(data, ctx);
 }
 
 /** A key may appear once in a file. */
@@ -87,6 +179,7 @@ export function duplicateCheck(spec: TableSpec): CrossCheck {
  * episode open across two years is rightly in both years' returns; the later one knows more.
  */
 export async function keepLatest(tx: Tx, specs: readonly TableSpec[]): Promise<void> {
+  if (specs.length === 0) return;
   await tx.exec(
     specs
       .map((t) => {

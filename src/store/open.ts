@@ -182,8 +182,8 @@ async function openPostgres(options: StoreOptions): Promise<Store> {
           await new Promise<void>((resolve, reject) => {
             stream.on('error', reject);
             stream.on('finish', resolve);
-            for (const r of rows) stream.write(copyLine(r));
-            stream.end();
+            // One write for the batch: a write per line costs a socket write each.
+            stream.end(rows.map(copyLine).join(''));
           });
           return rows.length;
         },
