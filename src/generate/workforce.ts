@@ -21,7 +21,7 @@ const CHURN_TEAM = 'Disabled children';
 const LA_TEAMS: readonly Team[] = [
   ['Front door and assessment', 14, 15], ['Assessment north', 12, 15], ['Assessment south', 12, 15],
   ['Child in need north', 11, 16], ['Child in need south', 11, 16], ['Child protection', 13, 15],
-  ['Children in care', 14, 14], ['Fostering and adoption', 8, 11], [CHURN_TEAM, 9, 13],
+  ['Children in care', 14, 14], ['Fostering and adoption', 8, 11], [CHURN_TEAM, 12, 13],
 ];
 const SMALL_TEAMS: readonly Team[] = [['Assessment', 9, 15], ['Child protection', 8, 15], [CHURN_TEAM, 7, 13]];
 /** England has about 33,000 FTE in post plus agency and vacancies: about 3,000 teams of these sizes. */
@@ -91,8 +91,8 @@ export const generateWorkforce: AreaGenerator = ({ scale, win, random: r, open }
     for (const m of months) {
       const during = churnTeam && m >= churn.from && m < churn.to;
       const after = churnTeam && m >= churn.to && m < plusMonths(churn.to, 6);
-      // In the churn months someone leaves every month, and often more than one.
-      const people = during ? 1 + poisson(r, employed * MONTHLY_LEAVING * 8) : poisson(r, employed * MONTHLY_LEAVING);
+      // In the churn months someone leaves every month, on top of the usual leaving.
+      const people = (during ? 1 : 0) + poisson(r, employed * MONTHLY_LEAVING);
       const leavers = Math.min(round1(fteOf(r, people)), Math.max(0, employed - 1));
       const vacant = Math.max(0, posts - (employed - leavers));
       const filling = during ? 0.2 : after ? 2.2 : 1;

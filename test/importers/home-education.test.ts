@@ -9,6 +9,7 @@ import type { ImportFile } from '../../src/importers/types.ts';
 import type { Store } from '../../src/store/open.ts';
 import { openTestStore } from '../helpers.ts';
 import { csv } from './helpers.ts';
+import { expectRejected, type Where } from './rejection.ts';
 
 const HEADER = 'ChildID,DOB,Sex,StartDate,EndDate,EndReason,ReasonCode,Engaged,SocialCareStatus,SENProvision';
 const FILE = 'education/ehe_register.csv';
@@ -26,16 +27,7 @@ async function stored() {
   return rows;
 }
 
-type Where = [file: string, row: number, field: string, rule: string];
-
-async function rejects(files: ImportFile[], expected: Where[], message?: RegExp): Promise<void> {
-  const before = await stored();
-  const result = await importFiles(store, files, { user: 'tester' });
-  assert.equal(result.status, 'rejected');
-  assert.deepEqual(result.errors.map((e) => [e.file, e.row, e.field, e.rule]), expected);
-  if (message) assert.match(result.errors[0]!.message, message);
-  assert.deepEqual(await stored(), before, 'the store is unchanged');
-}
+const rejects = (files: ImportFile[], expected: Where[], message?: RegExp) => expectRejected(store, stored, files, expected, message);
 
 describe('elective home education import', () => {
   test('stores each spell; blank status and SEN mean none; a child can return to the register', async () => {

@@ -16,6 +16,8 @@ import { computeIndicators, indicatorBreakdown } from '../../src/store/indicator
 import type { Store } from '../../src/store/open.ts';
 import type { NewRow } from '../../src/store/schema.ts';
 import { openTestStore } from '../helpers.ts';
+import { storedFigure } from './stored.ts';
+import type { PeriodType } from '../../src/core/periods.ts';
 
 const AS_OF = '2025-06-30';
 
@@ -41,17 +43,7 @@ before(async () => {
 });
 after(() => store.close());
 
-async function stored(id: string, type: 'month' | 'quarter' | 'year', start: string) {
-  const row = await store.db
-    .selectFrom('indicator_value')
-    .select(['numerator', 'denominator', 'value', 'rag'])
-    .where('indicator_id', '=', id)
-    .where('period_type', '=', type)
-    .where('period_start', '=', start)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return [row.numerator, row.denominator, row.value === null ? null : Math.round(row.value * 100) / 100, row.rag];
-}
+const stored = (id: string, type: PeriodType, start: string) => storedFigure(store, id, type, start);
 
 describe('elective home education indicators', () => {
   test('children on the register at period end; a child who came off that day is not counted', async () => {

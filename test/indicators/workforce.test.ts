@@ -20,6 +20,8 @@ import { ragFor } from '../../src/core/rag.ts';
 import type { Store } from '../../src/store/open.ts';
 import type { NewRow } from '../../src/store/schema.ts';
 import { openTestStore } from '../helpers.ts';
+import { storedFigure } from './stored.ts';
+import type { PeriodType } from '../../src/core/periods.ts';
 
 const AS_OF = '2025-06-30';
 
@@ -51,17 +53,7 @@ before(async () => {
 });
 after(() => store.close());
 
-async function stored(id: string, type: 'month' | 'quarter' | 'year', start: string) {
-  const row = await store.db
-    .selectFrom('indicator_value')
-    .select(['numerator', 'denominator', 'value', 'rag'])
-    .where('indicator_id', '=', id)
-    .where('period_type', '=', type)
-    .where('period_start', '=', start)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return [row.numerator, row.denominator, row.value === null ? null : Math.round(row.value * 100) / 100, row.rag];
-}
+const stored = (id: string, type: PeriodType, start: string) => storedFigure(store, id, type, start);
 
 describe('workforce indicators', () => {
   test('stock measures are those of the latest month in the period', async () => {

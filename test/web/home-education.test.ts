@@ -3,53 +3,30 @@
 // to councillors and recorded in the audit log when read.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { EHE_REASONS } from '../../src/core/homeEducation.ts';
 import { queryAudit } from '../../src/store/audit-log.ts';
-import type { Store } from '../../src/store/open.ts';
 import { signIn } from '../helpers-auth.ts';
-import { openTestStore } from '../helpers.ts';
-import { AS_OF, seedWebData } from './fixtures.ts';
-import { contextAs, launchBrowser, screenshot, startTestServer, type RunningApp } from './harness.ts';
-import { eheRows } from './workforce-fixtures.ts';
+import { AS_OF } from './fixtures.ts';
+import { screenshot } from './harness.ts';
+import { eheRows, openPageWorld, type PageWorld } from './workforce-fixtures.ts';
 
-let store: Store;
-let running: RunningApp;
-let browser: Browser;
-let officer: BrowserContext;
-let councillor: BrowserContext;
 const REGISTER = eheRows();
 const onRegister = REGISTER.filter((r) => r.start_date <= AS_OF && (r.end_date === null || r.end_date! > AS_OF));
-
+let world: PageWorld;
 before(async () => {
-  store = await openTestStore();
-  await store.db.insertInto('ehe_registration').values(REGISTER).execute();
-  await seedWebData(store);
-  running = await startTestServer({ store, asOf: AS_OF });
-  browser = await launchBrowser();
-  officer = await contextAs(browser, running, 'officer');
-  councillor = await contextAs(browser, running, 'councillor');
+  world = await openPageWorld(async (store) => {
+    await store.db.insertInto('ehe_registration').values(REGISTER).execute();
+  });
 });
-
-after(async () => {
-  await browser?.close();
-  await running?.close();
-  await store?.close();
-});
-
-async function open(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  const response = await page.goto(`${running.url}${path}`);
-  assert.equal(response?.status(), 200, `${path} answered ${response?.status()}`);
-  return page;
-}
+after(() => world?.close());
 
 const reasonCells = async (page: Page, reason: string) =>
   (await page.locator(`[data-testid=reasons-table] tr[data-reason="${reason}"] td`).allTextContents()).map((t) => t.trim());
 
 describe('elective home education pages', () => {
   test('officer: cards, charts over time, every reason with exact counts, and a link to the safeguarding list', async () => {
-    const page = await open(officer, '/home-education');
+    const page = await world.open(world.officer, '/home-education');
     assert.equal((await page.locator('[data-indicator="ehe_children"] [data-testid=value]').textContent())?.trim(), String(onRegister.length));
     await page.locator('[data-testid=children-chart][data-rendered=true] canvas').waitFor();
     await page.locator('[data-testid=registrations-chart][data-rendered=true] canvas').waitFor();
@@ -64,20 +41,20 @@ describe('elective home education pages', () => {
   });
 
   test('officer: the safeguarding list names the children not engaged and known to social care, child protection first', async () => {
-    const page = await open(officer, '/home-education');
+    const page = await world.open(world.officer, '/home-education');
     await page.locator('[data-testid=safeguarding-link]').click();
     await page.waitForURL(/\/home-education\/safeguarding$/);
     const ids = await page.locator('[data-testid=safeguarding-table] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-child')));
     assert.deepEqual(ids, ['HE020', 'HE040', 'HE035']);
     assert.match((await page.locator('[data-testid=safeguarding-table] tr[data-child=HE035]').textContent()) ?? '', /Child in need/);
     await screenshot(page, 'home-education-safeguarding');
-    const views = await queryAudit(store, { username: 'test.officer', event: 'view' });
+    const views = await queryAudit(world.store, { username: 'test.officer', event: 'view' });
     assert.ok(views.some((v) => v.route === '/home-education/safeguarding' && v.status === 200), 'the view is in the audit log');
     assert.ok(!views.some((v) => v.route === '/home-education'), 'the aggregate page is not logged as a record view');
   });
 
   test('councillor: counts of 1 to 5 shown as "<6", no child named, no list and no way in to it', async () => {
-    const page = await open(councillor, '/home-education');
+    const page = await world.open(world.councillor, '/home-education');
     const mentalHealth = onRegister.filter((r) => r.reason === 'MENTAL_HEALTH').length;
     const sen = onRegister.filter((r) => r.reason === 'SEN').length;
     assert.ok(mentalHealth >= 6 && sen >= 1 && sen <= 5, `fixture: ${mentalHealth} mental health, ${sen} SEN`);
@@ -87,7 +64,7 @@ describe('elective home education pages', () => {
     assert.ok(!REGISTER.some((r) => body.includes(r.child_id)), 'no child id on the page');
     assert.equal(await page.locator('[data-testid=safeguarding-link]').count(), 0);
     await screenshot(page, 'home-education-councillor');
-    const session = await signIn(running.app, 'councillor');
+    const session = await signIn(world.running.app, 'councillor');
     assert.equal((await session.inject({ url: '/home-education/safeguarding' })).statusCode, 403);
     assert.equal((await session.inject({ url: '/api/home-education/safeguarding' })).statusCode, 403);
     const api = (await session.inject({ url: '/api/home-education' })).json();

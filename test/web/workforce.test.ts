@@ -3,52 +3,29 @@
 // (a team's figures resting on 1 to 5 FTE withheld).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { indicatorById } from '../../src/core/indicators/index.ts';
 import { formatNumber } from '../../src/server/format.ts';
 import { indicatorBreakdown } from '../../src/store/indicators.ts';
-import type { Store } from '../../src/store/open.ts';
 import { signIn } from '../helpers-auth.ts';
-import { openTestStore } from '../helpers.ts';
-import { AS_OF, seedWebData } from './fixtures.ts';
-import { contextAs, launchBrowser, screenshot, startTestServer, type RunningApp } from './harness.ts';
-import { CHURN_TEAM, TEAMS, workforceRows } from './workforce-fixtures.ts';
+import { AS_OF } from './fixtures.ts';
+import { screenshot } from './harness.ts';
+import { CHURN_TEAM, openPageWorld, TEAMS, workforceRows, type PageWorld } from './workforce-fixtures.ts';
 
-let store: Store;
-let running: RunningApp;
-let browser: Browser;
-let officer: BrowserContext;
-let councillor: BrowserContext;
-
+let world: PageWorld;
 before(async () => {
-  store = await openTestStore();
-  await store.db.insertInto('workforce_month').values(workforceRows()).execute();
-  await seedWebData(store);
-  running = await startTestServer({ store, asOf: AS_OF });
-  browser = await launchBrowser();
-  officer = await contextAs(browser, running, 'officer');
-  councillor = await contextAs(browser, running, 'councillor');
+  world = await openPageWorld(async (store) => {
+    await store.db.insertInto('workforce_month').values(workforceRows()).execute();
+  });
 });
-
-after(async () => {
-  await browser?.close();
-  await running?.close();
-  await store?.close();
-});
-
-async function open(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  const response = await page.goto(`${running.url}${path}`);
-  assert.equal(response?.status(), 200, `${path} answered ${response?.status()}`);
-  return page;
-}
+after(() => world?.close());
 
 const cell = (page: Page, team: string, id: string) => page.locator(`[data-testid=team-table] tr[data-team="${team}"] td[data-indicator="${id}"]`);
 
 describe('workforce page', () => {
   test('officer: cards match the stored quarter, the chart draws with a note that a correlation is not a cause, each team shown exactly', async () => {
-    const page = await open(officer, '/workforce');
-    const stored = await store.db.selectFrom('indicator_value').selectAll()
+    const page = await world.open(world.officer, '/workforce');
+    const stored = await world.store.db.selectFrom('indicator_value').selectAll()
       .where('indicator_id', '=', 'workforce_agency_rate').where('period_type', '=', 'quarter').where('period_start', '=', '2025-01-01')
       .executeTakeFirstOrThrow();
     const card = page.locator('[data-indicator="workforce_agency_rate"]');
@@ -68,7 +45,7 @@ describe('workforce page', () => {
     // The team table: each team for the latest month, exact figures with the FTE behind them.
     assert.match((await page.locator('h2#teams').textContent()) ?? '', /Mar 2025/);
     assert.equal(await page.locator('[data-testid=team-table] tbody tr').count(), TEAMS.length);
-    const [agency] = (await indicatorBreakdown(store, 'workforce_agency_rate', 'team', 'month', '2025-03-01', AS_OF)).filter((r) => r.key === 'Assessment');
+    const [agency] = (await indicatorBreakdown(world.store, 'workforce_agency_rate', 'team', 'month', '2025-03-01', AS_OF)).filter((r) => r.key === 'Assessment');
     const text = (await cell(page, 'Assessment', 'workforce_agency_rate').textContent()) ?? '';
     assert.match(text, new RegExp(`^${formatNumber(agency!.value, 'percent').replace('.', '\\.')}`));
     assert.match(text, new RegExp(`${agency!.numerator} of ${agency!.denominator}`));
@@ -76,7 +53,7 @@ describe('workforce page', () => {
   });
 
   test('choosing a team and a month redraws for them', async () => {
-    const page = await open(officer, '/workforce');
+    const page = await world.open(world.officer, '/workforce');
     await page.locator('#team').selectOption(CHURN_TEAM);
     await page.locator('[data-testid=team-form] button').click();
     await page.waitForURL(/team=Disabled\+children/);
@@ -91,9 +68,9 @@ describe('workforce page', () => {
   });
 
   test('councillor: service figures shown; a team figure resting on 1 to 5 FTE is withheld, team sizes are not', async () => {
-    const page = await open(councillor, '/workforce');
+    const page = await world.open(world.councillor, '/workforce');
     const def = indicatorById('workforce_agency_rate')!;
-    const [assessment] = (await indicatorBreakdown(store, def.id, 'team', 'month', '2025-03-01', AS_OF)).filter((r) => r.key === 'Assessment');
+    const [assessment] = (await indicatorBreakdown(world.store, def.id, 'team', 'month', '2025-03-01', AS_OF)).filter((r) => r.key === 'Assessment');
     assert.ok(assessment!.numerator! > 0 && assessment!.numerator! < 6, 'the fixture has a small agency figure');
     assert.match((await cell(page, 'Assessment', def.id).textContent()) ?? '', /Withheld \(small numbers\)/);
     assert.doesNotMatch((await cell(page, 'Assessment', 'workforce_fte').textContent()) ?? '', /Withheld/);
@@ -103,12 +80,12 @@ describe('workforce page', () => {
   });
 
   test('the API withholds the same figures from a councillor; an unknown team is a 400', async () => {
-    const session = await signIn(running.app, 'councillor');
+    const session = await signIn(world.running.app, 'councillor');
     const body = (await session.inject({ url: '/api/workforce' })).json();
     const assessment = body.teams.find((t: { team: string }) => t.team === 'Assessment');
     const agency = assessment.figures.find((f: { id: string }) => f.id === 'workforce_agency_rate');
     assert.deepEqual([agency.value, agency.text], [null, 'Withheld (small numbers)']);
-    const officerBody = (await (await signIn(running.app, 'officer')).inject({ url: '/api/workforce' })).json();
+    const officerBody = (await (await signIn(world.running.app, 'officer')).inject({ url: '/api/workforce' })).json();
     assert.equal(typeof officerBody.teams.find((t: { team: string }) => t.team === 'Assessment').figures[1].value, 'number');
     assert.equal((await session.inject({ url: '/api/workforce?team=Nobody' })).statusCode, 400);
     assert.equal((await session.inject({ url: '/workforce?month=2019-01-01' })).statusCode, 400);

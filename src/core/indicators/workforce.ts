@@ -17,6 +17,9 @@ const COMMON = {
   dimensions: ['team'],
 } as const;
 
+/** Agency and vacancy rates: published by the DfE; a local target of 10% or less, amber to 15%. */
+const STAFFING_RATE = { unit: 'percent', polarity: 'lower', target: 10, tolerance: 5, benchmarkable: true, aggregate: 'rate' } as const;
+
 /** Each team's row of the latest month in the period with a return (by the period's reference date). */
 const LATEST_MONTH = `FROM periods p
   JOIN workforce_month w ON w.month = (SELECT max(m.month) FROM workforce_month m WHERE m.month >= p.period_start AND m.month <= p.ref_date)`;
@@ -52,12 +55,7 @@ export const WORKFORCE_INDICATORS: IndicatorDefinition[] = [
       'the DfE defines it. Agency staff cost more and move on sooner, so children change social worker more often. ' +
       'England was 17.8% in September 2023 (DfE, Children\'s social work workforce); the local target is 10% or less, ' +
       'with an amber band of 5 points.',
-    unit: 'percent',
-    polarity: 'lower',
-    target: 10,
-    tolerance: 5,
-    benchmarkable: true,
-    aggregate: 'rate',
+    ...STAFFING_RATE,
     source: { kind: 'snapshot', sql: atPeriodEnd('w.agency_fte', 'w.agency_fte + w.employed_fte') },
   },
   {
@@ -68,12 +66,7 @@ export const WORKFORCE_INDICATORS: IndicatorDefinition[] = [
       'Vacant social worker posts as a percentage of all posts (vacancies and social workers in post, FTE) at the end of the ' +
       'period, as the DfE defines it. Agency workers covering a vacancy still count it as vacant. England was 18.9% in ' +
       'September 2023; the local target is 10% or less, with an amber band of 5 points.',
-    unit: 'percent',
-    polarity: 'lower',
-    target: 10,
-    tolerance: 5,
-    benchmarkable: true,
-    aggregate: 'rate',
+    ...STAFFING_RATE,
     source: { kind: 'snapshot', sql: atPeriodEnd('w.vacant_fte', 'w.vacant_fte + w.employed_fte') },
   },
   {

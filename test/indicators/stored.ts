@@ -1,0 +1,16 @@
+// One stored indicator figure as [numerator, denominator, value to 2 decimal places, RAG], or
+// undefined when no row was written: what the fixture tests compare with their worked answers.
+import type { PeriodType } from '../../src/core/periods.ts';
+import type { Store } from '../../src/store/open.ts';
+
+export async function storedFigure(store: Store, id: string, type: PeriodType, start: string) {
+  const row = await store.db
+    .selectFrom('indicator_value')
+    .select(['numerator', 'denominator', 'value', 'rag'])
+    .where('indicator_id', '=', id)
+    .where('period_type', '=', type)
+    .where('period_start', '=', start)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return [row.numerator, row.denominator, row.value === null ? null : Math.round(row.value * 100) / 100, row.rag];
+}
