@@ -71,7 +71,9 @@ describe('generated elective home education register (LA scale)', () => {
     }
     const again = [...byChild.values()].filter((spells) => spells.length > 1);
     assert.ok(again.length >= 3, 'some children come back to the register');
-    for (const [a, b] of again.map((s) => [s[0]!, s[1]!])) assert.ok(a.EndDate && iso(b.StartDate) >= iso(a.EndDate) && a.DOB === b.DOB);
+    for (const [a, b] of again.map((s) => [s[0]!, s[1]!] as const)) {
+      assert.ok(a.EndDate && iso(b.StartDate) >= iso(a.EndDate) && a.DOB === b.DOB, a.ChildID);
+    }
     assert.ok(rows.some((r) => r.EndReason === 'AGE') && rows.some((r) => r.EndReason === 'SCHOOL'));
   });
 
