@@ -1,14 +1,13 @@
 // Workforce and elective home education rows for the page tests, added to the web fixture's
 // authority (test/web/fixtures.ts, as at 15 March 2025), and that authority served to Chromium.
 // Every name and id is made up.
-import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { addDays, addMonths } from '../../src/core/dates.ts';
 import type { Store } from '../../src/store/open.ts';
 import type { NewRow } from '../../src/store/schema.ts';
 import { openTestStore } from '../helpers.ts';
 import { AS_OF, seedWebData } from './fixtures.ts';
-import { contextAs, launchBrowser, startTestServer, type RunningApp } from './harness.ts';
+import { openPage, startSessions, type Sessions } from './harness.ts';
 
 /** Four teams, April 2023 to March 2025. The disabled children's team loses staff from September to December 2024. */
 export const TEAMS = ['Assessment', 'Child protection', 'Children in care', 'Disabled children'] as const;
@@ -65,37 +64,24 @@ export function eheRows(): NewRow<'ehe_registration'>[] {
   });
 }
 
-/** The web fixture's authority plus `extra` rows, served, with Chromium signed in as an officer and a councillor. */
-export interface PageWorld {
+/** The web fixture's authority plus `extra` rows, served to an officer's and a councillor's Chromium. */
+export interface PageWorld extends Sessions {
   store: Store;
-  running: RunningApp;
-  officer: BrowserContext;
-  councillor: BrowserContext;
   /** A new page at `path`, which must answer 200. */
   open(context: BrowserContext, path: string): Promise<Page>;
-  close(): Promise<void>;
 }
 
 export async function openPageWorld(extra: (store: Store) => Promise<void>): Promise<PageWorld> {
   const store = await openTestStore();
   await extra(store);
   await seedWebData(store);
-  const running = await startTestServer({ store, asOf: AS_OF });
-  const browser = await launchBrowser();
+  const sessions = await startSessions({ store, asOf: AS_OF });
   return {
+    ...sessions,
     store,
-    running,
-    officer: await contextAs(browser, running, 'officer'),
-    councillor: await contextAs(browser, running, 'councillor'),
-    async open(context, path) {
-      const page = await context.newPage();
-      const response = await page.goto(`${running.url}${path}`);
-      assert.equal(response?.status(), 200, `${path} answered ${response?.status()}`);
-      return page;
-    },
+    open: (context, path) => openPage(sessions.running, context, path),
     async close() {
-      await browser.close();
-      await running.close();
+      await sessions.close();
       await store.close();
     },
   };
