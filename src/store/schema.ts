@@ -139,6 +139,8 @@ export interface IndicatorValueTable {
   value: number | null;
   rag: 'red' | 'amber' | 'green' | null;
   computed_at: Timestamp;
+  /** The date the value was worked out to: before the period's last day, a partial figure. */
+  as_of: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BenchmarkTable {
