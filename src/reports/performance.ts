@@ -1,11 +1,13 @@
-// The Performance Indicators report to Overview and Scrutiny: cover, summary table with RAG,
-// exceptions, and a page section per indicator with its trend chart and the officer's narrative.
+// The Performance Indicators report to Overview and Scrutiny: cover with the picture by area, the
+// exceptions across all areas, a summary table by area, and a section per indicator (grouped by
+// area) with its trend chart and the officer's narrative.
 import { addDays, type IsoDate } from '../core/dates.ts';
+import { AREA_LABEL, AREA_PHRASE, groupInAreaOrder } from '../core/indicators/areas.ts';
 import { fyLabel, periodStarting, previousPeriod, type Period, type PeriodType } from '../core/periods.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../core/suppression.ts';
 import { indicatorSummary, type IndicatorSummary } from '../store/indicators.ts';
 import type { Store } from '../store/open.ts';
-import { longDate, plural, ragWord } from './format.ts';
+import { listInWords, longDate, plural, ragWord } from './format.ts';
 import {
   DIRECTION_LABEL,
   exceptionRank,
@@ -33,6 +35,8 @@ export interface PerformanceReportOptions {
   suppressionThreshold?: number;
 }
 
+/** The report's section "Indicators in detail" (performance.njk). */
+const DETAIL_SECTION = 6;
 const BENCHMARK_AREAS = ['England', 'Statistical neighbours'] as const;
 const UNIT_LABEL = { percent: '%', count: 'Number', weeks: 'Weeks', days: 'Days' } as const;
 
@@ -54,11 +58,16 @@ export async function performanceReport(store: Store, options: PerformanceReport
     .execute();
   const narrativeOf = new Map(narratives.map((n) => [n.indicator_id, n.body]));
 
-  const rows = summaries.map((s, i) => indicatorRow(s, i + 1, options.audience, threshold, narrativeOf.get(s.definition.id) ?? null));
-  const exceptions = rows
-    .filter((r) => r.exceptionRank !== null)
-    .sort((a, b) => (a.exceptionRank ?? 0) - (b.exceptionRank ?? 0) || a.n - b.n);
-  const count = (rag: string | null) => rows.filter((r) => r.rag === rag).length;
+  const rows = summaries.map((s) => indicatorRow(s, options.audience, threshold, narrativeOf.get(s.definition.id) ?? null));
+  // Sections 6.1, 6.2, … are the areas in committee order; 6.1.1, 6.1.2, … their indicators.
+  const areas = groupInAreaOrder(rows, (r) => r.area).map((g, i) => {
+    const ref = `${DETAIL_SECTION}.${i + 1}`;
+    const items = g.items.map((r, j) => ({ ...r, ref: `${ref}.${j + 1}` }));
+    return { id: g.area, ref, title: AREA_LABEL[g.area], rows: items, tally: tally(items) };
+  });
+  const numbered = areas.flatMap((a) => a.rows.map((r) => ({ ...r, areaTitle: a.title })));
+  // A stable sort: within a rank, exceptions keep the committee's order of areas.
+  const exceptions = numbered.filter((r) => r.exceptionRank !== null).sort((a, b) => (a.exceptionRank ?? 0) - (b.exceptionRank ?? 0));
 
   const title = `Children's Services performance indicators: ${period.label}`;
   const lastDay = longDate(addDays(period.end, -1));
@@ -67,13 +76,14 @@ export async function performanceReport(store: Store, options: PerformanceReport
     ...paper,
     paper,
     period: { label: period.label, from: longDate(period.start), to: lastDay },
-    rows,
+    areas,
     exceptions,
-    tally: { green: count('green'), amber: count('amber'), red: count('red'), unrated: count(null) },
+    tally: tally(rows),
     threshold,
     previousLabel: previousPeriod(period).label,
     public: options.audience === 'public',
     indicatorsCounted: plural(rows.length, 'indicator'),
+    coverage: `${plural(rows.length, 'indicator')} in ${plural(areas.length, 'area')} of the strategy: ${listInWords(areas.map((a) => AREA_PHRASE[a.id]))}`,
     exemptItem: EXEMPT_ITEM_TITLE,
   });
   return { html, title, period };
@@ -86,7 +96,20 @@ async function latestReportedPeriod(store: Store, type: PeriodType, meetingDate:
   return ended?.start ?? (await q.executeTakeFirst())?.start ?? null;
 }
 
-function indicatorRow(s: IndicatorSummary, n: number, audience: Audience, threshold: number, narrative: string | null) {
+/** How many indicators are Red, Amber, Green and not rated, and how many are exceptions. */
+function tally(rows: readonly { rag: string | null; exceptionRank: number | null }[]) {
+  const count = (rag: string | null) => rows.filter((r) => r.rag === rag).length;
+  return {
+    total: rows.length,
+    red: count('red'),
+    amber: count('amber'),
+    green: count('green'),
+    unrated: count(null),
+    exceptions: rows.filter((r) => r.exceptionRank !== null).length,
+  };
+}
+
+function indicatorRow(s: IndicatorSummary, audience: Audience, threshold: number, narrative: string | null) {
   const def = s.definition;
   const benchmark = (area: string) => {
     const b = s.benchmarks.find((x) => x.area === area);
@@ -95,8 +118,8 @@ function indicatorRow(s: IndicatorSummary, n: number, audience: Audience, thresh
   const rag = s.current?.rag ?? null;
   const disclosive = (p: typeof s.current) => isDisclosive(def, p, audience, threshold);
   return {
-    n,
     id: def.id,
+    area: def.area,
     title: def.title,
     description: def.description,
     value: publishValue(def, s.current, audience, threshold),

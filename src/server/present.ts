@@ -1,23 +1,14 @@
 // Indicator figures as a page shows them to a given role: councillors and the public never see a
 // figure built from 1-5 children (shown as "<6" or withheld), officers see exact values.
 import { seesSuppressedCounts, type Role } from '../core/access.ts';
-import type { IndicatorArea, IndicatorDefinition } from '../core/indicators/index.ts';
+import { AREA_LABEL, groupInAreaOrder } from '../core/indicators/areas.ts';
+import type { IndicatorDefinition } from '../core/indicators/index.ts';
 import { fyLabel } from '../core/periods.ts';
 import { isSuppressed, publishCount, rateIsDisclosive } from '../core/suppression.ts';
 import type { Benchmark, IndicatorPoint, IndicatorSummary } from '../store/indicators.ts';
 import { formatNumber } from './format.ts';
 
-export const AREA_LABEL: Record<IndicatorArea, string> = {
-  ehcp: 'Education, health and care plans',
-  care_leavers: 'Care leavers',
-  missing: 'Children missing from home or care',
-  looked_after: 'Children looked after',
-  front_door: 'Front door: contacts and referrals',
-  early_help: 'Early help',
-  workforce: 'Social care workforce',
-  home_education: 'Elective home education',
-  voice: 'Voice of the child',
-};
+export { AREA_LABEL } from '../core/indicators/areas.ts';
 
 export const UNIT_LABEL: Record<IndicatorDefinition['unit'], string> = { percent: '%', count: 'children or episodes', weeks: 'weeks', days: 'days' };
 
@@ -145,15 +136,13 @@ export function indicatorCard(s: IndicatorSummary, role: Role | undefined): Indi
   };
 }
 
-/** Cards grouped by area, in the order areas first appear in the indicator list. */
+/** Cards grouped by area, in the committee's order of areas (src/core/indicators/areas.ts). */
 export function groupByArea(summaries: IndicatorSummary[], role: Role | undefined) {
-  const groups = new Map<IndicatorArea, IndicatorCard[]>();
-  for (const s of summaries) {
-    const list = groups.get(s.definition.area) ?? [];
-    list.push(indicatorCard(s, role));
-    groups.set(s.definition.area, list);
-  }
-  return [...groups].map(([area, cards]) => ({ area, title: AREA_LABEL[area], cards }));
+  return groupInAreaOrder(summaries, (s) => s.definition.area).map(({ area, items }) => ({
+    area,
+    title: AREA_LABEL[area],
+    cards: items.map((s) => indicatorCard(s, role)),
+  }));
 }
 
 /** The trend chart's data (charts.js): values as this role may see them, target and RAG bands. */

@@ -56,13 +56,32 @@ test('the suppression threshold can be raised', async () => {
 test('exceptions: Red and worsening first, then Red, then worsening Amber', async () => {
   const { html } = await performanceReport(store(), options);
   const table = /<table class="data" id="exceptions">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
-  const order = [...table.matchAll(/<tr><td>([^<]+)<\/td>/g)].map((m) => m[1]);
+  const order = [...table.matchAll(/<tr><td>([^<]+)<span class="sub">/g)].map((m) => m[1]);
   assert.deepEqual(order, [
     'EHC plans issued within 20 weeks (excluding exceptions)',
     'Return home interviews offered within 72 hours',
     'Health advice returned within 6 weeks',
     'Care leavers aged 17 to 21 not in education, employment or training',
   ]);
+});
+
+test('grouped by area in committee order: cover, performance by area, summary headings and numbered sections', async () => {
+  const { html } = await performanceReport(store(), options);
+  // The fixture has EHCP, missing and care leaver figures: the cover names those areas and no others.
+  assert.match(
+    html,
+    /The report covers 6 indicators in 3 areas of the strategy: Education, Health and Care plans, children missing from home or care and care leavers\./,
+  );
+  assert.deepEqual([...html.matchAll(/<tbody id="summary-(\w+)">/g)].map((m) => m[1]), ['ehcp', 'missing', 'care_leavers']);
+  assert.equal(part(html, 'tr', 'glance-ehcp'), 'Education, health and care plans 3 1 1 1 0 2 6.1');
+  assert.equal(part(html, 'tr', 'glance-missing'), 'Children missing from home or care 2 1 0 0 1 1 6.2');
+  assert.match(html, /<tfoot><tr><th>All areas<\/th><th class="num">6<\/th><th class="num">2<\/th>/);
+  const ehcp = /<tbody id="summary-ehcp">([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
+  assert.match(ehcp, /<tr class="area-row"><th colspan="8" scope="colgroup">Education, health and care plans<span class="tally">1 Red, 1 Amber, 1 Green · section 6\.1/);
+  assert.deepEqual([...ehcp.matchAll(/<tr id="row-(\w+)">/g)].map((m) => m[1]), ['ehcp_20wk_excl', 'ehcp_mean_weeks', 'ehcp_advice_6wk_health']);
+  const detail = part(html, 'section', 'area-care_leavers');
+  assert.match(detail, /^6\.3 Care leavers 1 indicator: 0 Red, 1 Amber, 0 Green\. 6\.3\.1 Care leavers aged 17 to 21/);
+  assert.match(html, /<td><a href="#ind-rhi_offered_72h">6\.2\.2<\/a><\/td>/, 'an exception points to its section');
 });
 
 test('the officer narrative appears under its indicator, escaped, in paragraphs', async () => {
@@ -84,12 +103,12 @@ test('the PDF carries the same figures: "<6" for the count of 3, exceptions in o
   assert.ok(pages >= 3, `cover, summary and sections (${pages} pages)`);
   assert.match(text, /Part 1: Public/);
   assert.match(text, /Page 1 of \d+/);
-  const summary = text.slice(text.indexOf('3. Summary of performance'), text.indexOf('4. Exceptions'));
+  const summary = text.slice(text.indexOf('5. Summary of performance by area'), text.indexOf('6. Indicators in detail'));
   const line = summary.split('\n').find((l) => l.includes('Children who went'));
   assert.ok(line, 'the summary row, on one line');
   assert.match(line, /<6/);
   assert.doesNotMatch(line, /\b3\b/);
-  const exceptions = text.slice(text.indexOf('4. Exceptions'), text.indexOf('5. Indicators in detail'));
+  const exceptions = text.slice(text.indexOf('4. Exceptions'), text.indexOf('5. Summary of performance'));
   const at = (s: string) => exceptions.indexOf(s);
   assert.ok(at('EHC plans issued within 20') >= 0 && at('EHC plans issued within 20') < at('Return home interviews'));
   assert.ok(at('Return home interviews') < at('Health advice returned') && at('Health advice returned') < at('Care leavers aged'));
