@@ -174,13 +174,13 @@ export async function computeIndicators(store: Store, options: ComputeOptions = 
   await Promise.all(Array.from({ length: store.kind === 'postgres' ? READERS : 1 }, reader));
   let values = 0;
   await store.transaction(async (tx) => {
-    for (const { def, type, rows } of results) values += await saveValues(tx.db, def, type, rows);
+    for (const { def, type, rows } of results) values += await saveValues(tx.db, def, type, rows, asOf);
   });
   forgetVersion(store);
   return { values, seconds: (performance.now() - started) / 1000 };
 }
 
-async function saveValues(db: Kysely<Database>, def: IndicatorDefinition, type: PeriodType, rows: ComputedValue[]): Promise<number> {
+async function saveValues(db: Kysely<Database>, def: IndicatorDefinition, type: PeriodType, rows: ComputedValue[], asOf: IsoDate): Promise<number> {
   if (rows.length === 0) return 0;
   await db
     .insertInto('indicator_value')
@@ -194,6 +194,7 @@ async function saveValues(db: Kysely<Database>, def: IndicatorDefinition, type: 
         denominator: r.denominator,
         value: r.value,
         rag: ragFor(r.value, def),
+        as_of: asOf,
       })),
     )
     .onConflict((oc) =>
@@ -203,6 +204,7 @@ async function saveValues(db: Kysely<Database>, def: IndicatorDefinition, type: 
         denominator: eb.ref('excluded.denominator'),
         value: eb.ref('excluded.value'),
         rag: eb.ref('excluded.rag'),
+        as_of: eb.ref('excluded.as_of'),
         computed_at: sql<string>`now()`,
       })),
     )
@@ -231,6 +233,11 @@ export interface IndicatorPoint {
   rag: Rag | null;
   /** True when a small count could identify a child: callers blank it for roles that see suppressed counts. */
   suppressed: boolean;
+  /**
+   * The last day the figure covers when the period was still running (its label then ends
+   * "to 25 November"); null when the figure covers the whole period.
+   */
+  partialTo: IsoDate | null;
 }
 
 export interface Benchmark {
@@ -242,8 +249,14 @@ export interface Benchmark {
 
 export interface IndicatorSummary {
   definition: IndicatorDefinition;
+  /** The current period, labelled "to <date>" when its figures cover only part of it. */
   period: Period;
   current: IndicatorPoint | null;
+  /**
+   * What the current figure is compared with: the previous period, or for a count while the
+   * current period is still running, the previous period to the same point (year to date against
+   * the same dates last year), labelled so.
+   */
   previous: IndicatorPoint | null;
   direction: Direction | null;
   /** Up to the last 12 stored values to the current period, oldest first. */
@@ -258,17 +271,53 @@ type StoredValue = Pick<Database['indicator_value'], 'indicator_id'> & {
   denominator: number | null;
   value: number | null;
   rag: Rag | null;
+  as_of: IsoDate | null;
 };
 
-function toPoint(def: IndicatorDefinition, row: StoredValue): IndicatorPoint {
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_IN: Record<PeriodType, number> = { month: 1, quarter: 3, year: 12 };
+
+/** The date a figure worked out to `asOf` runs to, when that is before the period's last day. */
+function partialTo(period: Period, asOf: IsoDate | null): IsoDate | null {
+  return asOf !== null && asOf < addDays(period.end, -1) ? asOf : null;
+}
+
+/** The period, labelled "2026-27 to 25 November" when its figures run only to a date inside it. */
+function labelled(period: Period, to: IsoDate | null): Period {
+  if (!to) return period;
+  return { ...period, label: `${period.label} to ${Number(to.slice(8, 10))} ${MONTH_NAMES[Number(to.slice(5, 7)) - 1]}` };
+}
+
+function point(def: IndicatorDefinition, period: Period, figure: Pick<IndicatorPoint, 'numerator' | 'denominator' | 'value'>, asOf: IsoDate | null): IndicatorPoint {
+  const to = partialTo(period, asOf);
   return {
-    period: periodStarting(row.period_type, row.period_start) ?? periodOf(row.period_start, row.period_type),
-    numerator: row.numerator,
-    denominator: row.denominator,
-    value: row.value,
-    rag: row.rag,
-    suppressed: isFigureSuppressed(def, row.numerator, row.denominator),
+    period: labelled(period, to),
+    numerator: figure.numerator,
+    denominator: figure.denominator,
+    value: figure.value,
+    rag: ragFor(figure.value, def),
+    suppressed: isFigureSuppressed(def, figure.numerator, figure.denominator),
+    partialTo: to,
   };
+}
+
+function toPoint(def: IndicatorDefinition, row: StoredValue): IndicatorPoint {
+  const period = periodStarting(row.period_type, row.period_start) ?? periodOf(row.period_start, row.period_type);
+  return { ...point(def, period, row, row.as_of), rag: row.rag };
+}
+
+/**
+ * The figure to compare a current one with. A count for a period still running (missing
+ * episodes so far this year) is compared with the previous period to the same point, worked out
+ * from the rows; anything else (a rate, an average, a count at a date) with the whole previous period.
+ */
+async function comparison(store: Store, def: IndicatorDefinition, current: IndicatorPoint | null, stored: IndicatorPoint | null): Promise<IndicatorPoint | null> {
+  if (def.aggregate !== 'count' || !current?.partialTo) return stored;
+  const previous = previousPeriod(current.period);
+  const to = addMonths(current.partialTo, -MONTHS_IN[previous.type]);
+  if (!partialTo(previous, to)) return stored;
+  const [figure] = await figuresForPeriod(store, def, previous.type, previous.start, to, null);
+  return point(def, previous, { numerator: figure?.numerator ?? 0, denominator: null, value: figure?.value ?? 0 }, to);
 }
 
 /**
@@ -293,7 +342,7 @@ async function summaryOf(store: Store, options: { periodType: PeriodType; asOf?:
 
   const rows = (await store.db
     .selectFrom('indicator_value')
-    .select(['indicator_id', 'period_type', 'period_start', 'numerator', 'denominator', 'value', 'rag'])
+    .select(['indicator_id', 'period_type', 'period_start', 'numerator', 'denominator', 'value', 'rag', 'as_of'])
     .where('period_type', '=', type)
     .where('period_start', '>=', first.start)
     .where('period_start', '<=', period.start)
@@ -308,24 +357,27 @@ async function summaryOf(store: Store, options: { periodType: PeriodType; asOf?:
     .execute();
 
   const previousStart = previousPeriod(period).start;
-  return INDICATORS.filter((def) => def.periodTypes.includes(type)).map((def) => {
-    const sparkline = rows.filter((r) => r.indicator_id === def.id).map((r) => toPoint(def, r));
-    const current = sparkline.find((p) => p.period.start === period.start) ?? null;
-    const previous = sparkline.find((p) => p.period.start === previousStart) ?? null;
-    const latestByArea = new Map<string, Benchmark>();
-    for (const b of benchmarks) {
-      if (b.indicator_id === def.id && !latestByArea.has(b.area)) latestByArea.set(b.area, { area: b.area, fy: b.fy, value: b.value });
-    }
-    return {
-      definition: def,
-      period,
-      current,
-      previous,
-      direction: directionOfTravel(current?.value ?? null, previous?.value ?? null, def.polarity),
-      sparkline,
-      benchmarks: [...latestByArea.values()],
-    };
-  });
+  const defs = INDICATORS.filter((def) => def.periodTypes.includes(type));
+  return Promise.all(
+    defs.map(async (def) => {
+      const sparkline = rows.filter((r) => r.indicator_id === def.id).map((r) => toPoint(def, r));
+      const current = sparkline.find((p) => p.period.start === period.start) ?? null;
+      const previous = await comparison(store, def, current, sparkline.find((p) => p.period.start === previousStart) ?? null);
+      const latestByArea = new Map<string, Benchmark>();
+      for (const b of benchmarks) {
+        if (b.indicator_id === def.id && !latestByArea.has(b.area)) latestByArea.set(b.area, { area: b.area, fy: b.fy, value: b.value });
+      }
+      return {
+        definition: def,
+        period: current?.period ?? period,
+        current,
+        previous,
+        direction: directionOfTravel(current?.value ?? null, previous?.value ?? null, def.polarity),
+        sparkline,
+        benchmarks: [...latestByArea.values()],
+      };
+    }),
+  );
 }
 
 function definitionOf(id: string): IndicatorDefinition {
@@ -343,7 +395,7 @@ async function historyOf(store: Store, id: string, periodType: PeriodType): Prom
   const def = definitionOf(id);
   const rows = (await store.db
     .selectFrom('indicator_value')
-    .select(['indicator_id', 'period_type', 'period_start', 'numerator', 'denominator', 'value', 'rag'])
+    .select(['indicator_id', 'period_type', 'period_start', 'numerator', 'denominator', 'value', 'rag', 'as_of'])
     .where('indicator_id', '=', id)
     .where('period_type', '=', periodType)
     .orderBy('period_start')
