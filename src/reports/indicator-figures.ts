@@ -1,7 +1,6 @@
 // One indicator's figures as the committee report may publish them, and whether it is an
 // exception. Pure: the data comes from indicatorSummary in src/store/indicators.ts.
 import type { IndicatorDefinition, IndicatorUnit } from '../core/indicators/index.ts';
-import type { Direction, Rag } from '../core/rag.ts';
 import { isSuppressed, publishCount, rateIsDisclosive } from '../core/suppression.ts';
 
 export type Audience = 'public' | 'officer';
@@ -9,8 +8,6 @@ export type Audience = 'public' | 'officer';
 type StoredValue = { numerator: number | null; denominator: number | null; value: number | null };
 
 export const SUPPRESSED_RATE = 'Suppressed';
-
-export const DIRECTION_LABEL: Record<Direction, string> = { improving: 'Improving', worsening: 'Worsening', same: 'No change' };
 
 export function formatValue(value: number | null, unit: IndicatorUnit): string {
   if (value === null || !Number.isFinite(value)) return 'No data';
@@ -52,15 +49,4 @@ export function publishFraction(def: IndicatorDefinition, v: StoredValue | null,
   const [num, den] = [Math.round(v.numerator * 10) / 10, Math.round(v.denominator * 10) / 10];
   if (!isDisclosive(def, v, audience, threshold)) return `${num} of ${den}`;
   return `${publishCount(num, threshold)} of ${publishCount(den, threshold)}`;
-}
-
-/**
- * Exceptions come first in the report: Red and worsening, then Red, then worsening Amber, then any
- * other worsening. Null: not an exception.
- */
-export function exceptionRank(rag: Rag | null, direction: Direction | null): number | null {
-  const worse = direction === 'worsening';
-  if (rag === 'red') return worse ? 0 : 1;
-  if (worse) return rag === 'amber' ? 2 : 3;
-  return null;
 }

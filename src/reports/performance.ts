@@ -8,9 +8,8 @@ import { DEFAULT_SUPPRESSION_THRESHOLD } from '../core/suppression.ts';
 import { indicatorSummary, type IndicatorSummary } from '../store/indicators.ts';
 import type { Store } from '../store/open.ts';
 import { listInWords, longDate, plural, ragWord } from './format.ts';
+import { DIRECTION_LABEL, exceptionRank, POLARITY_LABEL } from '../core/rag.ts';
 import {
-  DIRECTION_LABEL,
-  exceptionRank,
   formatValue,
   isDisclosive,
   publishFraction,
@@ -126,7 +125,7 @@ function indicatorRow(s: IndicatorSummary, audience: Audience, threshold: number
     fraction: publishFraction(def, s.current, audience, threshold),
     suppressed: disclosive(s.current),
     target: def.target === null ? 'No target' : formatValue(def.target, def.unit),
-    polarity: def.polarity === 'higher' ? 'Higher is better' : 'Lower is better',
+    polarity: POLARITY_LABEL[def.polarity],
     rag,
     ragText: ragWord(rag),
     previous: publishValue(def, s.previous, audience, threshold),

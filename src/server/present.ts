@@ -4,6 +4,7 @@ import { seesSuppressedCounts, type Role } from '../core/access.ts';
 import { AREA_LABEL, groupInAreaOrder } from '../core/indicators/areas.ts';
 import type { IndicatorDefinition } from '../core/indicators/index.ts';
 import { fyLabel } from '../core/periods.ts';
+import { DIRECTION_LABEL } from '../core/rag.ts';
 import { isSuppressed, publishCount, rateIsDisclosive } from '../core/suppression.ts';
 import type { Benchmark, IndicatorPoint, IndicatorSummary } from '../store/indicators.ts';
 import { formatNumber } from './format.ts';
@@ -98,7 +99,10 @@ export interface IndicatorCard {
   periodLabel: string;
   current: ShownPoint | null;
   previous: ShownPoint | null;
+  /** improving / worsening, or up / down for a neutral measure; null when unknown or withheld. */
   direction: IndicatorSummary['direction'];
+  /** The direction in words ("Improving", "Up"), or why there is none. */
+  directionText: string;
   /** Which way the value itself moved: the arrow (the words say whether that is good). */
   change: 'up' | 'down' | 'same' | null;
   target: string;
@@ -112,6 +116,10 @@ export function indicatorCard(s: IndicatorSummary, role: Role | undefined): Indi
   const points = s.sparkline.map((p) => showPoint(def, p, role));
   const current = s.current ? showPoint(def, s.current, role) : null;
   const previous = s.previous ? showPoint(def, s.previous, role) : null;
+  // Direction compares two values; withholding either withholds the direction.
+  const [now, before] = [current?.value ?? null, previous?.value ?? null];
+  const shown = now !== null && before !== null;
+  const direction = shown ? s.direction : null;
   return {
     id: def.id,
     title: def.title,
@@ -119,16 +127,9 @@ export function indicatorCard(s: IndicatorSummary, role: Role | undefined): Indi
     periodLabel: s.period.label,
     current,
     previous,
-    // Direction compares two values; withholding either withholds the direction.
-    direction: current?.value != null && previous?.value != null ? s.direction : null,
-    change:
-      current?.value == null || previous?.value == null
-        ? null
-        : current.value > previous.value
-          ? 'up'
-          : current.value < previous.value
-            ? 'down'
-            : 'same',
+    direction,
+    directionText: direction ? DIRECTION_LABEL[direction] : s.direction ? 'Not shown (small numbers)' : 'No earlier figure',
+    change: !shown ? null : now > before ? 'up' : now < before ? 'down' : 'same',
     target: targetText(def),
     sparkline: sparklinePath(points.map((p) => p.value)),
     trendText: points.map((p) => `${p.label}: ${p.text}`).join('; '),

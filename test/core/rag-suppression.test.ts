@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { directionOfTravel, ragFor } from '../../src/core/rag.ts';
+import { INDICATORS } from '../../src/core/indicators/index.ts';
+import { DIRECTION_LABEL, directionOfTravel, exceptionRank, POLARITY_LABEL, ragFor } from '../../src/core/rag.ts';
 import { isSuppressed, publishCount, rateIsDisclosive } from '../../src/core/suppression.ts';
 
 test('RAG: at or better than target is green, within tolerance amber, beyond red', () => {
@@ -22,6 +23,38 @@ test('direction of travel reads change through polarity', () => {
   assert.equal(directionOfTravel(55, 50, 'lower'), 'worsening');
   assert.equal(directionOfTravel(50, 50, 'lower'), 'same');
   assert.equal(directionOfTravel(50, null, 'lower'), null);
+});
+
+test('a neutral measure only goes up or down, is never rated and is never an exception', () => {
+  assert.equal(directionOfTravel(255, 228, 'neutral'), 'up');
+  assert.equal(directionOfTravel(80, 91, 'neutral'), 'down');
+  assert.equal(directionOfTravel(80, 80, 'neutral'), 'same');
+  assert.equal(directionOfTravel(80, null, 'neutral'), null);
+  assert.deepEqual(['up', 'down', 'same'].map((d) => DIRECTION_LABEL[d as 'up']), ['Up', 'Down', 'No change']);
+  assert.equal(ragFor(500, { polarity: 'neutral', target: 10, tolerance: 1 }), null, 'a target given by mistake still judges nothing');
+  for (const d of ['up', 'down', 'same'] as const) assert.equal(exceptionRank(null, d), null);
+  assert.equal(POLARITY_LABEL.neutral, 'A rise or fall is not in itself good or bad');
+});
+
+test('exceptions: Red and worsening, then Red, then worsening Amber, then other worsening', () => {
+  assert.equal(exceptionRank('red', 'worsening'), 0);
+  assert.equal(exceptionRank('red', 'improving'), 1);
+  assert.equal(exceptionRank('red', null), 1);
+  assert.equal(exceptionRank('amber', 'worsening'), 2);
+  assert.equal(exceptionRank(null, 'worsening'), 3);
+  assert.equal(exceptionRank('green', 'worsening'), 3);
+  assert.equal(exceptionRank('amber', 'improving'), null);
+  assert.equal(exceptionRank('green', 'same'), null);
+});
+
+test('contextual counts are neutral and have no target; measures with a clear good direction keep it', () => {
+  const polarity = (id: string) => INDICATORS.find((d) => d.id === id)?.polarity;
+  for (const id of ['referrals', 'looked_after_children', 'ehe_children', 'ehe_new_registrations', 'early_help_children', 'early_help_new', 'early_help_step_downs', 'workforce_fte']) {
+    assert.equal(polarity(id), 'neutral', id);
+  }
+  assert.equal(polarity('assessments_overdue'), 'lower');
+  assert.equal(polarity('repeat_missing_children'), 'lower');
+  for (const d of INDICATORS.filter((x) => x.polarity === 'neutral')) assert.equal(d.target, null, `${d.id} is neutral, so it has no target`);
 });
 
 test('counts of 1 to 5 are suppressed, zero and 6+ are not', () => {

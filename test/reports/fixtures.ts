@@ -124,6 +124,8 @@ export async function insertIndicatorValues(store: Store): Promise<void> {
     ['ehcp_mean_weeks', '2026-04-01', 420, 20, 21],
     ['ehcp_mean_weeks', '2026-07-01', 360, 20, 18], // Green, improving
     ['ehcp_mean_weeks', '2026-10-01', 190, 10, 19], // Q3 has not ended by the meeting
+    ['ehe_children', '2026-04-01', 228, null, 228],
+    ['ehe_children', '2026-07-01', 255, null, 255], // contextual: "Up", not "Worsening"
   ];
   await store.db
     .insertInto('indicator_value')

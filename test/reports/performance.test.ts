@@ -18,7 +18,7 @@ test('the summary gives value, target, RAG, previous period, direction and bench
   assert.equal(part(html, 'tr', 'row-ehcp_mean_weeks'), 'Average weeks from request to final EHC plan 18.0 weeks 20.0 weeks Green 21.0 weeks Improving Not published Not published');
   assert.match(part(html, 'tr', 'row-care_leavers_neet'), /38\.0% 35\.0% Amber 36\.0% Worsening/);
   assert.ok(!html.includes('row-looked_after_children'), 'indicators with no data are left out');
-  assert.match(html, /<b>2 Red<\/b>, <b>2 Amber<\/b>, <b>1 Green<\/b> and 1 not rated/);
+  assert.match(html, /<b>2 Red<\/b>, <b>2 Amber<\/b>, <b>1 Green<\/b> and 2 not rated/);
 });
 
 test('public: a count of 3 is "<6", a rate built from small numbers is suppressed, in table, section and chart', async () => {
@@ -27,7 +27,8 @@ test('public: a count of 3 is "<6", a rate built from small numbers is suppresse
   assert.equal(row, 'Children who went missing &lt;6 No target Not rated 12 Improving Not published Not published');
   const section = part(html, 'section', 'ind-missing_children');
   assert.match(section, /&lt;6/);
-  assert.doesNotMatch(section, /\b3\b/, 'the count of 3 appears nowhere in its section, chart labels included');
+  // (After its section number, 6.3.1.)
+  assert.doesNotMatch(section.replace(/^[\d.]+ /, ''), /\b3\b/, 'the count of 3 appears nowhere in its section, chart labels included');
 
   const health = part(html, 'tr', 'row-ehcp_advice_6wk_health');
   assert.match(health, /Suppressed 90\.0% Amber 100\.0% Worsening/);
@@ -70,18 +71,26 @@ test('grouped by area in committee order: cover, performance by area, summary he
   // The fixture has EHCP, missing and care leaver figures: the cover names those areas and no others.
   assert.match(
     html,
-    /The report covers 6 indicators in 3 areas of the strategy: Education, Health and Care plans, children missing from home or care and care leavers\./,
+    /The report covers 7 indicators in 4 areas of the strategy: Education, Health and Care plans, elective home education, children missing from home or care and care leavers\./,
   );
-  assert.deepEqual([...html.matchAll(/<tbody id="summary-(\w+)">/g)].map((m) => m[1]), ['ehcp', 'missing', 'care_leavers']);
+  assert.deepEqual([...html.matchAll(/<tbody id="summary-(\w+)">/g)].map((m) => m[1]), ['ehcp', 'home_education', 'missing', 'care_leavers']);
   assert.equal(part(html, 'tr', 'glance-ehcp'), 'Education, health and care plans 3 1 1 1 0 2 6.1');
-  assert.equal(part(html, 'tr', 'glance-missing'), 'Children missing from home or care 2 1 0 0 1 1 6.2');
-  assert.match(html, /<tfoot><tr><th>All areas<\/th><th class="num">6<\/th><th class="num">2<\/th>/);
+  assert.equal(part(html, 'tr', 'glance-missing'), 'Children missing from home or care 2 1 0 0 1 1 6.3');
+  assert.match(html, /<tfoot><tr><th>All areas<\/th><th class="num">7<\/th><th class="num">2<\/th>/);
   const ehcp = /<tbody id="summary-ehcp">([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
   assert.match(ehcp, /<tr class="area-row"><th colspan="8" scope="colgroup">Education, health and care plans<span class="tally">1 Red, 1 Amber, 1 Green · section 6\.1/);
   assert.deepEqual([...ehcp.matchAll(/<tr id="row-(\w+)">/g)].map((m) => m[1]), ['ehcp_20wk_excl', 'ehcp_mean_weeks', 'ehcp_advice_6wk_health']);
   const detail = part(html, 'section', 'area-care_leavers');
-  assert.match(detail, /^6\.3 Care leavers 1 indicator: 0 Red, 1 Amber, 0 Green\. 6\.3\.1 Care leavers aged 17 to 21/);
-  assert.match(html, /<td><a href="#ind-rhi_offered_72h">6\.2\.2<\/a><\/td>/, 'an exception points to its section');
+  assert.match(detail, /^6\.4 Care leavers 1 indicator: 0 Red, 1 Amber, 0 Green\. 6\.4\.1 Care leavers aged 17 to 21/);
+  assert.match(html, /<td><a href="#ind-rhi_offered_72h">6\.3\.2<\/a><\/td>/, 'an exception points to its section');
+});
+
+test('a contextual measure goes "Up" or "Down", without a colour or an exception', async () => {
+  const { html } = await performanceReport(store(), options);
+  assert.equal(part(html, 'tr', 'row-ehe_children'), 'Children electively home educated 255 No target Not rated 228 Up Not published Not published');
+  assert.match(part(html, 'section', 'ind-ehe_children'), /A rise or fall is not in itself good or bad\./);
+  assert.match(part(html, 'section', 'ind-ehcp_mean_weeks'), /Lower is better\./);
+  assert.doesNotMatch(/<table class="data" id="exceptions">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '', /home educated/);
 });
 
 test('the officer narrative appears under its indicator, escaped, in paragraphs', async () => {

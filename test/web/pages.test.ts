@@ -80,6 +80,15 @@ describe('indicator page', () => {
     assert.match((await page.locator('[data-testid=benchmarks]').textContent()) ?? '', /Statistical neighbours/);
     await screenshot(page, 'indicator');
   });
+
+  test('a contextual measure says a rise or fall is not in itself good or bad', async () => {
+    await open('/indicators/looked_after_children?period=quarter');
+    const summary = (await page.locator('.govuk-summary-list').textContent()) ?? '';
+    assert.match(summary, /Polarity\s*A rise or fall is not in itself good or bad/);
+    assert.match(summary, /Target\s*No target \(contextual measure\)/);
+    await open('/indicators/ehcp_20wk_excl?period=quarter');
+    assert.match((await page.locator('.govuk-summary-list').textContent()) ?? '', /Polarity\s*Higher is better/);
+  });
 });
 
 describe('EHCP tracker', () => {

@@ -31,7 +31,7 @@ export const EARLY_HELP_INDICATORS: IndicatorDefinition[] = [
       'period), universal plus or targeted. It shows how many families the council and its partners reach before ' +
       'problems need children’s social care. Contextual: no target.',
     unit: 'count',
-    polarity: 'higher',
+    polarity: 'neutral',
     target: null,
     tolerance: 0,
     aggregate: 'count',
@@ -50,7 +50,7 @@ export const EARLY_HELP_INDICATORS: IndicatorDefinition[] = [
       'The number of early help episodes that started in the period, whether a new request for help or a step-down ' +
       'from children’s social care. Contextual: no target.',
     unit: 'count',
-    polarity: 'higher',
+    polarity: 'neutral',
     target: null,
     tolerance: 0,
     aggregate: 'count',
@@ -64,7 +64,7 @@ export const EARLY_HELP_INDICATORS: IndicatorDefinition[] = [
       'The number of early help episodes that started in the period as a step-down from children’s social care: ' +
       'families who still need support once a social worker is no longer needed. Contextual: no target.',
     unit: 'count',
-    polarity: 'higher',
+    polarity: 'neutral',
     target: null,
     tolerance: 0,
     aggregate: 'count',
@@ -94,7 +94,7 @@ export const EARLY_HELP_INDICATORS: IndicatorDefinition[] = [
       'to children’s social care. Some step-ups are the right response to rising risk, so this is contextual: no ' +
       'target. Families who moved away are left out.',
     unit: 'percent',
-    polarity: 'lower',
+    polarity: 'neutral',
     target: null,
     tolerance: 0,
     aggregate: 'rate',

@@ -65,7 +65,7 @@ export const FRONT_DOOR_INDICATORS: IndicatorDefinition[] = [
       'for help for a child not already in need. Broken down by source, it shows which partners refer, and whether a ' +
       'partnership (the fire service, family hubs) is growing or fading. Contextual: no target.',
     unit: 'count',
-    polarity: 'lower',
+    polarity: 'neutral',
     target: null,
     tolerance: 0,
     benchmarkable: false,
@@ -83,7 +83,7 @@ export const FRONT_DOOR_INDICATORS: IndicatorDefinition[] = [
       'DfE’s annual figure for England (about 540 in 2023-24) and statistical neighbours. A high rate can mean a front ' +
       'door that draws in families who need help elsewhere; a low one, that need goes unseen. Contextual: no target.',
     unit: 'count',
-    polarity: 'lower',
+    polarity: 'neutral',
     target: null,
     tolerance: 0,
     benchmarkable: true,
@@ -129,7 +129,7 @@ export const FRONT_DOOR_INDICATORS: IndicatorDefinition[] = [
       'the front door decided children’s social care did not need to act. A rising share can mean partners refer ' +
       'families who need help from elsewhere, such as early help. Contextual: no target.',
     unit: 'percent',
-    polarity: 'lower',
+    polarity: 'neutral',
     target: null,
     tolerance: 0,
     benchmarkable: false,

@@ -37,7 +37,7 @@ function shareOnRegister(id: string, title: string, description: string, num: st
     title,
     description,
     unit: 'percent',
-    polarity: 'lower',
+    polarity: 'neutral',
     target: null,
     tolerance: 0,
     benchmarkable: false,
@@ -57,7 +57,7 @@ export const HOME_EDUCATION_INDICATORS: IndicatorDefinition[] = [
       'education is suitable and that no child goes unseen. England had about 92,000 on the autumn 2023 census day and ' +
       '126,000 in autumn 2025 (DfE, Elective home education). Contextual: no target.',
     unit: 'count',
-    polarity: 'lower',
+    polarity: 'neutral',
     target: null,
     tolerance: 0,
     benchmarkable: true,
@@ -72,7 +72,7 @@ export const HOME_EDUCATION_INDICATORS: IndicatorDefinition[] = [
       'Children who came on to the elective home education register in the period. Most leave a school to be home ' +
       'educated; the reasons parents give show where schools could keep children on roll. Contextual: no target.',
     unit: 'count',
-    polarity: 'lower',
+    polarity: 'neutral',
     target: null,
     tolerance: 0,
     benchmarkable: false,

@@ -13,7 +13,7 @@ export const LOOKED_AFTER_INDICATORS: IndicatorDefinition[] = [
       'measure about children in care. Contextual: no target.',
     area: 'looked_after',
     unit: 'count',
-    polarity: 'lower',
+    polarity: 'neutral',
     target: null,
     tolerance: 0,
     periodTypes: PERIOD_TYPES,

@@ -39,7 +39,7 @@ export const WORKFORCE_INDICATORS: IndicatorDefinition[] = [
       'The full-time equivalent of children and family social workers employed by the council (not agency staff) at the ' +
       'end of the period, from the latest monthly return in it. It sets the scale for the rates below. Contextual: no target.',
     unit: 'count',
-    polarity: 'higher',
+    polarity: 'neutral',
     target: null,
     tolerance: 0,
     benchmarkable: false,

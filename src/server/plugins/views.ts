@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import fastifyView from '@fastify/view';
 import nunjucks from 'nunjucks';
 import { can, type Permission, type Role } from '../../core/access.ts';
+import { POLARITY_LABEL, type Polarity } from '../../core/rag.ts';
 import { formatDate, formatNumber, ragTagClass } from '../format.ts';
 import { countFormatter } from '../present.ts';
 
@@ -74,6 +75,7 @@ export async function views(app: FastifyInstance): Promise<void> {
         env.addFilter('ukDate', formatDate);
         env.addFilter('num', formatNumber);
         env.addFilter('ragTag', ragTagClass);
+        env.addFilter('polarity', (p: Polarity) => POLARITY_LABEL[p] ?? '');
       },
     },
   });

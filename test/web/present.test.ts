@@ -1,0 +1,68 @@
+// Indicator cards as the dashboard, the area pages and the JSON API show them, from stored figures
+// read back through the real summary: direction for contextual measures, withheld comparisons.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addMonths } from '../../src/core/dates.ts';
+import { indicatorById } from '../../src/core/indicators/index.ts';
+import { ragFor } from '../../src/core/rag.ts';
+import { indicatorCard } from '../../src/server/present.ts';
+import { indicatorSummary } from '../../src/store/indicators.ts';
+import type { Store } from '../../src/store/open.ts';
+import { openTestStore } from '../helpers.ts';
+
+const QUARTER = '2026-07-01';
+let store: Store;
+
+before(async () => {
+  store = await openTestStore();
+  // [indicator, period_start, numerator, denominator, value]
+  const figures: [string, string, number | null, number | null, number][] = [
+    ['ehe_children', '2026-04-01', 228, null, 228],
+    ['ehe_children', QUARTER, 255, null, 255], // contextual, up
+    ['referrals', '2026-04-01', 120, null, 120],
+    ['referrals', QUARTER, 96, null, 96], // contextual, down
+    ['missing_children', '2026-04-01', 3, null, 3], // previous withheld from councillors
+    ['missing_children', QUARTER, 12, null, 12],
+    ['care_leavers_neet', '2026-04-01', 18, 50, 36],
+    ['care_leavers_neet', QUARTER, 19, 50, 38], // worsening (lower is better)
+  ];
+  await store.db
+    .insertInto('indicator_value')
+    .values(
+      figures.map(([id, start, numerator, denominator, value]) => ({
+        indicator_id: id,
+        period_type: 'quarter' as const,
+        period_start: start,
+        period_end: addMonths(start, 3),
+        numerator,
+        denominator,
+        value,
+        rag: ragFor(value, indicatorById(id)!),
+      })),
+    )
+    .execute();
+});
+after(() => store?.close());
+
+async function card(id: string, role: 'officer' | 'councillor') {
+  const summary = (await indicatorSummary(store, { periodType: 'quarter', asOf: QUARTER })).find((s) => s.definition.id === id);
+  assert.ok(summary, id);
+  return indicatorCard(summary, role);
+}
+
+test('a contextual measure goes up or down, in words and arrow, with no judgement', async () => {
+  const ehe = await card('ehe_children', 'councillor');
+  assert.deepEqual([ehe.direction, ehe.directionText, ehe.change, ehe.current?.rag], ['up', 'Up', 'up', null]);
+  const referrals = await card('referrals', 'councillor');
+  assert.deepEqual([referrals.direction, referrals.directionText, referrals.change], ['down', 'Down', 'down']);
+  const neet = await card('care_leavers_neet', 'councillor');
+  assert.deepEqual([neet.direction, neet.directionText, neet.change], ['worsening', 'Worsening', 'up']);
+});
+
+test('a withheld previous figure withholds the direction from a councillor, not from an officer', async () => {
+  const councillor = await card('missing_children', 'councillor');
+  assert.equal(councillor.previous?.text, '<6');
+  assert.deepEqual([councillor.direction, councillor.directionText, councillor.change], [null, 'Not shown (small numbers)', null]);
+  const officer = await card('missing_children', 'officer');
+  assert.deepEqual([officer.direction, officer.directionText, officer.change], ['worsening', 'Worsening', 'up']);
+});
