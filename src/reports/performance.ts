@@ -7,7 +7,7 @@ import { fyLabel, periodStarting, previousPeriod, type Period, type PeriodType }
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../core/suppression.ts';
 import { indicatorSummary, type IndicatorSummary } from '../store/indicators.ts';
 import type { Store } from '../store/open.ts';
-import { listInWords, longDate, plural, ragWord } from './format.ts';
+import { listInWords, longDate, plural } from './format.ts';
 import { DIRECTION_LABEL, exceptionRank, POLARITY_LABEL } from '../core/rag.ts';
 import {
   formatValue,
@@ -36,6 +36,8 @@ export interface PerformanceReportOptions {
 
 /** The report's section "Indicators in detail" (performance.njk). */
 const DETAIL_SECTION = 6;
+/** A rating or direction of travel that would give a small number away. */
+const WITHHELD = 'Not published';
 const BENCHMARK_AREAS = ['England', 'Statistical neighbours'] as const;
 const UNIT_LABEL = { percent: '%', count: 'Number', weeks: 'Weeks', days: 'Days' } as const;
 
@@ -95,15 +97,16 @@ async function latestReportedPeriod(store: Store, type: PeriodType, meetingDate:
   return ended?.start ?? (await q.executeTakeFirst())?.start ?? null;
 }
 
-/** How many indicators are Red, Amber, Green and not rated, and how many are exceptions. */
-function tally(rows: readonly { rag: string | null; exceptionRank: number | null }[]) {
-  const count = (rag: string | null) => rows.filter((r) => r.rag === rag).length;
+/** How many indicators are Red, Amber, Green, not rated or with the rating withheld, and how many are exceptions. */
+function tally(rows: readonly { rag: string | null; ragWithheld: boolean; exceptionRank: number | null }[]) {
+  const count = (rag: string | null) => rows.filter((r) => r.rag === rag && !r.ragWithheld).length;
   return {
     total: rows.length,
     red: count('red'),
     amber: count('amber'),
     green: count('green'),
     unrated: count(null),
+    withheld: rows.filter((r) => r.ragWithheld).length,
     exceptions: rows.filter((r) => r.exceptionRank !== null).length,
   };
 }
@@ -114,8 +117,13 @@ function indicatorRow(s: IndicatorSummary, audience: Audience, threshold: number
     const b = s.benchmarks.find((x) => x.area === area);
     return b ? { value: formatValue(b.value, def.unit), year: fyLabel(b.fy) } : null;
   };
-  const rag = s.current?.rag ?? null;
   const disclosive = (p: typeof s.current) => isDisclosive(def, p, audience, threshold);
+  // A rating or a direction would hint at a figure the audience may not see: a withheld current
+  // figure withholds both, a withheld previous figure the direction (as on the web cards).
+  const ragWithheld = disclosive(s.current) && s.current?.rag != null;
+  const rag = ragWithheld ? null : (s.current?.rag ?? null);
+  const directionWithheld = s.direction !== null && (disclosive(s.current) || disclosive(s.previous));
+  const direction = directionWithheld ? null : s.direction;
   return {
     id: def.id,
     area: def.area,
@@ -123,17 +131,15 @@ function indicatorRow(s: IndicatorSummary, audience: Audience, threshold: number
     description: def.description,
     value: publishValue(def, s.current, audience, threshold),
     fraction: publishFraction(def, s.current, audience, threshold),
-    suppressed: disclosive(s.current),
     target: def.target === null ? 'No target' : formatValue(def.target, def.unit),
     polarity: POLARITY_LABEL[def.polarity],
     rag,
-    ragText: ragWord(rag),
+    ragWithheld,
     previous: publishValue(def, s.previous, audience, threshold),
-    direction: s.direction ? DIRECTION_LABEL[s.direction] : 'Not known',
-    worsening: s.direction === 'worsening',
+    direction: direction ? DIRECTION_LABEL[direction] : directionWithheld ? WITHHELD : 'Not known',
     england: benchmark(BENCHMARK_AREAS[0]),
     neighbours: benchmark(BENCHMARK_AREAS[1]),
-    exceptionRank: exceptionRank(rag, s.direction),
+    exceptionRank: exceptionRank(rag, direction),
     narrative: narrative ? narrative.split(/\n\s*\n/) : [],
     chart: trendChartSvg({
       labels: s.sparkline.map((p) => p.period.label),

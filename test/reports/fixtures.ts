@@ -126,6 +126,8 @@ export async function insertIndicatorValues(store: Store): Promise<void> {
     ['ehcp_mean_weeks', '2026-10-01', 190, 10, 19], // Q3 has not ended by the meeting
     ['ehe_children', '2026-04-01', 228, null, 228],
     ['ehe_children', '2026-07-01', 255, null, 255], // contextual: "Up", not "Worsening"
+    ['repeat_missing_children', '2026-04-01', 4, null, 4], // withheld from the public...
+    ['repeat_missing_children', '2026-07-01', 9, null, 9], // ...so 9 has no published direction
   ];
   await store.db
     .insertInto('indicator_value')

@@ -18,25 +18,40 @@ test('the summary gives value, target, RAG, previous period, direction and bench
   assert.equal(part(html, 'tr', 'row-ehcp_mean_weeks'), 'Average weeks from request to final EHC plan 18.0 weeks 20.0 weeks Green 21.0 weeks Improving Not published Not published');
   assert.match(part(html, 'tr', 'row-care_leavers_neet'), /38\.0% 35\.0% Amber 36\.0% Worsening/);
   assert.ok(!html.includes('row-looked_after_children'), 'indicators with no data are left out');
-  assert.match(html, /<b>2 Red<\/b>, <b>2 Amber<\/b>, <b>1 Green<\/b> and 2 not rated/);
+  assert.match(
+    html,
+    /Of 8 indicators: <b>2 Red<\/b>, <b>1 Amber<\/b> and <b>1 Green<\/b>; 3 not rated \(contextual measures with no target\) and 1 whose rating is not published because the figure rests on fewer than 6 children\./,
+  );
 });
 
 test('public: a count of 3 is "<6", a rate built from small numbers is suppressed, in table, section and chart', async () => {
   const { html } = await performanceReport(store(), options);
   const row = part(html, 'tr', 'row-missing_children');
-  assert.equal(row, 'Children who went missing &lt;6 No target Not rated 12 Improving Not published Not published');
+  assert.equal(row, 'Children who went missing &lt;6 No target Not rated 12 Not published Not published Not published');
   const section = part(html, 'section', 'ind-missing_children');
   assert.match(section, /&lt;6/);
   // (After its section number, 6.3.1.)
   assert.doesNotMatch(section.replace(/^[\d.]+ /, ''), /\b3\b/, 'the count of 3 appears nowhere in its section, chart labels included');
 
   const health = part(html, 'tr', 'row-ehcp_advice_6wk_health');
-  assert.match(health, /Suppressed 90\.0% Amber 100\.0% Worsening/);
+  assert.match(health, /Suppressed 90\.0% Not published 100\.0% Not published/, 'with "<6 of 6", Amber would give the 5 away');
   const healthSection = part(html, 'section', 'ind-ehcp_advice_6wk_health');
   assert.match(healthSection, /Suppressed \(&lt;6 of 6\)/);
   assert.doesNotMatch(healthSection, /83\.3|\b5 of 6\b/, 'neither the rate nor the count, chart labels included');
   assert.match(healthSection, /Gaps in the line are periods whose figure is not published/);
   assert.match(html, /Part 1: Public/);
+});
+
+test('public: a direction of travel from or to a withheld figure is not published', async () => {
+  const { html } = await performanceReport(store(), options);
+  // 4 children last quarter is withheld, so "Worsening" would say the 9 is more than 5.
+  assert.equal(part(html, 'tr', 'row-repeat_missing_children'), 'Children missing 3 or more times in 12 months 9 No target Not rated &lt;6 Not published Not published Not published');
+  assert.match(part(html, 'section', 'ind-repeat_missing_children'), /Direction of travel Not published/);
+  assert.doesNotMatch(part(html, 'section', 'ind-repeat_missing_children'), /Worsening|Improving/);
+  assert.doesNotMatch(/<table class="data" id="exceptions">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '', /Children missing 3 or more|Health advice/);
+  const officer = await performanceReport(store(), { ...options, audience: 'officer' });
+  assert.match(part(officer.html, 'tr', 'row-repeat_missing_children'), / 9 No target Not rated 4 Worsening /);
+  assert.match(part(officer.html, 'tr', 'row-ehcp_advice_6wk_health'), /83\.3% 90\.0% Amber 100\.0% Worsening/);
 });
 
 test('officer copy shows the exact figures and is marked not for publication', async () => {
@@ -61,9 +76,17 @@ test('exceptions: Red and worsening first, then Red, then worsening Amber', asyn
   assert.deepEqual(order, [
     'EHC plans issued within 20 weeks (excluding exceptions)',
     'Return home interviews offered within 72 hours',
-    'Health advice returned within 6 weeks',
     'Care leavers aged 17 to 21 not in education, employment or training',
   ]);
+  const officer = await performanceReport(store(), { ...options, audience: 'officer' });
+  const all = /<table class="data" id="exceptions">([\s\S]*?)<\/table>/.exec(officer.html)?.[1] ?? '';
+  assert.deepEqual([...all.matchAll(/<tr><td>([^<]+)<span class="sub">/g)].map((m) => m[1]), [
+    'EHC plans issued within 20 weeks (excluding exceptions)',
+    'Return home interviews offered within 72 hours',
+    'Health advice returned within 6 weeks',
+    'Care leavers aged 17 to 21 not in education, employment or training',
+    'Children missing 3 or more times in 12 months',
+  ], 'the officer copy has the exceptions resting on small numbers too');
 });
 
 test('grouped by area in committee order: cover, performance by area, summary headings and numbered sections', async () => {
@@ -71,14 +94,14 @@ test('grouped by area in committee order: cover, performance by area, summary he
   // The fixture has EHCP, missing and care leaver figures: the cover names those areas and no others.
   assert.match(
     html,
-    /The report covers 7 indicators in 4 areas of the strategy: Education, Health and Care plans, elective home education, children missing from home or care and care leavers\./,
+    /The report covers 8 indicators in 4 areas of the strategy: Education, Health and Care plans, elective home education, children missing from home or care and care leavers\./,
   );
   assert.deepEqual([...html.matchAll(/<tbody id="summary-(\w+)">/g)].map((m) => m[1]), ['ehcp', 'home_education', 'missing', 'care_leavers']);
-  assert.equal(part(html, 'tr', 'glance-ehcp'), 'Education, health and care plans 3 1 1 1 0 2 6.1');
-  assert.equal(part(html, 'tr', 'glance-missing'), 'Children missing from home or care 2 1 0 0 1 1 6.3');
-  assert.match(html, /<tfoot><tr><th>All areas<\/th><th class="num">7<\/th><th class="num">2<\/th>/);
+  assert.equal(part(html, 'tr', 'glance-ehcp'), 'Education, health and care plans 3 1 0 1 0 1 1 6.1');
+  assert.equal(part(html, 'tr', 'glance-missing'), 'Children missing from home or care 3 1 0 0 2 0 1 6.3');
+  assert.match(html, /<tfoot><tr><th>All areas<\/th><th class="num">8<\/th><th class="num">2<\/th>/);
   const ehcp = /<tbody id="summary-ehcp">([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
-  assert.match(ehcp, /<tr class="area-row"><th colspan="8" scope="colgroup">Education, health and care plans<span class="tally">1 Red, 1 Amber, 1 Green · section 6\.1/);
+  assert.match(ehcp, /<tr class="area-row"><th colspan="8" scope="colgroup">Education, health and care plans<span class="tally">1 Red, 0 Amber, 1 Green, 1 rating not published · section 6\.1/);
   assert.deepEqual([...ehcp.matchAll(/<tr id="row-(\w+)">/g)].map((m) => m[1]), ['ehcp_20wk_excl', 'ehcp_mean_weeks', 'ehcp_advice_6wk_health']);
   const detail = part(html, 'section', 'area-care_leavers');
   assert.match(detail, /^6\.4 Care leavers 1 indicator: 0 Red, 1 Amber, 0 Green\. 6\.4\.1 Care leavers aged 17 to 21/);
@@ -120,6 +143,7 @@ test('the PDF carries the same figures: "<6" for the count of 3, exceptions in o
   const exceptions = text.slice(text.indexOf('4. Exceptions'), text.indexOf('5. Summary of performance'));
   const at = (s: string) => exceptions.indexOf(s);
   assert.ok(at('EHC plans issued within 20') >= 0 && at('EHC plans issued within 20') < at('Return home interviews'));
-  assert.ok(at('Return home interviews') < at('Health advice returned') && at('Health advice returned') < at('Care leavers aged'));
+  assert.ok(at('Return home interviews') < at('Care leavers aged'));
+  assert.equal(at('Health advice returned'), -1, 'its Amber rests on a small number');
   assert.match(text, /A protocol with the <ICB> is being agreed/);
 });
