@@ -113,8 +113,9 @@ function tally(rows: readonly { rag: string | null; ragWithheld: boolean; except
 
 function indicatorRow(s: IndicatorSummary, audience: Audience, threshold: number, narrative: string | null) {
   const def = s.definition;
+  // Only rates and averages compare with other areas: a count depends on the size of the area.
   const benchmark = (area: string) => {
-    const b = s.benchmarks.find((x) => x.area === area);
+    const b = def.benchmarkable ? s.benchmarks.find((x) => x.area === area) : undefined;
     return b ? { value: formatValue(b.value, def.unit), year: fyLabel(b.fy) } : null;
   };
   const disclosive = (p: typeof s.current) => isDisclosive(def, p, audience, threshold);
@@ -137,6 +138,7 @@ function indicatorRow(s: IndicatorSummary, audience: Audience, threshold: number
     ragWithheld,
     previous: publishValue(def, s.previous, audience, threshold),
     direction: direction ? DIRECTION_LABEL[direction] : directionWithheld ? WITHHELD : 'Not known',
+    benchmarkable: def.benchmarkable,
     england: benchmark(BENCHMARK_AREAS[0]),
     neighbours: benchmark(BENCHMARK_AREAS[1]),
     exceptionRank: exceptionRank(rag, direction),

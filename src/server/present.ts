@@ -70,6 +70,14 @@ export function benchmarkText(b: Benchmark, def: IndicatorDefinition) {
   return { area: b.area, year: fyLabel(b.fy), text: formatNumber(b.value, def.unit) };
 }
 
+/**
+ * England and statistical-neighbour figures only for a rate or an average: a count depends on the
+ * size of the area, so a national total (or a neighbour's count) says nothing about ours.
+ */
+export function comparableBenchmarks(s: Pick<IndicatorSummary, 'definition' | 'benchmarks'>): Benchmark[] {
+  return s.definition.benchmarkable ? s.benchmarks : [];
+}
+
 /** Points for a small inline SVG trend line; gaps where a value is missing or withheld. */
 export function sparklinePath(values: (number | null)[], width = 120, height = 32): string {
   const known = values.filter((v): v is number => v !== null);
@@ -133,7 +141,7 @@ export function indicatorCard(s: IndicatorSummary, role: Role | undefined): Indi
     target: targetText(def),
     sparkline: sparklinePath(points.map((p) => p.value)),
     trendText: points.map((p) => `${p.label}: ${p.text}`).join('; '),
-    benchmarks: s.benchmarks.map((b) => benchmarkText(b, def)),
+    benchmarks: comparableBenchmarks(s).map((b) => benchmarkText(b, def)),
   };
 }
 

@@ -144,6 +144,7 @@ export async function insertIndicatorValues(store: Store): Promise<void> {
       { indicator_id: 'ehcp_20wk_excl', area: 'England', fy: 2025, value: 46.4 },
       { indicator_id: 'ehcp_20wk_excl', area: 'Statistical neighbours', fy: 2025, value: 52.1 },
       { indicator_id: 'ehcp_20wk_excl', area: 'England', fy: 2027, value: 99 }, // a later year is not used
+      { indicator_id: 'missing_children', area: 'England', fy: 2025, value: 16790 }, // a national count: not comparable
     ])
     .execute();
   await store.db

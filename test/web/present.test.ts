@@ -41,6 +41,13 @@ before(async () => {
       })),
     )
     .execute();
+  await store.db
+    .insertInto('benchmark')
+    .values([
+      { indicator_id: 'missing_children', area: 'England', fy: 2026, value: 16790 },
+      { indicator_id: 'care_leavers_neet', area: 'England', fy: 2026, value: 38.2 },
+    ])
+    .execute();
 });
 after(() => store?.close());
 
@@ -65,4 +72,9 @@ test('a withheld previous figure withholds the direction from a councillor, not 
   assert.deepEqual([councillor.direction, councillor.directionText, councillor.change], [null, 'Not shown (small numbers)', null]);
   const officer = await card('missing_children', 'officer');
   assert.deepEqual([officer.direction, officer.directionText, officer.change], ['worsening', 'Worsening', 'up']);
+});
+
+test('benchmarks only for a rate or an average: a national count is not set beside ours', async () => {
+  assert.deepEqual((await card('missing_children', 'officer')).benchmarks, []);
+  assert.deepEqual((await card('care_leavers_neet', 'officer')).benchmarks, [{ area: 'England', year: '2026-27', text: '38.2%' }]);
 });

@@ -60,7 +60,7 @@ export const HOME_EDUCATION_INDICATORS: IndicatorDefinition[] = [
     polarity: 'neutral',
     target: null,
     tolerance: 0,
-    benchmarkable: true,
+    benchmarkable: false,
     aggregate: 'count',
     source: { kind: 'snapshot', sql: onRegister('1'), since: SINCE },
   },

@@ -32,3 +32,7 @@ test('a list reads as in a sentence', () => {
   assert.equal(listInWords(['care leavers', 'early help']), 'care leavers and early help');
   assert.equal(listInWords(['a', 'b', 'c']), 'a, b and c');
 });
+
+test('no count is benchmarkable: a national total says nothing about one council', () => {
+  for (const d of INDICATORS.filter((x) => x.aggregate === 'count')) assert.equal(d.benchmarkable, false, d.id);
+});
