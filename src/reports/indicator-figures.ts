@@ -15,7 +15,10 @@ export function formatValue(value: number | null, unit: IndicatorUnit): string {
     case 'percent':
       return `${value.toFixed(1)}%`;
     case 'count':
-      return String(Math.round(value));
+      return Math.round(value).toLocaleString('en-GB');
+    case 'fte':
+    case 'ratio':
+      return value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     case 'weeks':
       return `${value.toFixed(1)} weeks`;
     case 'days':

@@ -39,7 +39,7 @@ const DETAIL_SECTION = 6;
 /** A rating or direction of travel that would give a small number away. */
 const WITHHELD = 'Not published';
 const BENCHMARK_AREAS = ['England', 'Statistical neighbours'] as const;
-const UNIT_LABEL = { percent: '%', count: 'Number', weeks: 'Weeks', days: 'Days' } as const;
+const UNIT_LABEL = { percent: '%', count: 'Number', weeks: 'Weeks', days: 'Days', fte: 'FTE', ratio: 'Number' } as const;
 
 export async function performanceReport(store: Store, options: PerformanceReportOptions): Promise<{ html: string; title: string; period: Period }> {
   const threshold = options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;

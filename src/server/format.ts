@@ -9,10 +9,14 @@ export function formatDate(iso: string | null | undefined): string {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
 }
 
-/** A value in its unit: percentages to one decimal place, counts and days as whole numbers. */
+/**
+ * A value in its unit: percentages, full-time equivalents and ratios to one decimal place (18.0
+ * FTE, not 18), other values as they are to at most one decimal place.
+ */
 export function formatNumber(value: number | null | undefined, unit = ''): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return 'No data';
   if (unit === 'percent' || unit === '%') return `${value.toFixed(1)}%`;
+  if (unit === 'fte' || unit === 'ratio') return value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const rounded = Number.isInteger(value) ? value : Math.round(value * 10) / 10;
   const text = rounded.toLocaleString('en-GB');
   return unit && unit !== 'count' && unit !== 'number' ? `${text} ${unit}` : text;

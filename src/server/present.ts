@@ -11,7 +11,14 @@ import { formatNumber } from './format.ts';
 
 export { AREA_LABEL } from '../core/indicators/areas.ts';
 
-export const UNIT_LABEL: Record<IndicatorDefinition['unit'], string> = { percent: '%', count: 'children or episodes', weeks: 'weeks', days: 'days' };
+export const UNIT_LABEL: Record<IndicatorDefinition['unit'], string> = {
+  percent: '%',
+  count: 'children or episodes',
+  weeks: 'weeks',
+  days: 'days',
+  fte: 'full-time equivalent',
+  ratio: 'ratio',
+};
 
 /** A figure (a period's value, or one group of a breakdown) as this role may see it. */
 export interface ShownFigure {

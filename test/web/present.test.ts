@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { addMonths } from '../../src/core/dates.ts';
 import { indicatorById } from '../../src/core/indicators/index.ts';
 import { ragFor } from '../../src/core/rag.ts';
+import { formatValue } from '../../src/reports/indicator-figures.ts';
+import { formatNumber } from '../../src/server/format.ts';
 import { indicatorCard } from '../../src/server/present.ts';
 import { indicatorSummary } from '../../src/store/indicators.ts';
 import type { Store } from '../../src/store/open.ts';
@@ -25,6 +27,9 @@ before(async () => {
     ['missing_children', QUARTER, 12, null, 12],
     ['care_leavers_neet', '2026-04-01', 18, 50, 36],
     ['care_leavers_neet', QUARTER, 19, 50, 38], // worsening (lower is better)
+    ['workforce_fte', QUARTER, 18, null, 18],
+    ['workforce_caseload', QUARTER, 340, 20, 17],
+    ['referrals_per_10k', QUARTER, 1_230_000, 2291.5, 1_230_000 / 2291.5],
   ];
   await store.db
     .insertInto('indicator_value')
@@ -77,4 +82,13 @@ test('a withheld previous figure withholds the direction from a councillor, not 
 test('benchmarks only for a rate or an average: a national count is not set beside ours', async () => {
   assert.deepEqual((await card('missing_children', 'officer')).benchmarks, []);
   assert.deepEqual((await card('care_leavers_neet', 'officer')).benchmarks, [{ area: 'England', year: '2026-27', text: '38.2%' }]);
+});
+
+test('full-time equivalents and ratios read to one decimal place, on cards and in the report', async () => {
+  assert.equal((await card('workforce_fte', 'councillor')).current?.text, '18.0');
+  assert.equal((await card('workforce_caseload', 'councillor')).current?.text, '17.0');
+  assert.equal((await card('workforce_caseload', 'councillor')).target, '18.0 or less');
+  assert.equal((await card('referrals_per_10k', 'councillor')).current?.text, '536.8');
+  assert.deepEqual([formatNumber(42.55, 'fte'), formatNumber(1234.56, 'ratio'), formatNumber(7, 'count'), formatNumber(12.5, 'percent')], ['42.6', '1,234.6', '7', '12.5%']);
+  assert.deepEqual([formatValue(18, 'fte'), formatValue(16.84, 'ratio'), formatValue(1234.4, 'count'), formatValue(21, 'weeks')], ['18.0', '16.8', '1,234', '21.0 weeks']);
 });

@@ -82,7 +82,7 @@ export const FRONT_DOOR_INDICATORS: IndicatorDefinition[] = [
       'estimate), scaled up to a full year for months, quarters and the year so far, so every period compares with the ' +
       'DfE’s annual figure for England (about 540 in 2023-24) and statistical neighbours. A high rate can mean a front ' +
       'door that draws in families who need help elsewhere; a low one, that need goes unseen. Contextual: no target.',
-    unit: 'count',
+    unit: 'ratio',
     polarity: 'neutral',
     target: null,
     tolerance: 0,

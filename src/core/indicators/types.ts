@@ -6,7 +6,11 @@ import type { Polarity } from '../rag.ts';
 export type IndicatorArea =
   | 'ehcp' | 'care_leavers' | 'missing' | 'looked_after'
   | 'front_door' | 'early_help' | 'workforce' | 'home_education' | 'voice';
-export type IndicatorUnit = 'percent' | 'count' | 'weeks' | 'days';
+/**
+ * How a figure reads: percent, weeks, fte (full-time equivalent staff) and ratio (cases per social
+ * worker, referrals per 10,000 children) to one decimal place; count and days as whole numbers.
+ */
+export type IndicatorUnit = 'percent' | 'count' | 'weeks' | 'days' | 'fte' | 'ratio';
 
 /** Ways a figure can be broken down; each is a column of that name in the row source. */
 export type Dimension = 'age_band' | 'sex' | 'ethnicity' | 'placement_type' | 'looked_after' | 'primary_need' | 'exploitation_risk'

@@ -38,7 +38,7 @@ export const WORKFORCE_INDICATORS: IndicatorDefinition[] = [
     description:
       'The full-time equivalent of children and family social workers employed by the council (not agency staff) at the ' +
       'end of the period, from the latest monthly return in it. It sets the scale for the rates below. Contextual: no target.',
-    unit: 'count',
+    unit: 'fte',
     polarity: 'neutral',
     target: null,
     tolerance: 0,
@@ -103,7 +103,7 @@ export const WORKFORCE_INDICATORS: IndicatorDefinition[] = [
       'Cases held at the end of the period divided by the full-time equivalent of social workers holding cases (employed ' +
       'and agency), as the DfE calculates average caseload. High caseloads leave less time for each child and drive ' +
       'staff away. England was 16.0 in September 2023; the local target is 18 or fewer, with an amber band of 2.',
-    unit: 'count',
+    unit: 'ratio',
     polarity: 'lower',
     target: 18,
     tolerance: 2,
