@@ -57,12 +57,12 @@ export const POLARITY_LABEL: Record<Polarity, string> = {
 
 /**
  * Exceptions come first in reports and on the dashboard: Red and worsening, then Red, then
- * worsening Amber, then any other worsening. A neutral measure going up or down is not one.
- * Null: not an exception.
+ * worsening Amber, then worsening with no target to judge it by. Green (on target) is not one,
+ * whichever way it moved, nor is a neutral measure going up or down. Null: not an exception.
  */
 export function exceptionRank(rag: Rag | null, direction: Direction | null): number | null {
   const worse = direction === 'worsening';
   if (rag === 'red') return worse ? 0 : 1;
-  if (worse) return rag === 'amber' ? 2 : 3;
-  return null;
+  if (!worse || rag === 'green') return null;
+  return rag === 'amber' ? 2 : 3;
 }

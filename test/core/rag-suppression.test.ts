@@ -36,13 +36,13 @@ test('a neutral measure only goes up or down, is never rated and is never an exc
   assert.equal(POLARITY_LABEL.neutral, 'A rise or fall is not in itself good or bad');
 });
 
-test('exceptions: Red and worsening, then Red, then worsening Amber, then other worsening', () => {
+test('exceptions: Red and worsening, then Red, then worsening Amber, then worsening with no target; never Green', () => {
   assert.equal(exceptionRank('red', 'worsening'), 0);
   assert.equal(exceptionRank('red', 'improving'), 1);
   assert.equal(exceptionRank('red', null), 1);
   assert.equal(exceptionRank('amber', 'worsening'), 2);
   assert.equal(exceptionRank(null, 'worsening'), 3);
-  assert.equal(exceptionRank('green', 'worsening'), 3);
+  assert.equal(exceptionRank('green', 'worsening'), null, 'still on target');
   assert.equal(exceptionRank('amber', 'improving'), null);
   assert.equal(exceptionRank('green', 'same'), null);
 });
