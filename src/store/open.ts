@@ -59,15 +59,16 @@ const PARSERS: Record<number, (v: string) => unknown> = {
 
 /** A CSV line for COPY ... WITH (FORMAT csv): null is an unquoted empty field. */
 export function copyLine(values: readonly unknown[]): string {
-  return (
-    values
-      .map((v) => {
-        if (v === null || v === undefined) return '';
-        const s = Array.isArray(v) ? pgArray(v) : typeof v === 'object' ? JSON.stringify(v) : String(v);
-        return `"${s.replaceAll('"', '""')}"`;
-      })
-      .join(',') + '\n'
-  );
+  // A plain loop: this runs for every imported row.
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) line += ',';
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    const s = Array.isArray(v) ? pgArray(v) : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    line += s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`;
+  }
+  return line + '\n';
 }
 
 function pgArray(values: unknown[]): string {
