@@ -2,9 +2,9 @@
 // figure built from 1-5 children (shown as "<6" or withheld), officers see exact values.
 import { seesSuppressedCounts, type Role } from '../core/access.ts';
 import { AREA_LABEL, groupInAreaOrder } from '../core/indicators/areas.ts';
-import type { IndicatorDefinition } from '../core/indicators/index.ts';
+import type { IndicatorArea, IndicatorDefinition } from '../core/indicators/index.ts';
 import { fyLabel } from '../core/periods.ts';
-import { DIRECTION_LABEL } from '../core/rag.ts';
+import { DIRECTION_LABEL, exceptionRank } from '../core/rag.ts';
 import { isSuppressed, publishCount, rateIsDisclosive } from '../core/suppression.ts';
 import type { Benchmark, IndicatorPoint, IndicatorSummary } from '../store/indicators.ts';
 import { formatNumber } from './format.ts';
@@ -118,6 +118,8 @@ export interface IndicatorCard {
   direction: IndicatorSummary['direction'];
   /** The direction in words ("Improving", "Up"), or why there is none. */
   directionText: string;
+  /** Order among the exceptions (core/rag.ts exceptionRank) from what this role sees; null: not one. */
+  exceptionRank: number | null;
   /** Which way the value itself moved: the arrow (the words say whether that is good). */
   change: 'up' | 'down' | 'same' | null;
   target: string;
@@ -145,6 +147,7 @@ export function indicatorCard(s: IndicatorSummary, role: Role | undefined): Indi
     direction,
     directionText: direction ? DIRECTION_LABEL[direction] : s.direction ? 'Not shown (small numbers)' : 'No earlier figure',
     change: !shown ? null : now > before ? 'up' : now < before ? 'down' : 'same',
+    exceptionRank: exceptionRank(current?.rag ?? null, direction),
     target: targetText(def),
     sparkline: sparklinePath(points.map((p) => p.value)),
     trendText: points.map((p) => `${p.label}: ${p.text}`).join('; '),
@@ -152,13 +155,38 @@ export function indicatorCard(s: IndicatorSummary, role: Role | undefined): Indi
   };
 }
 
-/** Cards grouped by area, in the committee's order of areas (src/core/indicators/areas.ts). */
+/** Each area's own page, where it has one. */
+export const AREA_PAGE: Record<IndicatorArea, string | null> = {
+  ehcp: '/ehcp',
+  home_education: '/home-education',
+  front_door: '/front-door',
+  early_help: '/early-help',
+  missing: '/missing',
+  looked_after: null,
+  care_leavers: '/care-leavers',
+  workforce: '/workforce',
+  voice: '/voice',
+};
+
+/**
+ * Cards grouped by area, in the committee's order of areas (src/core/indicators/areas.ts), each
+ * area with its count of Red, Amber, Green and not rated (no target, no figure or withheld) and of
+ * exceptions, as this role sees them: the dashboard's "at a glance".
+ */
 export function groupByArea(summaries: IndicatorSummary[], role: Role | undefined) {
-  return groupInAreaOrder(summaries, (s) => s.definition.area).map(({ area, items }) => ({
-    area,
-    title: AREA_LABEL[area],
-    cards: items.map((s) => indicatorCard(s, role)),
-  }));
+  return groupInAreaOrder(summaries, (s) => s.definition.area).map(({ area, items }) => {
+    const cards = items.map((s) => indicatorCard(s, role));
+    const rated = (rag: string) => cards.filter((c) => c.current?.rag === rag).length;
+    const [red, amber, green] = [rated('red'), rated('amber'), rated('green')];
+    return {
+      area,
+      title: AREA_LABEL[area],
+      page: AREA_PAGE[area],
+      tally: { red, amber, green, unrated: cards.length - red - amber - green },
+      exceptionCount: cards.filter((c) => c.exceptionRank !== null).length,
+      cards,
+    };
+  });
 }
 
 /** The trend chart's data (charts.js): values as this role may see them, target and RAG bands. */

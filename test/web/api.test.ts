@@ -88,6 +88,12 @@ describe('JSON API', () => {
     const stored = await store.db.selectFrom('indicator_value').select(['value', 'rag']).where('indicator_id', '=', 'ehcp_20wk_excl').where('period_type', '=', 'quarter').where('period_start', '=', '2025-01-01').executeTakeFirstOrThrow();
     assert.equal(card.current.value, stored.value);
     assert.equal(card.current.rag, stored.rag);
+    assert.deepEqual(list.areas.map((x: { area: string }) => x.area).slice(0, 2), ['ehcp', 'home_education'], "the committee's order");
+    const reds = ehcp.cards.filter((c: { current: { rag: string } | null }) => c.current?.rag === 'red').length;
+    assert.equal(ehcp.tally.red, reds);
+    assert.equal(ehcp.page, '/ehcp');
+    assert.equal(ehcp.exceptionCount, ehcp.cards.filter((c: { exceptionRank: number | null }) => c.exceptionRank !== null).length);
+    assert.match(card.directionText, /^(Improving|Worsening|No change|No earlier figure)$/);
 
     const one = (await officer.inject({ url: '/api/indicators/ehcp_20wk_excl?period=quarter' })).json();
     assert.equal(one.definition.id, 'ehcp_20wk_excl');

@@ -61,6 +61,52 @@ describe('dashboard', () => {
     await screenshot(page, 'dashboard');
   });
 
+  test('at a glance: per area the Red, Amber, Green and not rated count and a link, then the exceptions, for officer and councillor', async () => {
+    const quarter = await store.db
+      .selectFrom('indicator_value')
+      .select(['indicator_id', 'rag'])
+      .where('period_type', '=', 'quarter')
+      .where('period_start', '=', '2025-01-01')
+      .execute();
+    const stored = (area: string, rag: string) => quarter.filter((r) => indicatorById(r.indicator_id)?.area === area && r.rag === rag).length;
+    const councillor = await contextAs(browser, running, 'councillor');
+    for (const [who, context] of [['officer', officer], ['councillor', councillor]] as const) {
+      const p = await context.newPage();
+      await p.goto(`${running.url}/?period=quarter`);
+      const glance = p.locator('[data-testid=glance] tbody tr');
+      const areas = await glance.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-area')));
+      assert.deepEqual(areas.slice(0, 2), ['ehcp', 'home_education'], `${who}: the committee's order, SEND first`);
+      for (const area of areas) {
+        const row = p.locator(`[data-testid=glance] tr[data-area=${area}]`);
+        const counts = (await row.locator('td.govuk-table__cell--numeric').allTextContents()).map(Number);
+        // The counts are those of the area's own cards below, as this role sees them.
+        const tags = await p.locator(`section[aria-labelledby=area-${area}] .council-card .govuk-tag`).allTextContents();
+        const count = (t: string) => tags.filter((x) => x.trim() === t).length;
+        assert.deepEqual(counts.slice(0, 4), [count('Red'), count('Amber'), count('Green'), count('Not rated')], `${who}: ${area}`);
+        if (who === 'officer') assert.deepEqual(counts.slice(0, 3), [stored(area!, 'red'), stored(area!, 'amber'), stored(area!, 'green')], `${area} as stored`);
+        assert.equal(await row.locator('th a').getAttribute('href'), `#area-${area}`);
+      }
+      assert.equal(await p.locator('[data-testid=glance] tr[data-area=missing] a[href="/missing"]').count(), 1, 'the area page');
+
+      // Exceptions: every Red card, and every worsening card that is not Green; Red and worsening first.
+      const cards = await p.locator('section[aria-labelledby^=area-] .council-card').evaluateAll((els) =>
+        els.map((el) => ({ id: el.getAttribute('data-indicator'), rag: el.querySelector('.govuk-tag')?.textContent?.trim(), worse: /Worsening/.test(el.textContent ?? '') })),
+      );
+      const expected = cards.filter((c) => c.rag === 'Red' || (c.worse && c.rag !== 'Green'));
+      assert.ok(expected.length >= 1, `${who}: the fixture has exceptions`);
+      const listed = await p.locator('[data-testid=exceptions] tr[data-exception]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-exception')));
+      assert.deepEqual([...listed].sort(), expected.map((c) => c.id).sort(), `${who}: the exceptions are the Red and worsening cards`);
+      const rank = (id: string | null) => { const c = cards.find((x) => x.id === id)!; return c.rag === 'Red' ? (c.worse ? 0 : 1) : c.rag === 'Amber' ? 2 : 3; };
+      assert.deepEqual(listed.map(rank), listed.map(rank).sort(), `${who}: Red and worsening first`);
+      const [first] = listed;
+      assert.equal(await p.locator(`[data-testid=exceptions] tr[data-exception=${first}] a`).getAttribute('href'), `/indicators/${first}?period=quarter`);
+      assert.ok((await p.locator('#at-a-glance').boundingBox())!.y < (await p.locator('#area-ehcp').boundingBox())!.y, 'at a glance comes first');
+      await screenshot(p, `dashboard-glance-${who}`);
+      await p.close();
+    }
+    await councillor.close();
+  });
+
   test('switches period', async () => {
     await open('/?period=year');
     assert.equal(await page.locator('.council-periods__current').textContent(), 'Year');
