@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { computeIndicators, indicatorBreakdown } from '../../src/store/indicators.ts';
 import type { Store } from '../../src/store/open.ts';
 import type { NewRow } from '../../src/store/schema.ts';
+import type { PeriodType } from '../../src/core/periods.ts';
 import { openTestStore } from '../helpers.ts';
+import { storedFigure } from './stored.ts';
 
 const AS_OF = '2025-06-30';
 
@@ -41,12 +43,7 @@ before(async () => {
 });
 after(() => store.close());
 
-async function stored(id: string, periodType: 'month' | 'quarter' | 'year', periodStart: string) {
-  const row = await store.db.selectFrom('indicator_value').select(['numerator', 'denominator', 'value', 'rag'])
-    .where('indicator_id', '=', id).where('period_type', '=', periodType).where('period_start', '=', periodStart).executeTakeFirst();
-  if (!row) return undefined;
-  return [row.numerator, row.denominator, row.value === null ? null : Math.round(row.value * 100) / 100, row.rag];
-}
+const stored = (id: string, type: PeriodType, start: string) => storedFigure(store, id, type, start);
 
 describe('early help indicators', () => {
   test('reach: children open at the end of each period, new episodes and step-downs', async () => {

@@ -1,6 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { PeriodType } from '../../src/core/periods.ts';
 import { openTestStore } from '../helpers.ts';
+import { storedFigure } from './stored.ts';
 import { AS_OF, loadFixtures } from './fixtures.ts';
 import { INDICATORS, indicatorById } from '../../src/core/indicators/index.ts';
 import {
@@ -23,18 +25,7 @@ before(async () => {
 });
 after(() => store.close());
 
-/** [numerator, denominator, value (rounded to 0.01), rag] of one stored figure; undefined when no row. */
-async function stored(id: string, periodType: 'month' | 'quarter' | 'year', periodStart: string) {
-  const row = await store.db
-    .selectFrom('indicator_value')
-    .select(['numerator', 'denominator', 'value', 'rag'])
-    .where('indicator_id', '=', id)
-    .where('period_type', '=', periodType)
-    .where('period_start', '=', periodStart)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return [row.numerator, row.denominator, row.value === null ? null : Math.round(row.value * 100) / 100, row.rag];
-}
+const stored = (id: string, type: PeriodType, start: string) => storedFigure(store, id, type, start);
 
 describe('definitions', () => {
   test('ids are the agreed ones and every definition is complete', () => {

@@ -5,7 +5,9 @@ import { assessmentDueDate } from '../../src/core/cin.ts';
 import { computeIndicators, indicatorBreakdown } from '../../src/store/indicators.ts';
 import type { Store } from '../../src/store/open.ts';
 import type { NewRow } from '../../src/store/schema.ts';
+import type { PeriodType } from '../../src/core/periods.ts';
 import { openTestStore } from '../helpers.ts';
+import { storedFigure } from './stored.ts';
 
 const AS_OF = '2025-06-30';
 
@@ -52,13 +54,7 @@ before(async () => {
 });
 after(() => store.close());
 
-async function stored(id: string, periodType: 'month' | 'quarter' | 'year', periodStart: string) {
-  const row = await store.db.selectFrom('indicator_value').select(['numerator', 'denominator', 'value', 'rag'])
-    .where('indicator_id', '=', id).where('period_type', '=', periodType).where('period_start', '=', periodStart).executeTakeFirst();
-  if (!row) return undefined;
-  const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
-  return [round(row.numerator), round(row.denominator), round(row.value), row.rag];
-}
+const stored = (id: string, type: PeriodType, start: string) => storedFigure(store, id, type, start);
 
 describe('front door indicators', () => {
   test('referrals are counted in the month received, and none before the first', async () => {

@@ -1,5 +1,6 @@
-// One stored indicator figure as [numerator, denominator, value to 2 decimal places, RAG], or
-// undefined when no row was written: what the fixture tests compare with their worked answers.
+// One stored indicator figure as [numerator, denominator, value, RAG], each figure to 2 decimal
+// places (a denominator can be a population share or an FTE sum), or undefined when no row was
+// written: what the fixture tests compare with their worked answers.
 import type { PeriodType } from '../../src/core/periods.ts';
 import type { Store } from '../../src/store/open.ts';
 
@@ -12,5 +13,6 @@ export async function storedFigure(store: Store, id: string, type: PeriodType, s
     .where('period_start', '=', start)
     .executeTakeFirst();
   if (!row) return undefined;
-  return [row.numerator, row.denominator, row.value === null ? null : Math.round(row.value * 100) / 100, row.rag];
+  const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+  return [round(row.numerator), round(row.denominator), round(row.value), row.rag];
 }
