@@ -1,9 +1,7 @@
 // Synthetic data for the report tests: no real child, invented references only.
-import { addMonths } from '../../src/core/dates.ts';
-import { indicatorById } from '../../src/core/indicators/index.ts';
-import { ragFor } from '../../src/core/rag.ts';
 import type { Store } from '../../src/store/open.ts';
 import type { NewRow } from '../../src/store/schema.ts';
+import { insertQuarterFigures } from '../indicators/stored.ts';
 
 export const AS_OF = '2026-11-25';
 
@@ -108,8 +106,7 @@ export async function insertActions(store: Store): Promise<void> {
 export const REPORT_QUARTER = '2026-07-01';
 
 export async function insertIndicatorValues(store: Store): Promise<void> {
-  // [indicator, period_start, numerator, denominator, value]
-  const figures: [string, string, number | null, number | null, number][] = [
+  await insertQuarterFigures(store, [
     ['ehcp_20wk_excl', '2026-01-01', 20, 40, 50],
     ['ehcp_20wk_excl', '2026-04-01', 25, 40, 62.5],
     ['ehcp_20wk_excl', '2026-07-01', 18, 40, 45], // Red and worsening
@@ -128,16 +125,7 @@ export async function insertIndicatorValues(store: Store): Promise<void> {
     ['ehe_children', '2026-07-01', 255, null, 255], // contextual: "Up", not "Worsening"
     ['repeat_missing_children', '2026-04-01', 4, null, 4], // withheld from the public...
     ['repeat_missing_children', '2026-07-01', 9, null, 9], // ...so 9 has no published direction
-  ];
-  await store.db
-    .insertInto('indicator_value')
-    .values(
-      figures.map(([id, start, numerator, denominator, value]) => {
-        const def = indicatorById(id)!;
-        return { indicator_id: id, period_type: 'quarter' as const, period_start: start, period_end: addMonths(start, 3), numerator, denominator, value, rag: ragFor(value, def) };
-      }),
-    )
-    .execute();
+  ]);
   await store.db
     .insertInto('benchmark')
     .values([

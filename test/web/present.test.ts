@@ -2,23 +2,20 @@
 // read back through the real summary: direction for contextual measures, withheld comparisons.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addMonths } from '../../src/core/dates.ts';
-import { indicatorById } from '../../src/core/indicators/index.ts';
-import { ragFor } from '../../src/core/rag.ts';
 import { formatValue } from '../../src/reports/indicator-figures.ts';
 import { formatNumber } from '../../src/server/format.ts';
 import { indicatorCard } from '../../src/server/present.ts';
 import { indicatorSummary } from '../../src/store/indicators.ts';
 import type { Store } from '../../src/store/open.ts';
 import { openTestStore } from '../helpers.ts';
+import { insertQuarterFigures } from '../indicators/stored.ts';
 
 const QUARTER = '2026-07-01';
 let store: Store;
 
 before(async () => {
   store = await openTestStore();
-  // [indicator, period_start, numerator, denominator, value]
-  const figures: [string, string, number | null, number | null, number][] = [
+  await insertQuarterFigures(store, [
     ['ehe_children', '2026-04-01', 228, null, 228],
     ['ehe_children', QUARTER, 255, null, 255], // contextual, up
     ['referrals', '2026-04-01', 120, null, 120],
@@ -30,22 +27,7 @@ before(async () => {
     ['workforce_fte', QUARTER, 18, null, 18],
     ['workforce_caseload', QUARTER, 340, 20, 17],
     ['referrals_per_10k', QUARTER, 1_230_000, 2291.5, 1_230_000 / 2291.5],
-  ];
-  await store.db
-    .insertInto('indicator_value')
-    .values(
-      figures.map(([id, start, numerator, denominator, value]) => ({
-        indicator_id: id,
-        period_type: 'quarter' as const,
-        period_start: start,
-        period_end: addMonths(start, 3),
-        numerator,
-        denominator,
-        value,
-        rag: ragFor(value, indicatorById(id)!),
-      })),
-    )
-    .execute();
+  ]);
   await store.db
     .insertInto('benchmark')
     .values([
