@@ -1,7 +1,7 @@
 // Serves an LA-scale demo authority from a fresh PGlite directory (or a PostgreSQL schema) for the
 // load test, signs in as the demo councillor (the dashboard's main audience) and prints
 // { url, cookie } as JSON.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +55,7 @@ process.on('SIGTERM', () => {
     if (profileFile) writeFileSync(profileFile, JSON.stringify((await post('Profiler.stop')).profile));
     await server.close();
     await store.close();
+    rmSync(work, { recursive: true, force: true });
     process.exit(0);
   })();
 });
