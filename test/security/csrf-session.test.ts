@@ -150,6 +150,29 @@ test('signing out needs the token, ends the session and clears the cookie', asyn
   assert.equal((await officer.inject({ url: '/actions' })).statusCode, 401, 'the old cookie no longer works');
 });
 
+test('sessions are cached for a second, but sign-out and expiry still take effect on the very next request', async () => {
+  // Each pair of requests runs well inside the cache's second (CACHE_MS), so the second request
+  // would be answered from the cache if sign-out or the clock were ignored.
+  const officer = await signIn(world.app, 'officer');
+  assert.equal((await officer.inject({ url: '/actions' })).statusCode, 200);
+  await officer.inject({ method: 'POST', url: '/sign-out', payload: { _csrf: officer.csrfToken } });
+  assert.equal((await officer.inject({ url: '/actions' })).statusCode, 401, 'signed out');
+
+  const idle = await signIn(world.app, 'officer');
+  assert.equal((await idle.inject({ url: '/actions' })).statusCode, 200);
+  world.advance(31);
+  assert.equal((await idle.inject({ url: '/actions' })).statusCode, 401, 'idle for 31 minutes');
+
+  const long = await signIn(world.app, 'officer');
+  for (let minutes = 25; minutes < 8 * 60; minutes += 25) {
+    world.advance(25);
+    assert.equal((await long.inject({ url: '/actions' })).statusCode, 200, `after ${minutes} minutes`);
+  }
+  assert.equal((await long.inject({ url: '/actions' })).statusCode, 200, 'cached at 7 h 55 min');
+  world.advance(5);
+  assert.equal((await long.inject({ url: '/actions' })).statusCode, 401, 'past 8 hours');
+});
+
 test('signing in again replaces the session (no fixation)', async () => {
   const first = await signIn(world.app, 'manager');
   const pre = await world.app.inject({ url: '/api/session', headers: { cookie: first.cookie } });

@@ -12,7 +12,7 @@ import { cookieOptions, SESSION_COOKIE } from '../auth/cookies.ts';
 import { holdCsrfSecret, installCsrf } from '../auth/csrf.ts';
 import { installInputGuard } from '../auth/input-guard.ts';
 import { installRouteRegister } from '../auth/route-register.ts';
-import { findSession } from '../auth/sessions.ts';
+import { currentSession } from '../auth/sessions.ts';
 
 export interface User {
   username: string;
@@ -48,7 +48,7 @@ export async function identity(app: FastifyInstance, options: IdentityOptions = 
 
   app.addHook('onRequest', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await findSession(app.store, token, app.clock()) : undefined;
+    const session = token ? await currentSession(app.store, token, app.clock()) : undefined;
     if (token && !session) reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
     holdCsrfSecret(request, reply, session?.csrfSecret);
     if (session) {
