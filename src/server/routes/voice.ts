@@ -16,6 +16,7 @@ import {
   type ShownPriorityVoice,
   type VoiceCount,
 } from '../../core/voice.ts';
+import { cached } from '../../store/figure-cache.ts';
 import { indicatorSummary } from '../../store/indicators.ts';
 import type { Store } from '../../store/open.ts';
 import { feedbackResponses, priorityVoices, voiceByQuarter, voiceOverview, type VoiceWindow } from '../../store/voice.ts';
@@ -41,7 +42,10 @@ export interface VoicePanels {
 /** Each priority's feedback over the last 12 months, as this role may see it. */
 export async function voicePanels(store: Store, role: Role | undefined, asOf: IsoDate, priorityIds: readonly string[]): Promise<VoicePanels> {
   const suppressed = suppressedFor(role);
-  const voices = await priorityVoices(store, voiceWindow(asOf), { quotes: QUOTES_PER_PRIORITY, minCrowd: quoteThreshold(suppressed) });
+  const minCrowd = quoteThreshold(suppressed);
+  // Feedback changes only by import, which moves the store version: cached per version.
+  const voices = await cached(store, JSON.stringify(['priority-voices', asOf, minCrowd]), () =>
+    priorityVoices(store, voiceWindow(asOf), { quotes: QUOTES_PER_PRIORITY, minCrowd }));
   const count = countFormatter(role);
   return {
     period: `the ${VOICE_MONTHS} months to ${formatDate(asOf)}`,
@@ -52,7 +56,8 @@ export async function voicePanels(store: Store, role: Role | undefined, asOf: Is
 /** "You said, we did" entries (or one action's feedback) as this role may see them. */
 export async function shownResponses(store: Store, role: Role | undefined, w: VoiceWindow, actionId?: string) {
   const suppressed = suppressedFor(role);
-  const rows = await feedbackResponses(store, w, { minCrowd: quoteThreshold(suppressed), limit: RESPONSES_LISTED, ...(actionId === undefined ? {} : { actionId }) });
+  const options = { minCrowd: quoteThreshold(suppressed), limit: RESPONSES_LISTED, ...(actionId === undefined ? {} : { actionId }) };
+  const rows = await cached(store, JSON.stringify(['feedback-responses', w, options]), () => feedbackResponses(store, w, options));
   return rows.map((r) => ({
     ...showQuote(r, suppressed),
     priorityId: r.priorityId,
