@@ -70,13 +70,16 @@ export async function performanceReport(store: Store, options: PerformanceReport
   // A stable sort: within a rank, exceptions keep the committee's order of areas.
   const exceptions = numbered.filter((r) => r.exceptionRank !== null).sort((a, b) => (a.exceptionRank ?? 0) - (b.exceptionRank ?? 0));
 
-  const title = `Children's Services performance indicators: ${period.label}`;
-  const lastDay = longDate(addDays(period.end, -1));
+  // Labelled as on the cards: "2026-27 to 25 November" while the period is still running.
+  const running = summaries.find((s) => s.current?.partialTo);
+  const periodLabel = running?.period.label ?? period.label;
+  const title = `Children's Services performance indicators: ${periodLabel}`;
+  const lastDay = longDate(running?.current?.partialTo ?? addDays(period.end, -1));
   const paper = paperContext(title, options.committee, options.meetingDate, options.author ?? DEFAULT_AUTHOR, options.audience === 'officer');
   const html = renderTemplate('performance.njk', {
     ...paper,
     paper,
-    period: { label: period.label, from: longDate(period.start), to: lastDay },
+    period: { label: periodLabel, from: longDate(period.start), to: lastDay },
     areas,
     exceptions,
     tally: tally(rows),
@@ -137,6 +140,9 @@ function indicatorRow(s: IndicatorSummary, audience: Audience, threshold: number
     rag,
     ragWithheld,
     previous: publishValue(def, s.previous, audience, threshold),
+    /** What the previous figure covers: for a count so far this period, the same dates last period. */
+    previousLabel: s.previous?.period.label ?? null,
+    periodLabel: s.period.label,
     direction: direction ? DIRECTION_LABEL[direction] : directionWithheld ? WITHHELD : 'Not known',
     benchmarkable: def.benchmarkable,
     england: benchmark(BENCHMARK_AREAS[0]),

@@ -34,6 +34,21 @@ test('computed EHCP figures: one plan issued in Q1 is 100% to officers and suppr
   }
 });
 
+test('a year still running is labelled to the date its figures reach, as on the cards', async () => {
+  const store = await openTestStore();
+  try {
+    await insertDelayedRequests(store);
+    await computeIndicators(store, { asOf: AS_OF });
+    const options = { periodType: 'year' as const, periodStart: '2026-04-01', committee: COMMITTEE, meetingDate: MEETING, audience: 'officer' as const };
+    const { title, html } = await performanceReport(store, options);
+    assert.equal(title, "Children's Services performance indicators: 2026-27 to 25 November");
+    assert.match(html, /for 2026-27 to 25 November \(1 April 2026 to 25 November 2026\)/);
+    assert.match(html, /<b>2026-27 to 25 November<\/b>100\.0% \(1 of 1\)/, 'the section figure says it is to date');
+  } finally {
+    await store.close();
+  }
+});
+
 test('csinsight report letters --out file.pdf writes the letters as a PDF', async () => {
   const env = process.env.DATABASE_URL ? { CSINSIGHT_SCHEMA: `t_cli_${randomBytes(4).toString('hex')}` } : { CSINSIGHT_DATA: mkdtempSync(join(tmpdir(), 'csinsight-cli-')) };
   Object.assign(process.env, env);
