@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { PERMISSIONS } from '../../src/core/access.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { forgetVersion } from '../../src/store/figure-cache.ts';
 import type { Store } from '../../src/store/open.ts';
 import { signIn, type SignedIn } from '../helpers-auth.ts';
 import { openTestStore } from '../helpers.ts';
@@ -99,6 +100,23 @@ describe('JSON API', () => {
     assert.equal(one.definition.id, 'ehcp_20wk_excl');
     assert.equal(one.definition.source, undefined);
     assert.ok(one.points.length >= 2);
+  });
+
+  test('an indicator\'s benchmarks: a rate has England and neighbours, a count none even when one is loaded', async () => {
+    const england = { indicator_id: 'missing_children', area: 'England', fy: 2024, value: 16790 };
+    await store.db.insertInto('benchmark').values(england).execute();
+    forgetVersion(store);
+    try {
+      const rate = (await officer.inject({ url: '/api/indicators/ehcp_20wk_excl?period=quarter' })).json();
+      assert.deepEqual(rate.benchmarks.map((b: { area: string }) => b.area).sort(), ['England', 'Statistical neighbours']);
+      const count = await officer.inject({ url: '/api/indicators/missing_children?period=quarter' });
+      assert.equal(count.statusCode, 200);
+      assert.deepEqual(count.json().benchmarks, []);
+      assert.doesNotMatch(count.body, /16790/);
+    } finally {
+      await store.db.deleteFrom('benchmark').where('indicator_id', '=', 'missing_children').execute();
+      forgetVersion(store);
+    }
   });
 
   test('the CSV download has a row per period', async () => {

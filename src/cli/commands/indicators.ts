@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import type { IsoDate } from '../../core/dates.ts';
 import { PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
+import { comparableBenchmarks } from '../../server/present.ts';
 import { computeIndicators, indicatorSummary, type IndicatorPoint } from '../../store/indicators.ts';
 import { isoDate, oneOf, withStore } from '../options.ts';
 
@@ -82,7 +83,8 @@ export function registerIndicators(program: Command): void {
             previous: valueOf(s.previous),
             direction: s.direction,
             target: s.definition.target,
-            england: round(s.benchmarks.find((b) => b.area === 'England')?.value),
+            // None for a count: it depends on the size of the area (definition.benchmarkable).
+            england: round(comparableBenchmarks(s).find((b) => b.area === 'England')?.value),
           })),
           opts.format,
         );

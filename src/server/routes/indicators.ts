@@ -11,7 +11,7 @@ import { cached } from '../../store/figure-cache.ts';
 import { indicatorBreakdown, indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
 import { HttpError } from '../errors.ts';
 import { jsonForScript } from '../format.ts';
-import { AREA_LABEL, benchmarkText, groupByArea, indicatorCard, showFigure, showPoint, targetText, trendChart, UNIT_LABEL } from '../present.ts';
+import { AREA_LABEL, benchmarkText, comparableBenchmarks, groupByArea, indicatorCard, showFigure, showPoint, targetText, trendChart, UNIT_LABEL } from '../present.ts';
 import { parse } from '../validate.ts';
 
 const VIEW = { config: { permission: 'view_aggregates' as const } };
@@ -74,7 +74,8 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
       period,
       points,
       card: summary ? indicatorCard(summary, role) : null,
-      benchmarks: (summary?.benchmarks ?? []).map((b) => benchmarkText(b, def)),
+      // Only rates and averages: a count depends on the size of the area (definition.benchmarkable).
+      benchmarks: summary ? comparableBenchmarks(summary).map((b) => benchmarkText(b, def)) : [],
       breakdown: { by: by ?? null, label: by ? DIMENSION_LABEL[by] : null, periodLabel: latest?.period.label ?? null, rows: breakdown },
     };
   }
@@ -101,7 +102,6 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
       areaLabel: AREA_LABEL[def.area],
       unitLabel: UNIT_LABEL[def.unit],
       target: targetText(def),
-      polarityText: def.polarity === 'higher' ? 'Higher is better' : 'Lower is better',
       periods: def.periodTypes.map((p) => ({ value: p, text: PERIOD_LABEL[p], current: p === v.period })),
       dimensions: def.dimensions.map((d) => ({ value: d, text: DIMENSION_LABEL[d], selected: d === v.breakdown.by })),
       ragLabel: RAG_LABEL,
