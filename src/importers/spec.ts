@@ -51,6 +51,19 @@ export function upsertSql(table: string, from: string, columns: readonly string[
     ON CONFLICT (${key.join(', ')}) DO ${set.length ? `UPDATE SET ${set.join(', ')}` : 'NOTHING'};`;
 }
 
+/**
+ * A table as it will be once this import is stored, for checks across rows and files: the staged
+ * rows of each stage (with their file and row when `withRow`) and the stored rows that no staged
+ * row replaces (matched on `key`). A parenthesised subquery, for FROM, JOIN or WITH.
+ */
+export function afterImport(o: { stages: readonly string[]; table: string; columns: readonly string[]; key: readonly string[]; withRow?: boolean }): string {
+  const columns = o.columns.join(', ');
+  const staged = o.stages.map((s) => `SELECT ${o.withRow ? 'f, r, ' : ''}${columns} FROM ${s}`);
+  const kept = o.stages.map((s) => `NOT EXISTS (SELECT 1 FROM ${s} s WHERE ${o.key.map((k) => `s.${k} = t.${k}`).join(' AND ')})`);
+  const stored = `SELECT ${o.withRow ? 'NULL, NULL, ' : ''}${columns} FROM ${o.table} t WHERE ${kept.join(' AND ')}`;
+  return `(${[...staged, stored].join(' UNION ALL ')})`;
+}
+
 export function stagingTable(spec: TableSpec): string {
   return `s_${spec.id}`;
 }

@@ -7,7 +7,7 @@ import { EXPLOITATION_RISKS } from '../../core/missing.ts';
 import { leaverActivityRules, type LeaverActivityRow } from '../../core/rules/casesystem.ts';
 import { missingRules, type MissingRow } from '../../core/rules/ssda903.ts';
 import { code, codeSet, date, text, time } from '../fields.ts';
-import { script, upsertSql, type TableSpec } from '../spec.ts';
+import { afterImport, script, upsertSql, type TableSpec } from '../spec.ts';
 import { MISSING_STAGE, missingShape } from './ssda903.ts';
 
 interface RhiRow {
@@ -22,13 +22,9 @@ interface RhiRow {
 }
 
 /** Staged and stored missing episodes, the staged version winning (for checks against episodes). */
-const EPISODES = `(
-  SELECT child_id, mis_start, mis_end FROM s_missing
-  UNION ALL SELECT child_id, mis_start, mis_end FROM s_missing_home
-  UNION ALL SELECT child_id, mis_start, mis_end FROM missing_episode m
-    WHERE NOT EXISTS (SELECT 1 FROM s_missing s WHERE s.child_id = m.child_id AND s.mis_start = m.mis_start)
-      AND NOT EXISTS (SELECT 1 FROM s_missing_home s WHERE s.child_id = m.child_id AND s.mis_start = m.mis_start)
-)`;
+const EPISODES = afterImport({
+  stages: ['s_missing', 's_missing_home'], table: 'missing_episode', columns: ['child_id', 'mis_start', 'mis_end'], key: ['child_id', 'mis_start'],
+});
 
 export const returnInterviews: TableSpec<RhiRow> = {
   id: 'rhi',
@@ -119,10 +115,9 @@ export const leaverActivity: TableSpec<LeaverActivityRow> = {
   childInHeader: true,
   // END is the last day of an activity; the next may start that same day.
   checks: [
-    `WITH p AS (
-       SELECT f, r, child_id, start_date, end_date FROM s_leaver_activity
-       UNION ALL SELECT NULL, NULL, child_id, start_date, end_date FROM leaver_activity l
-         WHERE NOT EXISTS (SELECT 1 FROM s_leaver_activity s WHERE s.child_id = l.child_id AND s.start_date = l.start_date))
+    `WITH p AS ${afterImport({
+       stages: ['s_leaver_activity'], table: 'leaver_activity', columns: ['child_id', 'start_date', 'end_date'], key: ['child_id', 'start_date'], withRow: true,
+     })}
      SELECT COALESCE(b.f, a.f) AS f, COALESCE(b.r, a.r) AS r, 'START' AS field, 'overlap' AS rule,
        'This activity period overlaps another for the same child (' || to_char(a.start_date, 'DD/MM/YYYY') || ' to '
          || COALESCE(to_char(a.end_date, 'DD/MM/YYYY'), 'now') || ' and one starting ' || to_char(b.start_date, 'DD/MM/YYYY') || ').' AS message

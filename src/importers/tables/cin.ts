@@ -9,7 +9,7 @@ import {
 import { ETHNIC } from '../../core/codes.ts';
 import { cinAssessmentRules, cinReferralRules, type CinAssessmentRow, type CinReferralRow } from '../../core/rules/cin.ts';
 import { code, codeSet, date, number, text } from '../fields.ts';
-import { script, upsertSql, type TableSpec } from '../spec.ts';
+import { afterImport, script, upsertSql, type TableSpec } from '../spec.ts';
 
 /** ReferralNFA is a census yes/no: true/false or 1/0 (Y/N accepted too). Required. */
 const NFA = { true: 'Yes', false: 'No', '1': 'Yes', '0': 'No', Y: 'Yes', N: 'No' } as const;
@@ -19,6 +19,11 @@ const REFERRAL_COLUMNS = [
   'la_child_id', 'referral_date', 'person_birth_date', 'gender', 'ethnicity', 'referral_source', 'local_source', 'primary_need',
   'referral_nfa', 'closure_date', 'closure_reason',
 ];
+
+/** Referrals once this import is stored: for the overlap check and for assessments' parents. */
+const REFERRALS_AFTER = {
+  stages: ['s_cin_referral'], table: 'cin_referral', columns: ['la_child_id', 'referral_date', 'closure_date'], key: ['la_child_id', 'referral_date'],
+};
 
 export const cinReferrals: TableSpec<CinReferralRow> = {
   id: 'cin_referral',
@@ -70,10 +75,7 @@ export const cinReferrals: TableSpec<CinReferralRow> = {
   keyFields: ['LAchildID', 'CINreferralDate'],
   checks: [
     // A child is referred when not already in need: an earlier referral must be closed by then.
-    `WITH r AS (
-       SELECT f, r, la_child_id, referral_date, closure_date FROM s_cin_referral
-       UNION ALL SELECT NULL, NULL, la_child_id, referral_date, closure_date FROM cin_referral c
-         WHERE NOT EXISTS (SELECT 1 FROM s_cin_referral s WHERE s.la_child_id = c.la_child_id AND s.referral_date = c.referral_date))
+    `WITH r AS ${afterImport({ ...REFERRALS_AFTER, withRow: true })}
      SELECT b.f, b.r, 'CINreferralDate' AS field, 'overlap' AS rule,
        'Child ' || b.la_child_id || ' is referred on ' || to_char(b.referral_date, 'DD/MM/YYYY') || ' while the referral of '
          || to_char(a.referral_date, 'DD/MM/YYYY') || ' is still open (' || COALESCE('closed ' || to_char(a.closure_date, 'DD/MM/YYYY'), 'no closure date') || ').' AS message
@@ -84,12 +86,7 @@ export const cinReferrals: TableSpec<CinReferralRow> = {
   upsert: script(upsertSql('cin_referral', 's_cin_referral', REFERRAL_COLUMNS, ['la_child_id', 'referral_date'])),
 };
 
-/** Staged and stored referrals, the staged version winning. */
-const REFERRALS = `(
-  SELECT la_child_id, referral_date, closure_date FROM s_cin_referral
-  UNION ALL SELECT la_child_id, referral_date, closure_date FROM cin_referral c
-    WHERE NOT EXISTS (SELECT 1 FROM s_cin_referral s WHERE s.la_child_id = c.la_child_id AND s.referral_date = c.referral_date)
-)`;
+const REFERRALS = afterImport(REFERRALS_AFTER);
 
 export const cinAssessments: TableSpec<CinAssessmentRow & { due: string }> = {
   id: 'cin_assessment',

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { EARLY_HELP_LEVEL, EARLY_HELP_OUTCOME, EARLY_HELP_SOURCE, LEAD_AGENCY } from '../../core/earlyHelp.ts';
 import { earlyHelpRules, type EarlyHelpRow } from '../../core/rules/cin.ts';
 import { code, date, text } from '../fields.ts';
-import { script, upsertSql, type TableSpec } from '../spec.ts';
+import { afterImport, script, upsertSql, type TableSpec } from '../spec.ts';
 
 const COLUMNS = ['episode_id', 'child_id', 'birth_date', 'start_date', 'end_date', 'level', 'lead_agency', 'source', 'outcome'];
 
@@ -47,10 +47,9 @@ export const earlyHelpEpisodes: TableSpec<EarlyHelpRow> = {
   keyFields: ['EpisodeID'],
   checks: [
     // One episode at a time for a child: the next may start the day the last one ends.
-    `WITH e AS (
-       SELECT f, r, episode_id, child_id, start_date, end_date FROM s_early_help
-       UNION ALL SELECT NULL, NULL, episode_id, child_id, start_date, end_date FROM early_help_episode x
-         WHERE NOT EXISTS (SELECT 1 FROM s_early_help s WHERE s.episode_id = x.episode_id))
+    `WITH e AS ${afterImport({
+       stages: ['s_early_help'], table: 'early_help_episode', columns: ['episode_id', 'child_id', 'start_date', 'end_date'], key: ['episode_id'], withRow: true,
+     })}
      SELECT COALESCE(b.f, a.f) AS f, COALESCE(b.r, a.r) AS r, 'StartDate' AS field, 'overlap' AS rule,
        'Episode ' || b.episode_id || ' starts on ' || to_char(b.start_date, 'DD/MM/YYYY') || ' while episode ' || a.episode_id
          || ' for the same child is still open (' || COALESCE('to ' || to_char(a.end_date, 'DD/MM/YYYY'), 'no end date') || ').' AS message

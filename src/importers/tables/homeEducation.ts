@@ -5,15 +5,14 @@ import * as z from 'zod';
 import { SEN2_SEX } from '../../core/codes.ts';
 import { EHE_END_REASONS, EHE_REASONS, eheRules, SEN_PROVISION, SOCIAL_CARE_STATUS, type EheRow } from '../../core/homeEducation.ts';
 import { code, date, text, yesNo } from '../fields.ts';
-import { script, upsertSql, type TableSpec } from '../spec.ts';
+import { afterImport, script, upsertSql, type TableSpec } from '../spec.ts';
 
 const COLUMNS = ['child_id', 'start_date', 'dob', 'sex', 'end_date', 'end_reason', 'reason', 'engaged', 'social_care', 'sen'] as const;
 
 /** Spells after this import: staged ones (f, r set) and stored ones the import does not replace. */
-const SPELLS = `(
-  SELECT f, r, child_id, start_date, end_date, dob FROM s_ehe
-  UNION ALL SELECT NULL, NULL, child_id, start_date, end_date, dob FROM ehe_registration e
-    WHERE NOT EXISTS (SELECT 1 FROM s_ehe s WHERE s.child_id = e.child_id AND s.start_date = e.start_date))`;
+const SPELLS = afterImport({
+  stages: ['s_ehe'], table: 'ehe_registration', columns: ['child_id', 'start_date', 'end_date', 'dob'], key: ['child_id', 'start_date'], withRow: true,
+});
 
 export const eheRegister: TableSpec<EheRow> = {
   id: 'ehe',

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { FEEDBACK_SOURCES, feedbackRules, SENTIMENTS, VOICE_AGE_BANDS, VOICE_THEMES, type FeedbackRow, type VoiceTheme } from '../../core/voice.ts';
 import { code, codeSet, date, number, text, yesNo } from '../fields.ts';
-import { script, upsertSql, type TableSpec } from '../spec.ts';
+import { afterImport, script, upsertSql, type TableSpec } from '../spec.ts';
 
 const COLUMNS = [
   'feedback_id', 'received_date', 'source', 'priority_id', 'themes', 'sentiment', 'age_band', 'care_experienced',
@@ -12,8 +12,7 @@ const COLUMNS = [
 ] as const;
 
 /** The strategy's actions after this import: staged ones, and stored ones the import leaves alone. */
-const ACTIONS = `(SELECT action_id, priority_id FROM s_strategy
-    UNION ALL SELECT action_id, priority_id FROM strategy_action a WHERE NOT EXISTS (SELECT 1 FROM s_strategy s WHERE s.action_id = a.action_id))`;
+const ACTIONS = afterImport({ stages: ['s_strategy'], table: 'strategy_action', columns: ['action_id', 'priority_id'], key: ['action_id'] });
 
 export const voiceFeedback: TableSpec<FeedbackRow> = {
   id: 'voice',
