@@ -1,7 +1,8 @@
 // Published comparator figures (England, region, statistical neighbours) per indicator and year.
 import * as z from 'zod';
 import { financialYear, number, text } from '../fields.ts';
-import { script, upsertSql, type TableSpec } from '../spec.ts';
+import { upsertInto } from '../bulk.ts';
+import { type TableSpec } from '../spec.ts';
 
 interface BenchmarkRow {
   indicator: string;
@@ -19,5 +20,5 @@ export const benchmarks: TableSpec<BenchmarkRow> = {
   toStage: (r) => [r.indicator, r.area, r.year, r.value],
   key: ['indicator_id', 'area', 'fy'],
   keyFields: ['Indicator', 'Area', 'Year'],
-  upsert: script(upsertSql('benchmark', 's_benchmark', ['indicator_id', 'area', 'fy', 'value'], ['indicator_id', 'area', 'fy'])),
+  upsert: upsertInto('benchmark', 's_benchmark', ['indicator_id', 'area', 'fy', 'value'], ['indicator_id', 'area', 'fy']),
 };

@@ -7,6 +7,7 @@ import { EXPLOITATION_RISKS } from '../../core/missing.ts';
 import { leaverActivityRules, type LeaverActivityRow } from '../../core/rules/casesystem.ts';
 import { missingRules, type MissingRow } from '../../core/rules/ssda903.ts';
 import { code, codeSet, date, text, time } from '../fields.ts';
+import { upsertInto } from '../bulk.ts';
 import { afterImport, script, upsertSql, type TableSpec } from '../spec.ts';
 import { MISSING_STAGE, missingShape } from './ssda903.ts';
 
@@ -124,5 +125,5 @@ export const leaverActivity: TableSpec<LeaverActivityRow> = {
      FROM p a JOIN p b ON a.child_id = b.child_id AND a.start_date < b.start_date AND (a.end_date IS NULL OR a.end_date > b.start_date)
      WHERE a.f IS NOT NULL OR b.f IS NOT NULL`,
   ],
-  upsert: script(upsertSql('leaver_activity', 's_leaver_activity', ['child_id', 'start_date', 'end_date', 'activ'], ['child_id', 'start_date'])),
+  upsert: upsertInto('leaver_activity', 's_leaver_activity', ['child_id', 'start_date', 'end_date', 'activ'], ['child_id', 'start_date']),
 };

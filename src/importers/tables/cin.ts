@@ -9,7 +9,8 @@ import {
 import { ETHNIC } from '../../core/codes.ts';
 import { cinAssessmentRules, cinReferralRules, type CinAssessmentRow, type CinReferralRow } from '../../core/rules/cin.ts';
 import { code, codeSet, date, number, text } from '../fields.ts';
-import { afterImport, script, upsertSql, type TableSpec } from '../spec.ts';
+import { upsertInto } from '../bulk.ts';
+import { afterImport, type TableSpec } from '../spec.ts';
 
 /** ReferralNFA is a census yes/no: true/false or 1/0 (Y/N accepted too). Required. */
 const NFA = { true: 'Yes', false: 'No', '1': 'Yes', '0': 'No', Y: 'Yes', N: 'No' } as const;
@@ -83,7 +84,7 @@ export const cinReferrals: TableSpec<CinReferralRow> = {
        AND (a.closure_date IS NULL OR a.closure_date > b.referral_date)
      WHERE b.f IS NOT NULL`,
   ],
-  upsert: script(upsertSql('cin_referral', 's_cin_referral', REFERRAL_COLUMNS, ['la_child_id', 'referral_date'])),
+  upsert: upsertInto('cin_referral', 's_cin_referral', REFERRAL_COLUMNS, ['la_child_id', 'referral_date']),
 };
 
 const REFERRALS = afterImport(REFERRALS_AFTER);
@@ -133,11 +134,9 @@ export const cinAssessments: TableSpec<CinAssessmentRow & { due: string }> = {
      FROM s_cin_assessment s JOIN ${REFERRALS} e ON e.la_child_id = s.la_child_id AND e.referral_date = s.referral_date
      WHERE e.closure_date IS NOT NULL AND s.authorisation_date IS NULL`,
   ],
-  upsert: script(
-    upsertSql('cin_assessment', 's_cin_assessment',
+  upsert: upsertInto('cin_assessment', 's_cin_assessment',
       ['la_child_id', 'referral_date', 'start_date', 'review_date', 'authorisation_date', 'factors', 'due_date'],
       ['la_child_id', 'referral_date', 'start_date']),
-  ),
 };
 
 interface PopulationRow {
@@ -161,7 +160,7 @@ export const childPopulation: TableSpec<PopulationRow> = {
   toStage: (r) => [r.year, r.population],
   key: ['year'],
   keyFields: ['Year'],
-  upsert: script(upsertSql('child_population', 's_child_population', ['year', 'population'], ['year'])),
+  upsert: upsertInto('child_population', 's_child_population', ['year', 'population'], ['year']),
 };
 
 export const FRONT_DOOR_TABLES: readonly TableSpec<any>[] = [cinReferrals, cinAssessments, childPopulation];

@@ -3,7 +3,8 @@ import * as z from 'zod';
 import { EARLY_HELP_LEVEL, EARLY_HELP_OUTCOME, EARLY_HELP_SOURCE, LEAD_AGENCY } from '../../core/earlyHelp.ts';
 import { earlyHelpRules, type EarlyHelpRow } from '../../core/rules/cin.ts';
 import { code, date, text } from '../fields.ts';
-import { afterImport, script, upsertSql, type TableSpec } from '../spec.ts';
+import { upsertInto } from '../bulk.ts';
+import { afterImport, type TableSpec } from '../spec.ts';
 
 const COLUMNS = ['episode_id', 'child_id', 'birth_date', 'start_date', 'end_date', 'level', 'lead_agency', 'source', 'outcome'];
 
@@ -57,7 +58,7 @@ export const earlyHelpEpisodes: TableSpec<EarlyHelpRow> = {
        AND (a.start_date, a.episode_id) < (b.start_date, b.episode_id) AND (a.end_date IS NULL OR a.end_date > b.start_date)
      WHERE a.f IS NOT NULL OR b.f IS NOT NULL`,
   ],
-  upsert: script(upsertSql('early_help_episode', 's_early_help', COLUMNS, ['episode_id'])),
+  upsert: upsertInto('early_help_episode', 's_early_help', COLUMNS, ['episode_id']),
 };
 
 export const EARLY_HELP_TABLES: readonly TableSpec<any>[] = [earlyHelpEpisodes];

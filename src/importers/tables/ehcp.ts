@@ -4,7 +4,8 @@ import { ASSESSMENT_OUTCOME, REQUEST_OUTCOME, SEN2_SEX, SEN_TYPE } from '../../c
 import { EXCEPTION_REASONS, PARTNERS } from '../../core/ehcp.ts';
 import { ehcpAdviceRules, ehcpRequestRules, type EhcpAdviceRow, type EhcpRequestRow } from '../../core/rules/sen2.ts';
 import { code, date, text, yesNo } from '../fields.ts';
-import { script, upsertSql, type TableSpec } from '../spec.ts';
+import { upsertInto } from '../bulk.ts';
+import { type TableSpec } from '../spec.ts';
 
 const REQUEST_COLUMNS = [
   'request_id', 'person_id', 'person_birth_date', 'sex', 'received_date', 'request_outcome_date', 'request_outcome',
@@ -66,7 +67,7 @@ export const ehcpRequests: TableSpec<EhcpRequestRow> = {
   ],
   key: ['request_id'],
   keyFields: ['RequestID'],
-  upsert: script(upsertSql('ehcp_request', 's_ehcp_request', REQUEST_COLUMNS, ['request_id'])),
+  upsert: upsertInto('ehcp_request', 's_ehcp_request', REQUEST_COLUMNS, ['request_id']),
 };
 
 const PARTNER_CODES = Object.fromEntries(PARTNERS.map((p) => [p, p])) as Record<(typeof PARTNERS)[number], string>;
@@ -96,5 +97,5 @@ export const ehcpAdvice: TableSpec<EhcpAdviceRow> = {
      WHERE NOT EXISTS (SELECT 1 FROM s_ehcp_request q WHERE q.request_id = s.request_id)
        AND NOT EXISTS (SELECT 1 FROM ehcp_request q WHERE q.request_id = s.request_id)`,
   ],
-  upsert: script(upsertSql('ehcp_advice', 's_ehcp_advice', ['request_id', 'partner', 'requested_date', 'received_date'], ['request_id', 'partner'])),
+  upsert: upsertInto('ehcp_advice', 's_ehcp_advice', ['request_id', 'partner', 'requested_date', 'received_date'], ['request_id', 'partner']),
 };

@@ -5,7 +5,8 @@ import * as z from 'zod';
 import { SEN2_SEX } from '../../core/codes.ts';
 import { EHE_END_REASONS, EHE_REASONS, eheRules, SEN_PROVISION, SOCIAL_CARE_STATUS, type EheRow } from '../../core/homeEducation.ts';
 import { code, date, text, yesNo } from '../fields.ts';
-import { afterImport, script, upsertSql, type TableSpec } from '../spec.ts';
+import { upsertInto } from '../bulk.ts';
+import { afterImport, type TableSpec } from '../spec.ts';
 
 const COLUMNS = ['child_id', 'start_date', 'dob', 'sex', 'end_date', 'end_reason', 'reason', 'engaged', 'social_care', 'sen'] as const;
 
@@ -63,7 +64,7 @@ export const eheRegister: TableSpec<EheRow> = {
        'Child ' || s.child_id || ' has another spell on the register with a different DOB (' || to_char(o.dob, 'DD/MM/YYYY') || ').' AS message
      FROM s_ehe s CROSS JOIN LATERAL (SELECT x.dob FROM ${SPELLS} x WHERE x.child_id = s.child_id AND x.dob <> s.dob ORDER BY x.start_date LIMIT 1) o`,
   ],
-  upsert: script(upsertSql('ehe_registration', 's_ehe', COLUMNS, ['child_id', 'start_date'])),
+  upsert: upsertInto('ehe_registration', 's_ehe', COLUMNS, ['child_id', 'start_date']),
 };
 
 export const HOME_EDUCATION_TABLES: readonly TableSpec<any>[] = [eheRegister];

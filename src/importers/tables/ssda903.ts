@@ -3,7 +3,8 @@ import * as z from 'zod';
 import { ACCOM, ACTIV, CIN, ETHNIC, IN_TOUCH, LS, MISSING, PLACE, PLACE_PROVIDER, REASON_PLACE_CHANGE, REC, RNE, SEX, UPN_PATTERN } from '../../core/codes.ts';
 import { episodeRules, headerRules, missingRules, oc3Rules, type EpisodeRow, type HeaderRow, type MissingRow, type Oc3Row } from '../../core/rules/ssda903.ts';
 import { code, date, pattern, text } from '../fields.ts';
-import { script, upsertSql, type RowContext, type TableSpec } from '../spec.ts';
+import { upsertInto } from '../bulk.ts';
+import { type RowContext, type TableSpec } from '../spec.ts';
 
 const child = () => text({ required: true, max: 40 });
 const dob = (ctx: RowContext) => date({ required: true, rule: '102', notAfter: ctx.today });
@@ -30,7 +31,7 @@ export const header: TableSpec<HeaderRow> = {
   toStage: (r) => [r.child, r.sex, r.dob, r.ethnic, r.upn],
   key: ['child_id'],
   keyFields: ['CHILD'],
-  upsert: script(upsertSql('child', 's_header', ['child_id', 'sex', 'dob', 'ethnic', 'upn'], ['child_id'])),
+  upsert: upsertInto('child', 's_header', ['child_id', 'sex', 'dob', 'ethnic', 'upn'], ['child_id']),
 };
 
 const EPISODE_COLUMNS = ['child_id', 'decom', 'rne', 'ls', 'cin', 'place', 'place_provider', 'dec', 'rec', 'reason_place_change', 'home_post', 'pl_post', 'urn'];
@@ -74,7 +75,7 @@ export const episodes: TableSpec<EpisodeRow> = {
   key: ['child_id', 'decom'],
   keyFields: ['CHILD', 'DECOM'],
   childInHeader: true,
-  upsert: script(upsertSql('la_episode', 's_episodes', EPISODE_COLUMNS, ['child_id', 'decom'])),
+  upsert: upsertInto('la_episode', 's_episodes', EPISODE_COLUMNS, ['child_id', 'decom']),
 };
 
 /** The Missing layout, shared with the case system's missing-from-home export. */
@@ -102,10 +103,8 @@ export const missing: TableSpec<MissingRow> = {
   key: ['child_id', 'mis_start'],
   keyFields: ['CHILD', 'MIS_START'],
   childInHeader: true,
-  upsert: script(
-    upsertSql('missing_episode', 's_missing', ['child_id', 'mis_start', 'missing', 'mis_end', 'looked_after'], ['child_id', 'mis_start'],
+  upsert: upsertInto('missing_episode', 's_missing', ['child_id', 'mis_start', 'missing', 'mis_end', 'looked_after'], ['child_id', 'mis_start'],
       'child_id, mis_start, missing, mis_end, true'),
-  ),
 };
 
 export const oc3: TableSpec<Oc3Row> = {
@@ -129,5 +128,5 @@ export const oc3: TableSpec<Oc3Row> = {
   key: ['child_id', 'fy'],
   keyFields: ['CHILD'],
   childInHeader: true,
-  upsert: script(upsertSql('oc3', 's_oc3', ['child_id', 'fy', 'in_touch', 'activ', 'accom'], ['child_id', 'fy'])),
+  upsert: upsertInto('oc3', 's_oc3', ['child_id', 'fy', 'in_touch', 'activ', 'accom'], ['child_id', 'fy']),
 };

@@ -4,7 +4,8 @@
 import * as z from 'zod';
 import { FEEDBACK_SOURCES, feedbackRules, SENTIMENTS, VOICE_AGE_BANDS, VOICE_THEMES, type FeedbackRow, type VoiceTheme } from '../../core/voice.ts';
 import { code, codeSet, date, number, text, yesNo } from '../fields.ts';
-import { afterImport, script, upsertSql, type TableSpec } from '../spec.ts';
+import { upsertInto } from '../bulk.ts';
+import { afterImport, type TableSpec } from '../spec.ts';
 
 const COLUMNS = [
   'feedback_id', 'received_date', 'source', 'priority_id', 'themes', 'sentiment', 'age_band', 'care_experienced',
@@ -81,7 +82,7 @@ export const voiceFeedback: TableSpec<FeedbackRow> = {
      FROM s_voice s JOIN ${ACTIONS} a ON a.action_id = s.action_id
      WHERE a.priority_id <> s.priority_id`,
   ],
-  upsert: script(upsertSql('voice_feedback', 's_voice', COLUMNS, ['feedback_id'])),
+  upsert: upsertInto('voice_feedback', 's_voice', COLUMNS, ['feedback_id']),
 };
 
 export const VOICE_TABLES: readonly TableSpec<any>[] = [voiceFeedback];

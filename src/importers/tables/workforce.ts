@@ -5,7 +5,8 @@ import * as z from 'zod';
 import type { IsoDate } from '../../core/dates.ts';
 import { parseMonth, workforceRules, type WorkforceRow } from '../../core/workforce.ts';
 import { number, text } from '../fields.ts';
-import { script, upsertSql, type TableSpec } from '../spec.ts';
+import { upsertInto } from '../bulk.ts';
+import { type TableSpec } from '../spec.ts';
 
 const COLUMNS = [
   'month', 'team', 'employed_fte', 'agency_fte', 'vacant_fte', 'starters_fte', 'leavers_fte', 'cases', 'case_holding_fte',
@@ -75,7 +76,7 @@ export const workforceMonths: TableSpec<WorkforceRow> = {
   ],
   key: ['month', 'team'],
   keyFields: ['Month', 'Team'],
-  upsert: script(upsertSql('workforce_month', 's_workforce', COLUMNS, ['month', 'team'])),
+  upsert: upsertInto('workforce_month', 's_workforce', COLUMNS, ['month', 'team']),
 };
 
 export const WORKFORCE_TABLES: readonly TableSpec<any>[] = [workforceMonths];
