@@ -14,6 +14,8 @@ import type { Tx } from '../store/open.ts';
 import { upsertSql, type TableSpec } from './spec.ts';
 
 const DEFAULT_BULK_ROWS = 50_000;
+/** Loads this big change the planner's statistics enough to gather them again. */
+const ANALYZE_ROWS = 1000;
 
 /** Read at each load, so tests can lower it for small files. */
 function bulkRows(): number {
@@ -50,7 +52,7 @@ export function upsertInto(table: string, from: string, columns: readonly string
       await tx.exec(mode === 'empty' ? `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select} FROM ${from}` : upsertSql(table, from, columns, key, select));
       await tx.exec(make.join(';\n'));
     }
-    if (staged >= 1000) await tx.exec(`ANALYZE ${table}`);
+    if (staged >= ANALYZE_ROWS) await tx.exec(`ANALYZE ${table}`);
   };
 }
 
