@@ -69,8 +69,14 @@ function withPeriods(def: IndicatorDefinition, type: PeriodType, from: IsoDate, 
   periods AS (
     SELECT d::date AS period_start, (d + ${step}::interval)::date AS period_end,
            (d + ${step}::interval - interval '1 day')::date AS last_day,
-           LEAST((d + ${step}::interval - interval '1 day')::date, (SELECT as_of FROM params)) AS ref_date
+           LEAST((d + ${step}::interval - interval '1 day')::date, (SELECT as_of FROM params)) AS ref_date,
+           row_number() OVER (ORDER BY d)::int AS idx
       FROM generate_series(${from}::timestamp, ${to}::timestamp, ${step}::interval) AS d
+  ),
+  period_refs AS MATERIALIZED (
+    SELECT array_agg(period_start ORDER BY idx) AS starts, array_agg(period_end ORDER BY idx) AS ends,
+           array_agg(last_day ORDER BY idx) AS last_days, array_agg(ref_date ORDER BY idx) AS ref_dates
+      FROM periods
   ),
   r AS (${sql.raw(rowsSql(def, type))})`;
 }
@@ -84,7 +90,7 @@ export interface ComputedValue {
 }
 
 /** One indicator over every period of a type from `from` to `to`, from its first period with data. */
-async function runIndicator(
+export async function runIndicator(
   db: Kysely<Database>,
   def: IndicatorDefinition,
   type: PeriodType,
@@ -92,6 +98,12 @@ async function runIndicator(
   to: IsoDate,
   asOf: IsoDate,
 ): Promise<ComputedValue[]> {
+  const result = await indicatorQuery(def, type, from, to, asOf).execute(db);
+  return result.rows;
+}
+
+/** The query behind runIndicator (exported so its plan can be inspected). */
+export function indicatorQuery(def: IndicatorDefinition, type: PeriodType, from: IsoDate, to: IsoDate, asOf: IsoDate) {
   const a = aggregateSql(def);
   const zeroWhenEmpty = def.aggregate === 'count';
   // A distinct count as two groupings (unit within period, then period) rather than count(DISTINCT),
@@ -105,15 +117,14 @@ async function runIndicator(
       : sql`SELECT period_start, ${sql.raw(a.numerator)} AS numerator, ${sql.raw(a.denominator)} AS denominator,
            ${sql.raw(a.value)} AS value
       FROM r GROUP BY period_start`;
-  const result = await sql<ComputedValue>`${withPeriods(def, type, from, to, asOf)},
+  return sql<ComputedValue>`${withPeriods(def, type, from, to, asOf)},
   agg AS (${agg})
   SELECT p.period_start, p.period_end,
          ${sql.raw(zeroWhenEmpty ? 'coalesce(agg.numerator, 0)' : 'agg.numerator')} AS numerator, agg.denominator,
          ${sql.raw(zeroWhenEmpty ? 'coalesce(agg.value, 0)' : 'agg.value')} AS value
     FROM periods p LEFT JOIN agg ON agg.period_start = p.period_start
    WHERE p.period_start >= ${sql.raw(firstPeriodSql(def, type))}
-   ORDER BY p.period_start`.execute(db);
-  return result.rows;
+   ORDER BY p.period_start`;
 }
 
 /** The latest date anywhere in the data: the default "as of" for computing and breakdowns. */

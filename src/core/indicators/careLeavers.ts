@@ -1,6 +1,6 @@
 // Care leavers aged 17 to 21: education, employment or training, contact and accommodation.
 import { PERIOD_TYPES } from '../periods.ts';
-import { NEET_IN, NEET_SPELLS, ageBandSql, careLeaverAgeSql, childSexSql, coversSql } from './sql.ts';
+import { CARE_LEAVER_AGES, NEET_IN, NEET_SPELLS, ageBandSql, careLeaverAgeSql, childSexSql, periodsWithin } from './sql.ts';
 import type { IndicatorDefinition } from './types.ts';
 
 const DIMENSIONS = ['age_band', 'sex', 'ethnicity'] as const;
@@ -17,12 +17,20 @@ function oc3Rate(num: string, den: string): string {
   FROM oc3 o JOIN child c ON c.child_id = o.child_id`;
 }
 
-/** Care leavers aged 17 to 21 on each period's reference date, one row per `join` row (alias `a`). */
-function atPeriodEnd(columns: string, join: string): string {
+/**
+ * Care leavers aged 17 to 21 on each period's reference date, one row per row of `from` (alias `a`)
+ * covering it: from `start` up to `until` (exclusive; null when open). Each row is expanded only
+ * to the periods that fall within the ages too (a day wider than age() either side); the age
+ * rule itself decides.
+ */
+function atPeriodEnd(columns: string, from: string, start: string, until: string): string {
+  const [youngest, oldest] = CARE_LEAVER_AGES;
+  const aged = `(c.dob + interval '${youngest} years')::date`;
+  const tooOld = `(c.dob + interval '${oldest + 1} years')::date + 1`;
   return `SELECT p.period_start, a.child_id AS unit_id, ${columns}, ${dims('p.ref_date')}
-  FROM periods p
-  JOIN ${join}
+  FROM ${from}
   JOIN child c ON c.child_id = a.child_id
+  ${periodsWithin(`greatest(${start}, ${aged})`, `least(${until}, ${tooOld})`)}
   WHERE ${careLeaverAgeSql('c.dob', 'p.ref_date')}`;
 }
 
@@ -46,10 +54,8 @@ export const CARE_LEAVER_INDICATORS: IndicatorDefinition[] = [
     aggregate: 'rate',
     source: {
       kind: 'snapshot',
-      sql: atPeriodEnd(
-        `(a.activ IN ${NEET_IN})::int AS num, 1 AS den, NULL::float AS val`,
-        `leaver_activity a ON ${coversSql('a', 'p.ref_date')}`,
-      ),
+      // end_date is the activity's last day.
+      sql: atPeriodEnd(`(a.activ IN ${NEET_IN})::int AS num, 1 AS den, NULL::float AS val`, 'leaver_activity a', 'a.start_date', 'a.end_date + 1'),
     },
   },
   {
@@ -88,10 +94,7 @@ export const CARE_LEAVER_INDICATORS: IndicatorDefinition[] = [
     aggregate: 'median',
     source: {
       kind: 'snapshot',
-      sql: atPeriodEnd(
-        'NULL::int AS num, NULL::int AS den, (p.ref_date - a.spell_start)::float AS val',
-        `${NEET_SPELLS} a ON a.spell_start <= p.ref_date AND (a.spell_end IS NULL OR a.spell_end >= p.ref_date)`,
-      ),
+      sql: atPeriodEnd('NULL::int AS num, NULL::int AS den, (p.ref_date - a.spell_start)::float AS val', `${NEET_SPELLS} a`, 'a.spell_start', 'a.spell_end + 1'),
     },
   },
   {

@@ -1,6 +1,6 @@
 // Children looked after (SSDA903 Episodes): context for the missing and care-leaver measures.
 import { PERIOD_TYPES } from '../periods.ts';
-import { ageBandSql, childSexSql, placementGroupSql } from './sql.ts';
+import { ageBandSql, childSexSql, periodsWithin, placementGroupSql } from './sql.ts';
 import type { IndicatorDefinition } from './types.ts';
 
 export const LOOKED_AFTER_INDICATORS: IndicatorDefinition[] = [
@@ -26,9 +26,9 @@ export const LOOKED_AFTER_INDICATORS: IndicatorDefinition[] = [
       sql: `SELECT p.period_start, e.child_id AS unit_id, 1 AS num, 1 AS den, NULL::float AS val,
         ${ageBandSql('c.dob', 'p.ref_date')} AS age_band, ${childSexSql('c.sex')} AS sex, c.ethnic AS ethnicity,
         ${placementGroupSql('e.place')} AS placement_type
-      FROM periods p
-      JOIN la_episode e ON e.decom <= p.ref_date AND (e.dec IS NULL OR e.dec > p.ref_date)
-      JOIN child c ON c.child_id = e.child_id
+      FROM la_episode e
+      ${periodsWithin('e.decom', 'e.dec')}
+      LEFT JOIN child c ON c.child_id = e.child_id
       WHERE e.ls NOT IN ('V3', 'V4')`,
     },
   },

@@ -1,7 +1,7 @@
 // Children missing from home or care, and return home interviews (DfE statutory guidance, 2014).
 import { REPEAT_EPISODES } from '../missing.ts';
 import { PERIOD_TYPES } from '../periods.ts';
-import { RHI_DAYS, ageBandSql, childSexSql, lookedAfterSql, missingPlacementSql } from './sql.ts';
+import { RHI_DAYS, ageBandSql, childSexSql, lookedAfterSql, missingPlacementSql, periodsWithin } from './sql.ts';
 import type { IndicatorDefinition } from './types.ts';
 
 const DIMENSIONS = ['age_band', 'sex', 'ethnicity', 'looked_after', 'placement_type', 'exploitation_risk'] as const;
@@ -112,8 +112,9 @@ export const MISSING_INDICATORS: IndicatorDefinition[] = [
       FROM (SELECT child_id, mis_start, looked_after, exploitation_risk,
                    (lag(mis_start, ${REPEAT_EPISODES - 1}) OVER (PARTITION BY child_id ORDER BY mis_start) + interval '12 months')::date AS until
               FROM missing_episode) w
-      JOIN periods p ON w.mis_start <= p.ref_date AND w.until > p.ref_date
-      JOIN child c ON c.child_id = w.child_id`,
+      ${periodsWithin('w.mis_start', 'w.until')}
+      JOIN child c ON c.child_id = w.child_id
+      WHERE w.until IS NOT NULL`,
       since: 'SELECT min(mis_start) FROM missing_episode',
     },
   },

@@ -95,7 +95,16 @@ export const NEET_SPELLS = `(SELECT child_id, min(start_date) AS spell_start,
          WHERE activ IN ${NEET_IN}) numbered
   GROUP BY child_id, spell_no)`;
 
-/** Activity `a` covers the date `on` (end_date is the last day of the activity). */
-export function coversSql(a: string, on: string): string {
-  return `${a}.start_date <= ${on} AND (${a}.end_date IS NULL OR ${a}.end_date >= ${on})`;
+/**
+ * The periods `p` whose ref_date falls on or after `from` and before `until` (exclusive; null when
+ * open), for a row covering a span of dates: the row is expanded to exactly those periods by binary
+ * search in the sorted ref_dates (period_refs), so PostgreSQL scans the range table once instead of
+ * running a range join per period. A FROM-list item: `FROM la_episode e ${periodsWithin(...)}`.
+ */
+export function periodsWithin(from: string, until: string): string {
+  return `CROSS JOIN period_refs pr
+    CROSS JOIN LATERAL (SELECT pr.starts[i] AS period_start, pr.ends[i] AS period_end, pr.last_days[i] AS last_day,
+                               pr.ref_dates[i] AS ref_date
+      FROM generate_series(width_bucket((${from}) - 1, pr.ref_dates) + 1,
+                           coalesce(width_bucket((${until}) - 1, pr.ref_dates), cardinality(pr.ref_dates))) AS i) p`;
 }
