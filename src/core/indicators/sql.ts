@@ -31,7 +31,9 @@ export function ageBandSql(dob: string, on: string): string {
 }
 
 export function careLeaverAgeSql(dob: string, on: string): string {
-  return `${ageSql(dob, on)} BETWEEN ${CARE_LEAVER_AGES[0]} AND ${CARE_LEAVER_AGES[1]}`;
+  // One age() per row: BETWEEN would work it out twice.
+  const ages = Array.from({ length: CARE_LEAVER_AGES[1] - CARE_LEAVER_AGES[0] + 1 }, (_, i) => CARE_LEAVER_AGES[0] + i);
+  return `${ageSql(dob, on)} = ANY ('{${ages.join(',')}}'::int[])`;
 }
 
 /** 903 SEX (1, 2) as words. */
@@ -102,9 +104,10 @@ export const NEET_SPELLS = `(SELECT child_id, min(start_date) AS spell_start,
  * running a range join per period. A FROM-list item: `FROM la_episode e ${periodsWithin(...)}`.
  */
 export function periodsWithin(from: string, until: string): string {
-  return `CROSS JOIN period_refs pr
-    CROSS JOIN LATERAL (SELECT pr.starts[i] AS period_start, pr.ends[i] AS period_end, pr.last_days[i] AS last_day,
-                               pr.ref_dates[i] AS ref_date
-      FROM generate_series(width_bucket((${from}) - 1, pr.ref_dates) + 1,
-                           coalesce(width_bucket((${until}) - 1, pr.ref_dates), cardinality(pr.ref_dates))) AS i) p`;
+  // Each array is read once per query (an InitPlan), not carried along with every row.
+  const [starts, ends, lastDays, refs] = ['starts', 'ends', 'last_days', 'ref_dates'].map((a) => `(SELECT ${a} FROM period_refs)`);
+  return `CROSS JOIN LATERAL (SELECT ${starts}[i] AS period_start, ${ends}[i] AS period_end, ${lastDays}[i] AS last_day,
+                                    ${refs}[i] AS ref_date
+      FROM generate_series(width_bucket((${from}) - 1, ${refs}) + 1,
+                           coalesce(width_bucket((${until}) - 1, ${refs}), cardinality(${refs}))) AS i) p`;
 }
