@@ -5,18 +5,16 @@ import { sql } from 'kysely';
 import { today } from '../core/dates.ts';
 import { forgetVersion } from '../store/figure-cache.ts';
 import type { Store, Tx } from '../store/open.ts';
-import { detectTable, explainHeader } from './detect.ts';
 import { ErrorList, MAX_ERRORS, Rejected } from './errors.ts';
-import { fileSize, readCsv } from './reader.ts';
-import type { RowContext, TableSpec } from './spec.ts';
-import { Batcher, checksOf, createStaging, duplicateCheck, indexStaging, keepLatest, validateRow } from './stage.ts';
+import { readError } from './parse-file.ts';
+import { fileSize } from './reader.ts';
+import { stagingTable, type TableSpec } from './spec.ts';
+import { checksOf, createStaging, duplicateCheck, indexStaging, keepLatest } from './stage.ts';
 import { TABLES } from './tables/index.ts';
 import type { ImportFile, ImportOptions, ImportResult } from './types.ts';
-import { yearFromPath } from './year.ts';
+import { parseFiles, workerCount } from './workers.ts';
 
 type FileResult = ImportResult['files'][number];
-
-const PROGRESS_EVERY = 2000;
 
 interface RunState {
   tx: Tx;
@@ -52,10 +50,7 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
       const phase = phaseTimer();
       const state: RunState = { tx, options, errors, files: new Map(), bytes: 0, totalBytes };
       await createStaging(tx);
-      for (const [i, file] of files.entries()) {
-        results.push(await stageFile(state, file, i));
-        phase(`staged ${file.name}`);
-      }
+      results.push(...(await stageFiles(state, files, phase)));
       const staged = TABLES.filter((t) => state.files.has(t));
       const repeats: TableSpec[] = [];
       for (const spec of staged) {
@@ -125,64 +120,40 @@ function rowsOf(results: FileResult[]): number {
   return results.reduce((n, f) => n + f.rows, 0);
 }
 
-/** Streams one file into its staging table; row and header errors go to the run's list. */
-async function stageFile(state: RunState, file: ImportFile, fileNo: number): Promise<FileResult> {
-  const { errors, options } = state;
-  const result: FileResult = { file: file.name, table: '', rows: 0 };
-  const fileError = (message: string, rule: string) => errors.add({ file: file.name, row: 1, field: '', rule, message });
-  const progress = () => options.onProgress?.({ file: file.name, rows: result.rows, bytes: state.bytes, totalBytes: state.totalBytes });
-
-  let spec: TableSpec | null = null;
-  let keys: string[] = [];
-  let fieldNames = new Map<string, string>();
-  let schema: ReturnType<TableSpec['schema']> | null = null;
-  let ctx: RowContext = { fy: null, today: today() };
-  let batch: Batcher | null = null;
-  try {
-    for await (const records of readCsv(file, (n) => (state.bytes += n))) {
-      for (const { values, row } of records) {
-        if (!spec) {
-          spec = detectTable(values);
-          if (!spec) return fileError(`${file.name}: ${explainHeader(values)}`, 'header'), result;
-          result.table = spec.label;
-          const fy = spec.needsYear ? (options.year ?? yearFromPath(file.name) ?? (file.path ? yearFromPath(file.path) : null)) : null;
-          if (spec.needsYear && fy === null) {
-            fileError(`${file.name}: the SSDA903 collection year is not known. Give the year (e.g. --year 2024 for 2024-25) or put it in the folder name (e.g. ssda903_2025).`, 'year');
-            return result;
-          }
-          keys = values.map((v) => v.trim().toLowerCase());
-          fieldNames = new Map(spec.columns.map((c) => [c.toLowerCase(), c]));
-          ctx = { ...ctx, fy };
-          schema = spec.schema(ctx);
-          batch = new Batcher(state.tx, spec, fileNo, fy);
-          state.files.set(spec, (state.files.get(spec) ?? 0) + 1);
-          continue;
-        }
-        result.rows += 1;
-        const where = { file: file.name, row };
-        if (values.length !== keys.length) {
-          errors.add({ ...where, field: '', rule: 'columns', message: `This row has ${values.length} values but the header has ${keys.length} columns.` });
-          continue;
-        }
-        const record: Record<string, string> = {};
-        for (let i = 0; i < keys.length; i++) record[keys[i]!] = values[i]!;
-        const staged = validateRow(spec, schema!, ctx, record, fieldNames, where, errors);
-        // Valid rows are staged even after errors, so the checks across files report real problems only.
-        if (staged && batch!.add(row, staged)) await batch!.send();
-        if (result.rows % PROGRESS_EVERY === 0) progress();
+/**
+ * Parses every file (in workers for a big run, workers.ts) and copies the valid rows into the
+ * staging tables on the run's transaction. Each file's errors are kept apart and added to the
+ * run's list in file order, so the list (and its MAX_ERRORS cut) is as if read one by one.
+ */
+async function stageFiles(state: RunState, files: ImportFile[], phase: (name: string) => void): Promise<FileResult[]> {
+  const { tx, options } = state;
+  const staging = files.map((f) => ({ result: { file: f.name, table: '', rows: 0 }, errors: new ErrorList(), spec: null as TableSpec | null, failed: false }));
+  const jobs = files.map((file, fileNo) => ({ file, fileNo, year: options.year, today: today() }));
+  await parseFiles(jobs, workerCount(state.totalBytes, files.length), async (chunk) => {
+    const file = files[chunk.fileNo]!;
+    const s = staging[chunk.fileNo]!;
+    if (chunk.table) {
+      s.spec = TABLES.find((t) => t.id === chunk.table!.id)!;
+      s.result.table = s.spec.label;
+      state.files.set(s.spec, (state.files.get(s.spec) ?? 0) + 1);
+    }
+    s.result.rows = chunk.rows;
+    state.bytes += chunk.bytes;
+    s.errors.addCounted(chunk.errors, chunk.errors.length + chunk.uncounted);
+    if (chunk.text && s.spec && !s.failed) {
+      try {
+        await tx.copyText(stagingTable(s.spec), ['f', 'r', 'y', ...s.spec.stage.map(([n]) => n)], chunk.text);
+      } catch (err) {
+        // Reported as the file's, as when copying was part of reading it; the run is rejected.
+        s.errors.add(readError(file, err));
+        s.failed = true;
       }
     }
-    await batch?.flush();
-    if (!spec) fileError(`${file.name} is empty: it has no header row.`, 'header');
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException & { lines?: number };
-    const at = e.lines ? ` (near line ${e.lines})` : '';
-    errors.add({ file: file.name, row: e.lines ?? 0, field: '', rule: e.code === 'ENOENT' ? 'file' : 'csv', message: `${file.name} could not be read${at}: ${e.message}` });
-    // No copy may still be running when the next file starts (the run is rejected anyway).
-    await batch?.flush().catch(() => {});
-  }
-  progress();
-  return result;
+    options.onProgress?.({ file: file.name, rows: s.result.rows, bytes: state.bytes, totalBytes: state.totalBytes });
+    if (chunk.last) phase(`staged ${file.name}`);
+  });
+  for (const s of staging) state.errors.addCounted(s.errors.items, s.errors.count);
+  return staging.map((s) => s.result);
 }
 
 /** Runs one SQL check, adding its first errors (and counting the rest). */

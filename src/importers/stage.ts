@@ -9,8 +9,6 @@ import type { CrossCheck, RowContext, TableSpec } from './spec.ts';
 import { stagingTable } from './spec.ts';
 import { TABLES } from './tables/index.ts';
 
-export const BATCH_ROWS = 20000;
-
 /**
  * Every staging table: f (file number) and r (row) locate each row for error messages; y is the
  * SSDA903 collection year of the file (null for other files).
@@ -40,51 +38,6 @@ export async function indexStaging(tx: Tx, spec: TableSpec): Promise<boolean> {
   }
   await tx.exec(`RELEASE SAVEPOINT staging_index; ANALYZE ${s}`);
   return unique;
-}
-
-/**
- * Collects rows of one file and copies them to its staging table in batches. A batch is copied
- * while the next one is read and checked, so on PostgreSQL the server loads as Node parses.
- */
-export class Batcher {
-  private rows: unknown[][] = [];
-  /** The copy in flight, if any; its failure is raised by the next add or flush. */
-  private copying: Promise<void> | null = null;
-  staged = 0;
-
-  constructor(
-    private readonly tx: Tx,
-    private readonly spec: TableSpec,
-    private readonly fileNo: number,
-    private readonly fy: number | null,
-  ) {}
-
-  /** Adds a row; true when a batch is full and should be sent. */
-  add(row: number, values: unknown[]): boolean {
-    this.rows.push([this.fileNo, row, this.fy, ...values]);
-    return this.rows.length >= BATCH_ROWS;
-  }
-
-  /** Copies what is left and waits for every copy to finish. */
-  async flush(): Promise<void> {
-    await this.send();
-    await this.copying;
-    this.copying = null;
-  }
-
-  /** Starts copying the rows collected so far, once the previous copy has finished. */
-  async send(): Promise<void> {
-    await this.copying;
-    this.copying = null;
-    if (this.rows.length === 0) return;
-    const rows = this.rows;
-    this.rows = [];
-    const columns = ['f', 'r', 'y', ...this.spec.stage.map(([n]) => n)];
-    const copying = this.tx.copyRows(stagingTable(this.spec), columns, rows).then((n) => void (this.staged += n));
-    // Handled here so a failure while the next batch is read is not "unhandled"; awaited later.
-    copying.catch(() => {});
-    this.copying = copying;
-  }
 }
 
 type FastParse = (record: Record<string, string>) => { data: unknown } | null;

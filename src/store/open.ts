@@ -8,13 +8,18 @@ import { PGlite, type Transaction as PGliteTransaction } from '@electric-sql/pgl
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { copyLine } from './copy-line.ts';
 import { migrate, migrationFiles, migrationText } from './migrate.ts';
 import type { Database } from './schema.ts';
+
+export { copyLine } from './copy-line.ts';
 
 export interface Tx {
   db: Kysely<Database>;
   /** Bulk load with COPY: far faster than INSERT for imports. Returns the number of rows. */
   copyRows(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<number>;
+  /** COPY of text already in COPY's CSV form (lines from copyLine), e.g. serialised by a worker. */
+  copyText(table: string, columns: readonly string[], text: string): Promise<void>;
   /** Runs a script of several statements (no parameters). */
   exec(script: string): Promise<void>;
 }
@@ -57,22 +62,9 @@ const PARSERS: Record<number, (v: string) => unknown> = {
   [OID.TIMESTAMPTZ]: identity,
 };
 
-/** A CSV line for COPY ... WITH (FORMAT csv): null is an unquoted empty field. */
-export function copyLine(values: readonly unknown[]): string {
-  // A plain loop: this runs for every imported row.
-  let line = '';
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) line += ',';
-    const v = values[i];
-    if (v === null || v === undefined) continue;
-    const s = Array.isArray(v) ? pgArray(v) : typeof v === 'object' ? JSON.stringify(v) : String(v);
-    line += s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`;
-  }
-  return line + '\n';
-}
-
-function pgArray(values: unknown[]): string {
-  return `{${values.map((v) => `"${String(v).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+async function copyRowsWith(copyText: Tx['copyText'], table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<number> {
+  if (rows.length > 0) await copyText(table, columns, rows.map(copyLine).join(''));
+  return rows.length;
 }
 
 function copySql(table: string, columns: readonly string[], source: string): string {
@@ -101,19 +93,20 @@ async function openPglite(options: StoreOptions): Promise<Store> {
 function wrapPglite(pglite: PGlite): Store {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 
-  const txFor = (t: PGliteTransaction): Tx => ({
-    // The dialect only needs query(); PGlite's transaction object provides it on the same session.
-    db: new Kysely<Database>({ dialect: new PGliteDialect(t as unknown as PGlite) }),
-    async copyRows(table, columns, rows) {
-      if (rows.length === 0) return 0;
-      const blob = new Blob([rows.map(copyLine).join('')]);
-      await t.query(copySql(table, columns, `'/dev/blob'`), [], { blob });
-      return rows.length;
-    },
-    async exec(script) {
-      await t.exec(script);
-    },
-  });
+  const txFor = (t: PGliteTransaction): Tx => {
+    const copyText: Tx['copyText'] = async (table, columns, text) => {
+      if (text !== '') await t.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([text]) });
+    };
+    return {
+      // The dialect only needs query(); PGlite's transaction object provides it on the same session.
+      db: new Kysely<Database>({ dialect: new PGliteDialect(t as unknown as PGlite) }),
+      copyRows: (table, columns, rows) => copyRowsWith(copyText, table, columns, rows),
+      copyText,
+      async exec(script) {
+        await t.exec(script);
+      },
+    };
+  };
 
   return {
     kind: 'pglite',
@@ -177,16 +170,16 @@ async function openPostgres(options: StoreOptions): Promise<Store> {
       const txDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });
       const tx: Tx = {
         db: txDb,
-        async copyRows(table, columns, rows) {
-          if (rows.length === 0) return 0;
+        copyRows: (table, columns, rows) => copyRowsWith(tx.copyText, table, columns, rows),
+        async copyText(table, columns, text) {
+          if (text === '') return;
           const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
           await new Promise<void>((resolve, reject) => {
             stream.on('error', reject);
             stream.on('finish', resolve);
             // One write for the batch: a write per line costs a socket write each.
-            stream.end(rows.map(copyLine).join(''));
+            stream.end(text);
           });
-          return rows.length;
         },
         async exec(script) {
           await client.query(script);

@@ -1,0 +1,116 @@
+// One file of an import read into COPY text for its staging table, a chunk at a time: header
+// recognised, rows validated, valid rows serialised. This is the CPU-heavy part of an import, so
+// big runs do it in worker threads (workers.ts); the run's own thread only copies the text.
+import type { IsoDate } from '../core/dates.ts';
+import { copyLine } from '../store/copy-line.ts';
+import { detectTable, explainHeader } from './detect.ts';
+import { ErrorList } from './errors.ts';
+import { readCsv } from './reader.ts';
+import type { RowContext, TableSpec } from './spec.ts';
+import { validateRow } from './stage.ts';
+import type { ImportError, ImportFile } from './types.ts';
+import { yearFromPath } from './year.ts';
+
+/** Staged rows per chunk (one COPY each). */
+export const CHUNK_ROWS = 20000;
+
+export interface FileJob {
+  file: ImportFile;
+  /** Position in the run: the f column of the staging rows. */
+  fileNo: number;
+  /** SSDA903 collection year given for the run. */
+  year?: number;
+  today: IsoDate;
+}
+
+export interface FileChunk {
+  fileNo: number;
+  /** On the first chunk after the header is recognised: the table's id and the collection year. */
+  table?: { id: string; fy: number | null };
+  /** Lines for COPY into the staging table (f, r, y, then the table's staging columns). */
+  text: string;
+  /** Data rows read so far (valid or not), and bytes read since the previous chunk. */
+  rows: number;
+  bytes: number;
+  /** Errors found since the previous chunk; past MAX_ERRORS for the file they are only counted. */
+  errors: ImportError[];
+  uncounted: number;
+  /** The file's last chunk. */
+  last: boolean;
+}
+
+/** The error for a file that cannot be read (or copied) part-way. */
+export function readError(file: ImportFile, err: unknown): ImportError {
+  const e = err as NodeJS.ErrnoException & { lines?: number };
+  const at = e.lines ? ` (near line ${e.lines})` : '';
+  return { file: file.name, row: e.lines ?? 0, field: '', rule: e.code === 'ENOENT' ? 'file' : 'csv', message: `${file.name} could not be read${at}: ${e.message}` };
+}
+
+export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
+  const { file, fileNo } = job;
+  const errors = new ErrorList();
+  let lines: string[] = [];
+  let rows = 0;
+  let bytes = 0;
+  let table: FileChunk['table'];
+  let listed = 0;
+  let counted = 0;
+  const chunk = (last: boolean): FileChunk => {
+    const shown = errors.items.slice(listed);
+    const c = { fileNo, table, text: lines.join(''), rows, bytes, errors: shown, uncounted: errors.count - counted - shown.length, last };
+    [lines, bytes, table, listed, counted] = [[], 0, undefined, errors.items.length, errors.count];
+    return c;
+  };
+  const fileError = (message: string, rule: string) => errors.add({ file: file.name, row: 1, field: '', rule, message });
+
+  let spec: TableSpec | null = null;
+  let keys: string[] = [];
+  let fieldNames = new Map<string, string>();
+  let schema: ReturnType<TableSpec['schema']> | null = null;
+  let ctx: RowContext = { fy: null, today: job.today };
+  // f and y of every line; r goes between them.
+  let fyText = '';
+  try {
+    for await (const records of readCsv(file, (n) => (bytes += n))) {
+      for (const { values, row } of records) {
+        if (!spec) {
+          spec = detectTable(values);
+          if (!spec) {
+            fileError(`${file.name}: ${explainHeader(values)}`, 'header');
+            yield chunk(true);
+            return;
+          }
+          const fy = spec.needsYear ? (job.year ?? yearFromPath(file.name) ?? (file.path ? yearFromPath(file.path) : null)) : null;
+          if (spec.needsYear && fy === null) {
+            fileError(`${file.name}: the SSDA903 collection year is not known. Give the year (e.g. --year 2024 for 2024-25) or put it in the folder name (e.g. ssda903_2025).`, 'year');
+            yield chunk(true);
+            return;
+          }
+          table = { id: spec.id, fy };
+          keys = values.map((v) => v.trim().toLowerCase());
+          fieldNames = new Map(spec.columns.map((c) => [c.toLowerCase(), c]));
+          ctx = { ...ctx, fy };
+          schema = spec.schema(ctx);
+          fyText = `,${fy ?? ''},`;
+          continue;
+        }
+        rows += 1;
+        const where = { file: file.name, row };
+        if (values.length !== keys.length) {
+          errors.add({ ...where, field: '', rule: 'columns', message: `This row has ${values.length} values but the header has ${keys.length} columns.` });
+          continue;
+        }
+        const record: Record<string, string> = {};
+        for (let i = 0; i < keys.length; i++) record[keys[i]!] = values[i]!;
+        const staged = validateRow(spec, schema!, ctx, record, fieldNames, where, errors);
+        // Valid rows are staged even after errors, so the checks across files report real problems only.
+        if (staged) lines.push(`${fileNo},${row}${fyText}${copyLine(staged)}`);
+        if (lines.length >= CHUNK_ROWS) yield chunk(false);
+      }
+    }
+    if (!spec) fileError(`${file.name} is empty: it has no header row.`, 'header');
+  } catch (err) {
+    errors.add(readError(file, err));
+  }
+  yield chunk(true);
+}
