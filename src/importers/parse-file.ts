@@ -3,6 +3,7 @@
 // big runs do it in worker threads (workers.ts); the run's own thread only copies the text.
 import type { IsoDate } from '../core/dates.ts';
 import { copyLine } from '../store/copy-line.ts';
+import { CopyBuffer } from './copy-buffer.ts';
 import { detectTable, explainHeader } from './detect.ts';
 import { ErrorList } from './errors.ts';
 import { readCsv } from './reader.ts';
@@ -27,8 +28,8 @@ export interface FileChunk {
   fileNo: number;
   /** On the first chunk after the header is recognised: the table's id and the collection year. */
   table?: { id: string; fy: number | null };
-  /** Lines for COPY into the staging table (f, r, y, then the table's staging columns). */
-  text: string;
+  /** Lines for COPY into the staging table (f, r, y, then the table's staging columns), UTF-8. */
+  text: Uint8Array<ArrayBuffer>;
   /** Data rows read so far (valid or not), and bytes read since the previous chunk. */
   rows: number;
   bytes: number;
@@ -49,7 +50,8 @@ export function readError(file: ImportFile, err: unknown): ImportError {
 export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
   const { file, fileNo } = job;
   const errors = new ErrorList();
-  let lines: string[] = [];
+  const lines = new CopyBuffer();
+  let staged = 0;
   let rows = 0;
   let bytes = 0;
   let table: FileChunk['table'];
@@ -57,8 +59,8 @@ export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
   let counted = 0;
   const chunk = (last: boolean): FileChunk => {
     const shown = errors.items.slice(listed);
-    const c = { fileNo, table, text: lines.join(''), rows, bytes, errors: shown, uncounted: errors.count - counted - shown.length, last };
-    [lines, bytes, table, listed, counted] = [[], 0, undefined, errors.items.length, errors.count];
+    const c = { fileNo, table, text: lines.take(), rows, bytes, errors: shown, uncounted: errors.count - counted - shown.length, last };
+    [staged, bytes, table, listed, counted] = [0, 0, undefined, errors.items.length, errors.count];
     return c;
   };
   const fileError = (message: string, rule: string) => errors.add({ file: file.name, row: 1, field: '', rule, message });
@@ -102,10 +104,11 @@ export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
         }
         const record: Record<string, string> = {};
         for (let i = 0; i < keys.length; i++) record[keys[i]!] = values[i]!;
-        const staged = validateRow(spec, schema!, ctx, record, fieldNames, where, errors);
+        const stage = validateRow(spec, schema!, ctx, record, fieldNames, where, errors);
         // Valid rows are staged even after errors, so the checks across files report real problems only.
-        if (staged) lines.push(`${fileNo},${row}${fyText}${copyLine(staged)}`);
-        if (lines.length >= CHUNK_ROWS) yield chunk(false);
+        if (!stage) continue;
+        lines.add(`${fileNo},${row}${fyText}${copyLine(stage)}`);
+        if (++staged >= CHUNK_ROWS || lines.full) yield chunk(false);
       }
     }
     if (!spec) fileError(`${file.name} is empty: it has no header row.`, 'header');

@@ -17,6 +17,6 @@ port.on('message', async (m: { job?: FileJob; ack?: true }) => {
   for await (const chunk of parseFile(m.job!)) {
     while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
     credit -= 1;
-    port.postMessage(chunk);
+    port.postMessage(chunk, [chunk.text.buffer]);
   }
 });

@@ -140,7 +140,7 @@ async function stageFiles(state: RunState, files: ImportFile[], phase: (name: st
     s.result.rows = chunk.rows;
     state.bytes += chunk.bytes;
     s.errors.addCounted(chunk.errors, chunk.errors.length + chunk.uncounted);
-    if (chunk.text && s.spec && !s.failed) {
+    if (chunk.text.length > 0 && s.spec && !s.failed) {
       try {
         await tx.copyText(stagingTable(s.spec), ['f', 'r', 'y', ...s.spec.stage.map(([n]) => n)], chunk.text);
       } catch (err) {

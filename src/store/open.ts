@@ -18,8 +18,8 @@ export interface Tx {
   db: Kysely<Database>;
   /** Bulk load with COPY: far faster than INSERT for imports. Returns the number of rows. */
   copyRows(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<number>;
-  /** COPY of text already in COPY's CSV form (lines from copyLine), e.g. serialised by a worker. */
-  copyText(table: string, columns: readonly string[], text: string): Promise<void>;
+  /** COPY of text already in COPY's CSV form (lines from copyLine; UTF-8 when bytes), e.g. from a worker. */
+  copyText(table: string, columns: readonly string[], text: string | Uint8Array<ArrayBuffer>): Promise<void>;
   /** Runs a script of several statements (no parameters). */
   exec(script: string): Promise<void>;
 }
@@ -95,7 +95,7 @@ function wrapPglite(pglite: PGlite): Store {
 
   const txFor = (t: PGliteTransaction): Tx => {
     const copyText: Tx['copyText'] = async (table, columns, text) => {
-      if (text !== '') await t.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([text]) });
+      if (text.length > 0) await t.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([text]) });
     };
     return {
       // The dialect only needs query(); PGlite's transaction object provides it on the same session.
@@ -172,13 +172,13 @@ async function openPostgres(options: StoreOptions): Promise<Store> {
         db: txDb,
         copyRows: (table, columns, rows) => copyRowsWith(tx.copyText, table, columns, rows),
         async copyText(table, columns, text) {
-          if (text === '') return;
+          if (text.length === 0) return;
           const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
           await new Promise<void>((resolve, reject) => {
             stream.on('error', reject);
             stream.on('finish', resolve);
             // One write for the batch: a write per line costs a socket write each.
-            stream.end(text);
+            stream.end(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength));
           });
         },
         async exec(script) {
