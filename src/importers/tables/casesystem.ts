@@ -6,7 +6,7 @@ import type { IsoDate } from '../../core/dates.ts';
 import { EXPLOITATION_RISKS } from '../../core/missing.ts';
 import { leaverActivityRules, type LeaverActivityRow } from '../../core/rules/casesystem.ts';
 import { missingRules, type MissingRow } from '../../core/rules/ssda903.ts';
-import { code, codeSet, date, text, time } from '../fields.ts';
+import { code, codeSet, date, text, time, withFields } from '../fields.ts';
 import { upsertInto } from '../bulk.ts';
 import { afterImport, script, upsertSql, type TableSpec } from '../spec.ts';
 import { MISSING_STAGE, missingShape } from './ssda903.ts';
@@ -83,7 +83,7 @@ export const missingFromHome: TableSpec<MissingRow & { sex: number }> = {
   schema: (ctx) =>
     z
       .object({ ...missingShape(ctx), sex: code(SEX, { required: true, rule: '101' }) })
-      .transform((r) => ({ ...r, sex: Number(r.sex), misStart: r.mis_start, misEnd: r.mis_end })),
+      .transform((r) => withFields(r, { sex: Number(r.sex), misStart: r.mis_start, misEnd: r.mis_end })),
   rules: (r) => missingRules(r, null),
   stage: [...MISSING_STAGE, ['sex', 'smallint'], ['dob', 'date']],
   toStage: (r) => [r.child, r.missing, r.misStart, r.misEnd, r.sex, r.dob],

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { ACCOM, ACTIV, CIN, ETHNIC, IN_TOUCH, LS, MISSING, PLACE, PLACE_PROVIDER, REASON_PLACE_CHANGE, REC, RNE, SEX, UPN_PATTERN } from '../../core/codes.ts';
 import { episodeRules, headerRules, missingRules, oc3Rules, type EpisodeRow, type HeaderRow, type MissingRow, type Oc3Row } from '../../core/rules/ssda903.ts';
-import { code, date, pattern, text } from '../fields.ts';
+import { code, date, pattern, text, withFields } from '../fields.ts';
 import { upsertInto } from '../bulk.ts';
 import { type RowContext, type TableSpec } from '../spec.ts';
 
@@ -25,7 +25,7 @@ export const header: TableSpec<HeaderRow> = {
         mother: code({ '0': 'No', '1': 'Yes' }),
         mc_dob: date({ rule: '171', notAfter: ctx.today }),
       })
-      .transform((r) => ({ ...r, sex: Number(r.sex), mcDob: r.mc_dob })),
+      .transform((r) => withFields(r, { sex: Number(r.sex), mcDob: r.mc_dob })),
   rules: headerRules,
   stage: [['child_id', 'text'], ['sex', 'smallint'], ['dob', 'date'], ['ethnic', 'text'], ['upn', 'text']],
   toStage: (r) => [r.child, r.sex, r.dob, r.ethnic, r.upn],
@@ -58,13 +58,14 @@ export const episodes: TableSpec<EpisodeRow> = {
         pl_post: text({ max: 10 }),
         urn: text({ max: 10 }),
       })
-      .transform((r) => ({
-        ...r,
-        placeProvider: r.place_provider,
-        reasonPlaceChange: r.reason_place_change,
-        homePost: r.home_post,
-        plPost: r.pl_post,
-      })),
+      .transform((r) =>
+        withFields(r, {
+          placeProvider: r.place_provider,
+          reasonPlaceChange: r.reason_place_change,
+          homePost: r.home_post,
+          plPost: r.pl_post,
+        }),
+      ),
   rules: episodeRules,
   stage: [
     ['child_id', 'text'], ['decom', 'date'], ['rne', 'text'], ['ls', 'text'], ['cin', 'text'], ['place', 'text'],
@@ -96,7 +97,7 @@ export const missing: TableSpec<MissingRow> = {
   label: 'SSDA903 Missing',
   columns: ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
   needsYear: true,
-  schema: (ctx) => z.object(missingShape(ctx)).transform((r) => ({ ...r, misStart: r.mis_start, misEnd: r.mis_end })),
+  schema: (ctx) => z.object(missingShape(ctx)).transform((r) => withFields(r, { misStart: r.mis_start, misEnd: r.mis_end })),
   rules: (r, ctx) => missingRules(r, ctx.fy),
   stage: MISSING_STAGE,
   toStage: (r) => [r.child, r.missing, r.misStart, r.misEnd],
@@ -121,7 +122,7 @@ export const oc3: TableSpec<Oc3Row> = {
         activ: code(ACTIV, { rule: '132' }),
         accom: code(ACCOM, { rule: '133' }),
       })
-      .transform((r) => ({ ...r, inTouch: r.in_touch })),
+      .transform((r) => withFields(r, { inTouch: r.in_touch })),
   rules: oc3Rules,
   stage: [['child_id', 'text'], ['fy', 'smallint'], ['in_touch', 'text'], ['activ', 'text'], ['accom', 'text']],
   toStage: (r, ctx) => [r.child, ctx.fy, r.inTouch, r.activ, r.accom],
