@@ -35,7 +35,9 @@ export type Aggregate = 'rate' | 'count' | 'mean' | 'median' | 'sum' | 'ratio';
  *   buckets it, so national volumes never meet a range join).
  * - snapshot: the SQL joins `periods p` itself (columns period_start, period_end exclusive,
  *   last_day, ref_date = the earlier of last_day and as_of) and outputs `period_start`: for
- *   figures "at period end" or over a window ending there.
+ *   figures "at period end" or over a window ending there. A row covering a span of dates
+ *   (an episode, an activity) should reach its periods through periodsWithin (sql.ts), which
+ *   scans the table once, rather than a range join that PostgreSQL runs once per period.
  */
 export type RowSource =
   | { kind: 'event'; sql: string }
