@@ -23,6 +23,8 @@ export const LOOKED_AFTER_INDICATORS: IndicatorDefinition[] = [
     aggregate: 'count',
     source: {
       kind: 'snapshot',
+      // Every episode has its child (a foreign key), so a left join counts the same and lets
+      // PostgreSQL skip the child table when no breakdown needs it (the stored figures).
       sql: `SELECT p.period_start, e.child_id AS unit_id, 1 AS num, 1 AS den, NULL::float AS val,
         ${ageBandSql('c.dob', 'p.ref_date')} AS age_band, ${childSexSql('c.sex')} AS sex, c.ethnic AS ethnicity,
         ${placementGroupSql('e.place')} AS placement_type
