@@ -94,7 +94,7 @@ test('after a bulk load the keys and foreign keys still refuse bad rows', async 
 
 test('a reload into tables with rows updates them in bulk and keeps the catalogue', async () => {
   const files = validFiles().map((f) =>
-    f.name.endsWith('ehcp_advice.csv') ? { ...f, content: f.content!.replace(/(\n[^,\n]+,health,[^,\n]+,)[^,\n]*/, '$1') } : f,
+    f.name.endsWith('ehcp_advice.csv') ? { ...f, content: String(f.content).replace(/(\n[^,\n]+,health,[^,\n]+,)[^,\n]*/, '$1') } : f,
   );
   const changed = files.find((f) => f.name.endsWith('ehcp_advice.csv'))!.content;
   assert.notEqual(changed, validFiles().find((f) => f.name.endsWith('ehcp_advice.csv'))!.content, 'the fixture has a health advice row to change');
