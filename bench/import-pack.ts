@@ -23,6 +23,7 @@ if (result.status !== 'accepted') {
   process.exit(1);
 }
 const rows = result.files.reduce((n, f) => n + f.rows, 0);
+const importPeakMiB = Math.round(process.resourceUsage().maxRSS / 1024);
 t = performance.now();
 const pack = await computeIndicators(store, { asOf });
 const packSeconds = (performance.now() - t) / 1000;
@@ -36,6 +37,7 @@ console.log(
     rowsPerSecond: Math.round(rows / importSeconds),
     packSeconds,
     indicatorValues: pack.values,
+    importPeakRssMiB: importPeakMiB,
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   }),
 );

@@ -18,6 +18,7 @@ type FileResult = ImportResult['files'][number];
 
 interface RunState {
   tx: Tx;
+  engine: Store['kind'];
   options: ImportOptions;
   errors: ErrorList;
   /** How many files of the run each table was staged from. */
@@ -48,7 +49,7 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
   try {
     await store.transaction(async (tx) => {
       const phase = phaseTimer();
-      const state: RunState = { tx, options, errors, files: new Map(), bytes: 0, totalBytes };
+      const state: RunState = { tx, engine: store.kind, options, errors, files: new Map(), bytes: 0, totalBytes };
       await createStaging(tx);
       results.push(...(await stageFiles(state, files, phase)));
       const staged = TABLES.filter((t) => state.files.has(t));
@@ -129,7 +130,7 @@ async function stageFiles(state: RunState, files: ImportFile[], phase: (name: st
   const { tx, options } = state;
   const staging = files.map((f) => ({ result: { file: f.name, table: '', rows: 0 }, errors: new ErrorList(), spec: null as TableSpec | null, failed: false }));
   const jobs = files.map((file, fileNo) => ({ file, fileNo, year: options.year, today: today() }));
-  await parseFiles(jobs, workerCount(state.totalBytes, files.length), async (chunk) => {
+  await parseFiles(jobs, workerCount(state.totalBytes, files.length, state.engine), async (chunk) => {
     const file = files[chunk.fileNo]!;
     const s = staging[chunk.fileNo]!;
     if (chunk.table) {
