@@ -11,7 +11,7 @@ import { cached } from '../../store/figure-cache.ts';
 import { indicatorBreakdown, indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
 import { HttpError } from '../errors.ts';
 import { jsonForScript } from '../format.ts';
-import { AREA_LABEL, benchmarkText, comparableBenchmarks, groupByArea, indicatorCard, showFigure, showPoint, targetText, trendChart, UNIT_LABEL } from '../present.ts';
+import { AREA_LABEL, groupByArea, indicatorCard, showFigure, showPoint, targetText, trendChart, UNIT_LABEL } from '../present.ts';
 import { parse } from '../validate.ts';
 
 const VIEW = { config: { permission: 'view_aggregates' as const } };
@@ -69,13 +69,14 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
             ...showFigure(def, r, role),
           }))
         : [];
+    const card = summary ? indicatorCard(summary, role) : null;
     return {
       definition: def,
       period,
       points,
-      card: summary ? indicatorCard(summary, role) : null,
-      // Only rates and averages: a count depends on the size of the area (definition.benchmarkable).
-      benchmarks: summary ? comparableBenchmarks(summary).map((b) => benchmarkText(b, def)) : [],
+      card,
+      // The card's: only rates and averages compare with other areas (definition.benchmarkable).
+      benchmarks: card?.benchmarks ?? [],
       breakdown: { by: by ?? null, label: by ? DIMENSION_LABEL[by] : null, periodLabel: latest?.period.label ?? null, rows: breakdown },
     };
   }
