@@ -5,7 +5,7 @@ import { addDays, type IsoDate } from '../core/dates.ts';
 import { AREA_LABEL, AREA_PHRASE, groupInAreaOrder } from '../core/indicators/areas.ts';
 import { fyLabel, periodStarting, previousPeriod, type Period, type PeriodType } from '../core/periods.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../core/suppression.ts';
-import { indicatorSummary, type IndicatorSummary } from '../store/indicators.ts';
+import { comparableBenchmarks, indicatorSummary, type IndicatorSummary } from '../store/indicators.ts';
 import type { Store } from '../store/open.ts';
 import { listInWords, longDate, plural } from './format.ts';
 import { DIRECTION_LABEL, exceptionRank, POLARITY_LABEL } from '../core/rag.ts';
@@ -116,9 +116,8 @@ function tally(rows: readonly { rag: string | null; ragWithheld: boolean; except
 
 function indicatorRow(s: IndicatorSummary, audience: Audience, threshold: number, narrative: string | null) {
   const def = s.definition;
-  // Only rates and averages compare with other areas: a count depends on the size of the area.
   const benchmark = (area: string) => {
-    const b = def.benchmarkable ? s.benchmarks.find((x) => x.area === area) : undefined;
+    const b = comparableBenchmarks(s).find((x) => x.area === area);
     return b ? { value: formatValue(b.value, def.unit), year: fyLabel(b.fy) } : null;
   };
   const disclosive = (p: typeof s.current) => isDisclosive(def, p, audience, threshold);

@@ -6,7 +6,7 @@ import type { IndicatorArea, IndicatorDefinition } from '../core/indicators/inde
 import { fyLabel } from '../core/periods.ts';
 import { DIRECTION_LABEL, exceptionRank } from '../core/rag.ts';
 import { isSuppressed, publishCount, rateIsDisclosive } from '../core/suppression.ts';
-import type { Benchmark, IndicatorPoint, IndicatorSummary } from '../store/indicators.ts';
+import { comparableBenchmarks, type Benchmark, type IndicatorPoint, type IndicatorSummary } from '../store/indicators.ts';
 import { formatNumber } from './format.ts';
 
 export { AREA_LABEL } from '../core/indicators/areas.ts';
@@ -75,14 +75,6 @@ export function targetText(def: IndicatorDefinition): string {
 
 export function benchmarkText(b: Benchmark, def: IndicatorDefinition) {
   return { area: b.area, year: fyLabel(b.fy), text: formatNumber(b.value, def.unit) };
-}
-
-/**
- * England and statistical-neighbour figures only for a rate or an average: a count depends on the
- * size of the area, so a national total (or a neighbour's count) says nothing about ours.
- */
-export function comparableBenchmarks(s: Pick<IndicatorSummary, 'definition' | 'benchmarks'>): Benchmark[] {
-  return s.definition.benchmarkable ? s.benchmarks : [];
 }
 
 /** Points for a small inline SVG trend line; gaps where a value is missing or withheld. */

@@ -384,6 +384,14 @@ export interface IndicatorSummary {
   benchmarks: Benchmark[];
 }
 
+/**
+ * England and statistical-neighbour figures only for a rate or an average: a count depends on the
+ * size of the area, so a national total (or a neighbour's count) says nothing about ours.
+ */
+export function comparableBenchmarks(s: Pick<IndicatorSummary, 'definition' | 'benchmarks'>): Benchmark[] {
+  return s.definition.benchmarkable ? s.benchmarks : [];
+}
+
 type StoredValue = Pick<Database['indicator_value'], 'indicator_id'> & {
   period_type: PeriodType;
   period_start: IsoDate;

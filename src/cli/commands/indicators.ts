@@ -5,8 +5,7 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import type { IsoDate } from '../../core/dates.ts';
 import { PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
-import { comparableBenchmarks } from '../../server/present.ts';
-import { computeIndicators, indicatorSummary, type IndicatorPoint } from '../../store/indicators.ts';
+import { comparableBenchmarks, computeIndicators, indicatorSummary, type IndicatorPoint } from '../../store/indicators.ts';
 import { isoDate, oneOf, withStore } from '../options.ts';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'csv'] as const;
