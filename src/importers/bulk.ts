@@ -24,7 +24,7 @@ function bulkRows(): number {
 }
 
 /** How a load goes: row by row; into an empty table; or a reload of a table with rows. */
-export type LoadMode = 'rows' | 'empty' | 'reload';
+type LoadMode = 'rows' | 'empty' | 'reload';
 
 interface Rebuild {
   /** Statements that drop what slows the load, and those that make it again, in order. */
@@ -65,7 +65,7 @@ async function estimatedRows(tx: Tx, table: string): Promise<number> {
   return Number(counted[0]!.n);
 }
 
-export async function loadMode(tx: Tx, table: string, staged: number): Promise<LoadMode> {
+async function loadMode(tx: Tx, table: string, staged: number): Promise<LoadMode> {
   if (staged < bulkRows()) return 'rows';
   const [first] = await select<{ empty: boolean }>(tx, `SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`);
   if (first!.empty) return 'empty';

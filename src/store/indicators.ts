@@ -294,8 +294,7 @@ export async function readIndicators(
 async function tunedRead<T>(store: Store, read: (db: Kysely<Database>) => Promise<T>): Promise<T> {
   if (store.kind !== 'postgres') return read(store.db);
   return store.transaction(async (tx) => {
-    await sql`SET LOCAL jit = off`.execute(tx.db);
-    await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(tx.db);
+    await tx.exec('SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0');
     return read(tx.db);
   });
 }

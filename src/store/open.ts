@@ -12,8 +12,6 @@ import { copyLine } from './copy-line.ts';
 import { migrate, migrationFiles, migrationText } from './migrate.ts';
 import type { Database } from './schema.ts';
 
-export { copyLine } from './copy-line.ts';
-
 export interface Tx {
   db: Kysely<Database>;
   /** Bulk load with COPY: far faster than INSERT for imports. Returns the number of rows. */
