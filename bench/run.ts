@@ -1,5 +1,6 @@
 // `npm run bench`: national-scale import and indicator pack on PGlite and PostgreSQL, an
-// in-memory baseline for comparison, and a bounded loopback load test of the dashboard API.
+// in-memory baseline and DuckDB (bench/duckdb.ts) for comparison, and a bounded loopback load
+// test of the dashboard API and pages.
 // Not part of the tests: figures go to the console and out/bench.json.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -53,11 +54,23 @@ console.log('In-memory baseline...');
 const base = child('bench/baseline.ts', [dir]);
 results.baseline = base;
 console.log(`  baseline: ${Number(base.seconds).toFixed(1)} s, peak memory ${base.peakRssMiB} MiB`);
+console.log('DuckDB (what an analyst might run instead: read every file, the aggregates in bench/duckdb.ts, nothing checked)...');
+const duck = child('bench/duckdb.ts', [dir, asOf]);
+results.duckdb = duck;
+console.log(
+  `  duckdb: read ${duck.rows} rows in ${Number(duck.readSeconds).toFixed(1)} s, ${duck.aggregates} aggregate queries ` +
+    `(${duck.groups} groups) in ${Number(duck.aggregateSeconds).toFixed(1)} s, peak memory ${duck.peakRssMiB} MiB`,
+);
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 for (const backend of args.backends!.split(',')) {
   const r = results[backend] as Record<string, number>;
   const total = r.importSeconds! + r.packSeconds!;
-  (results[backend] as Record<string, number>).vsBaseline = Math.round((total / Number(base.seconds)) * 100) / 100;
-  console.log(`  ${backend} import + pack takes ${(total / Number(base.seconds)).toFixed(2)}x the baseline's time, ${(r.peakRssMiB! / Number(base.peakRssMiB)).toFixed(2)}x its memory`);
+  r.vsBaseline = ratio(total, Number(base.seconds));
+  r.vsDuckdb = ratio(total, Number(duck.seconds));
+  console.log(
+    `  ${backend} import + pack takes ${r.vsBaseline.toFixed(2)}x the baseline's time (${ratio(r.peakRssMiB!, Number(base.peakRssMiB)).toFixed(2)}x its memory), ` +
+      `${r.vsDuckdb.toFixed(2)}x DuckDB's (${ratio(r.peakRssMiB!, Number(duck.peakRssMiB)).toFixed(2)}x its memory)`,
+  );
 }
 
 if (!args['skip-load']) {
