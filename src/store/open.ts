@@ -10,6 +10,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyLine } from './copy-line.ts';
 import { migrate, migrationFiles, migrationText } from './migrate.ts';
+import { hasDatabase, initDataDir } from './pglite-init.ts';
 import type { Database } from './schema.ts';
 
 export interface Tx {
@@ -82,7 +83,10 @@ export function storeOptionsFromEnv(env = process.env): StoreOptions {
 }
 
 async function openPglite(options: StoreOptions): Promise<Store> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    if (!hasDatabase(options.dataDir)) await initDataDir(options.dataDir);
+  }
   const template = !options.dataDir && options.templateDir ? await pgliteTemplate(options.templateDir) : undefined;
   const pglite = await PGlite.create({ dataDir: options.dataDir, parsers: PARSERS, loadDataDir: template });
   return wrapPglite(pglite);
