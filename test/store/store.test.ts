@@ -2,7 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { openTestStore } from '../helpers.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { migrate } from '../../src/store/migrate.ts';
+import { openStore } from '../../src/store/open.ts';
+import { hasDatabase } from '../../src/store/pglite-init.ts';
 
 test('migrations run once and create the tables', async () => {
   const store = await openTestStore();
@@ -49,5 +54,25 @@ test('a failed transaction leaves nothing behind', async () => {
     assert.equal(Number(n?.n), 0);
   } finally {
     await store.close();
+  }
+});
+
+test('a new PGlite data directory is created (in a worker thread), migrated, and keeps its rows when reopened', { skip: !!process.env.DATABASE_URL && 'PGlite only' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'csinsight-store-'));
+  try {
+    assert.equal(hasDatabase(dir), false);
+    const store = await openStore({ dataDir: dir });
+    assert.equal(hasDatabase(dir), true, 'initdb wrote the directory');
+    await store.db.insertInto('child').values({ child_id: 'C1', sex: 1, dob: '2010-03-31', ethnic: 'WBRI', upn: null }).execute();
+    await store.close();
+    const again = await openStore({ dataDir: dir });
+    try {
+      assert.deepEqual(await again.db.selectFrom('child').select('child_id').execute(), [{ child_id: 'C1' }]);
+      assert.deepEqual(await migrate(again), [], 'migrations were applied the first time');
+    } finally {
+      await again.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
