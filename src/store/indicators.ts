@@ -266,11 +266,15 @@ export async function readIndicators(
     return runIndicator(db, def, type, from, to, asOf).then((rows) => [{ type, rows }]);
   };
   let next = 0;
+  const timing = packTimer();
   const reader = async () => {
     while (next < jobs.length) {
       const { def, types } = jobs[next++]!;
       try {
-        for (const { type, rows } of await tunedRead(store, (db) => read(db, def, types))) {
+        const started = performance.now();
+        const computed = await tunedRead(store, (db) => read(db, def, types));
+        timing.record(`${def.id} (${types.join(', ')})`, started);
+        for (const { type, rows } of computed) {
           results.push({ def, type, rows });
           onProgress?.(results.length, total);
         }
@@ -281,7 +285,32 @@ export async function readIndicators(
     }
   };
   await Promise.all(Array.from({ length: store.kind === 'postgres' ? READERS : 1 }, reader));
+  timing.report();
   return results;
+}
+
+/**
+ * CSINSIGHT_PACK_TIMING=1 prints where the pack's time went: every read (an indicator and its
+ * period types), slowest first, with its share of the summed read time, and each area's total.
+ */
+function packTimer(): { record(job: string, started: number): void; report(): void } {
+  if (!process.env.CSINSIGHT_PACK_TIMING) return { record() {}, report() {} };
+  const times: { job: string; ms: number }[] = [];
+  return {
+    record: (job, started) => times.push({ job, ms: performance.now() - started }),
+    report() {
+      const total = times.reduce((n, t) => n + t.ms, 0);
+      const byArea = new Map<string, number>();
+      for (const t of times) {
+        const area = INDICATORS.find((d) => t.job.startsWith(`${d.id} `))?.area ?? '?';
+        byArea.set(area, (byArea.get(area) ?? 0) + t.ms);
+      }
+      const line = (name: string, ms: number) => `pack: ${(ms / 1000).toFixed(2).padStart(7)} s ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${name}`;
+      for (const [area, ms] of [...byArea].sort((a, b) => b[1] - a[1])) console.error(line(`area ${area}`, ms));
+      for (const t of times.sort((a, b) => b.ms - a.ms)) console.error(line(t.job, t.ms));
+      console.error(`pack: ${(total / 1000).toFixed(2)} s summed over ${times.length} reads`);
+    },
+  };
 }
 
 /**
