@@ -19,9 +19,8 @@ import {
 import { parseDate } from '../../core/dates.ts';
 import { auditGrades, listCaseAudits, saveCaseAudits } from '../../store/case-audits.ts';
 import { HttpError } from '../errors.ts';
-import { parse } from '../validate.ts';
+import { isoDate, parse } from '../validate.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD');
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const filterQuery = z.object({
   type: z.preprocess(blank, z.enum(AUDIT_TYPES).optional()),
