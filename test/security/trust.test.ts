@@ -83,6 +83,8 @@ test('impossible dates in the audit filters are a 400 naming the field, not a 50
     assert.match(res.body, /Enter a real date/, url);
   }
   assert.equal((await admin.inject({ url: '/api/audit-log?from=2024-02-29' })).statusCode, 200, 'a leap day is a real date');
+  const before = await admin.inject({ url: '/api/audit-log?before=1e300' });
+  assert.deepEqual([before.statusCode, before.json().issues[0].field], [400, 'before'], 'an entry id past any bigint');
 });
 
 test('the server logs its faults (5xx) with the request, and never a CSRF token', async () => {

@@ -15,7 +15,8 @@ const auditQuery = z.object({
   recordId: z.preprocess(blank, z.string().max(200).optional()),
   from: z.preprocess(blank, isoDate.optional()),
   to: z.preprocess(blank, isoDate.optional()),
-  before: z.preprocess(blank, z.coerce.number().int().positive().optional()),
+  // An entry id: past the largest safe integer it is not one (and would not survive the trip to bigint).
+  before: z.preprocess(blank, z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional()),
 });
 
 const LOG = { config: { permission: 'view_audit_log' as const } };
