@@ -55,7 +55,8 @@ function interviews(c: Pick<MissingChild, 'interviewsCompleted' | 'declined' | '
   return `${c.interviewsCompleted} completed${notDone}`;
 }
 
-export async function exemptMissingReport(store: Store, options: ExemptMissingReportOptions): Promise<{ html: string; title: string }> {
+/** The paper, its title and the children it names. */
+export async function exemptMissingReport(store: Store, options: ExemptMissingReportOptions): Promise<{ html: string; title: string; childIds: string[] }> {
   const { from, to } = options;
   if (from > to) throw new ReportInputError(`The period starts (${from}) after it ends (${to}).`);
   const [atRisk, repeat, followUp, patterns] = await Promise.all([
@@ -107,5 +108,6 @@ export async function exemptMissingReport(store: Store, options: ExemptMissingRe
     byRisk: patterns.byExploitation,
     topThemes: patterns.topThemes,
   });
-  return { html, title };
+  const childIds = [...new Set([...atRisk, ...repeat, ...followUp].map((c) => c.childId))];
+  return { html, title, childIds };
 }

@@ -26,13 +26,18 @@ export interface DelayLetterOptions {
   letterDate?: IsoDate;
 }
 
-export async function delayLetters(store: Store, options: DelayLetterOptions): Promise<{ html: string; count: number }> {
+/** The letters as one HTML document, how many, and whose: each letter's request and the child it is for. */
+export async function delayLetters(
+  store: Store,
+  options: DelayLetterOptions,
+): Promise<{ html: string; count: number; cases: { requestId: string; personId: string }[] }> {
   const asOf = options.asOf;
   // Open requests that have missed 20 weeks or are projected to, oldest first.
   const [cases, template] = await Promise.all([ehcpDelayCases(store, { asOf }), getLetterTemplate(store)]);
   const wanted = options.requestIds ? new Set(options.requestIds) : null;
   const letterDate = longDate(options.letterDate ?? asOf);
   const letters: { reference: string; date: string; blocks: LetterBlock[] }[] = [];
+  const lettered: { requestId: string; personId: string }[] = [];
   for (const clock of cases) {
     if (wanted && !wanted.has(clock.requestId)) continue;
     const values: Record<LetterField, string> = {
@@ -49,6 +54,7 @@ export async function delayLetters(store: Store, options: DelayLetterOptions): P
     };
     const reasons = clock.reasons.length > 0 ? clock.reasons : ['No single cause has been recorded: the steps still to come will take us past the 20-week date.'];
     letters.push({ reference: clock.requestId, date: letterDate, blocks: fillLetter(template.text, values, reasons) });
+    lettered.push({ requestId: clock.requestId, personId: clock.personId });
   }
   const html = renderTemplate('letters.njk', {
     title: `EHC plan delay letters, ${longDate(asOf)}`,
@@ -56,7 +62,7 @@ export async function delayLetters(store: Store, options: DelayLetterOptions): P
     noPageNumbers: true, // each letter is one page and goes to a different family
     letters,
   });
-  return { html, count: letters.length };
+  return { html, count: letters.length, cases: lettered };
 }
 
 

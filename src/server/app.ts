@@ -6,6 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { today, type IsoDate } from '../core/dates.ts';
 import type { Store } from '../store/open.ts';
+import { serverLogger, type DestinationStream } from './logging.ts';
 import { installErrorHandlers } from './errors.ts';
 import { access } from './plugins/access.ts';
 import { assets } from './plugins/assets.ts';
@@ -32,7 +33,12 @@ export interface AppOptions {
   store: Store;
   /** The date the figures are "as at"; today when absent (tests pin it). */
   asOf?: IsoDate;
-  logger?: boolean;
+  /** Pino level for the server's log (stderr unless `logStream`): 'silent' when absent, so tests are quiet. */
+  logLevel?: string;
+  /** Where the log goes; stderr when absent. */
+  logStream?: DestinationStream;
+  /** Addresses of the TLS proxies in front (CSINSIGHT_TRUST_PROXY): their X-Forwarded-* headers are believed. */
+  trustProxy?: string[];
   /** Now, for session expiry and sign-in lockout; tests pass their own clock. */
   clock?: () => Date;
   /** Largest file accepted by the import page, in bytes. */
@@ -55,7 +61,10 @@ declare module 'fastify' {
 export const DEFAULT_UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({
+    logger: serverLogger(options.logLevel ?? 'silent', options.logStream ?? process.stderr),
+    trustProxy: options.trustProxy?.length ? options.trustProxy : false,
+  });
   app.decorate('store', options.store);
   app.decorate('asOf', () => options.asOf ?? today());
   app.decorate('figuresAsOf', options.asOf);

@@ -51,7 +51,10 @@ export async function sendError(request: FastifyRequest, reply: FastifyReply, st
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler(async (err: FastifyError | HttpError | ZodError, request, reply) => {
     if (err instanceof ZodError) return sendError(request, reply, 400, 'Some of the values sent are not valid.', issuesOf(err));
-    if (err instanceof HttpError) return sendError(request, reply, err.statusCode, err.message, err.issues);
+    if (err instanceof HttpError) {
+      if (err.statusCode >= 500) request.log.error(err);
+      return sendError(request, reply, err.statusCode, err.message, err.issues);
+    }
     const upload = uploadLimitMessage(err.code);
     if (upload) return sendError(request, reply, 413, upload);
     const status = err.statusCode ?? 500;

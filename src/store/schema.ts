@@ -231,6 +231,9 @@ export interface AuditLogTable {
   status: number;
   record_ids: ColumnType<string[], string[] | undefined, never>;
   ip: string | null;
+  /** Migration 084: the records the response showed, by kind, and how many there were. */
+  returned_ids: ColumnType<Record<string, string[]>, string | undefined, never>;
+  returned_count: ColumnType<number, number | undefined, never>;
 }
 
 export interface CaseAuditTable {

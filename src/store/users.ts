@@ -14,10 +14,6 @@ export interface User {
   lastSignIn: string | null;
 }
 
-export interface UserWithHash extends User {
-  passwordHash: string;
-}
-
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 
 export function isValidUsername(username: string): boolean {
@@ -47,7 +43,7 @@ export async function setPasswordHash(store: Store, username: string, passwordHa
 function usersAt(store: Store, now: Date) {
   return store.db
     .selectFrom('app_user')
-    .select(['username', 'role', 'disabled', 'password_hash'])
+    .select(['username', 'role', 'disabled'])
     .select(sql<boolean>`coalesce(locked_until > ${ts(now)}, false)`.as('locked'))
     .select(sql<string | null>`to_char(locked_until AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')`.as('locked_until'))
     .select(sql<string | null>`to_char(last_sign_in AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')`.as('last_sign_in'));
@@ -55,41 +51,62 @@ function usersAt(store: Store, now: Date) {
 
 type UserRow = Awaited<ReturnType<ReturnType<typeof usersAt>['executeTakeFirstOrThrow']>>;
 
-const toUser = (r: UserRow): UserWithHash => ({
+const toUser = (r: UserRow): User => ({
   username: r.username,
   role: r.role,
   disabled: r.disabled,
   locked: r.locked,
   lockedUntil: r.locked_until,
   lastSignIn: r.last_sign_in,
-  passwordHash: r.password_hash,
 });
 
 export async function listUsers(store: Store, now = new Date()): Promise<User[]> {
   const rows = await usersAt(store, now).orderBy('username').execute();
-  return rows.map((r) => {
-    const { passwordHash: _hidden, ...user } = toUser(r);
-    return user;
-  });
+  return rows.map(toUser);
 }
 
-/** The user with their hash and whether they are locked out at `now`; undefined when unknown. */
-export async function findUserForSignIn(store: Store, username: string, now: Date): Promise<UserWithHash | undefined> {
-  const r = await usersAt(store, now).where('username', '=', username).executeTakeFirst();
-  return r && toUser(r);
+/** An account as a sign-in attempt finds it, after the attempt has been counted. */
+export interface SignInClaim {
+  username: string;
+  role: Role;
+  passwordHash: string;
+  disabled: boolean;
+  /** Locked out: the attempt is refused whatever the password. */
+  locked: boolean;
 }
 
 /**
- * Counts a failed attempt in one statement (two parallel guesses cannot both slip under the
- * limit); the `maxAttempts`-th locks the account until `now + lockMinutes` and restarts the count.
- * Returns whether the account is now locked.
+ * Counts a sign-in attempt as failed BEFORE its password is checked, and checks the lock, in one
+ * statement: the row lock makes parallel attempts take their turn, so a burst cannot all pass the
+ * check before any is counted. `maxAttempts` unproven attempts (failed, or still being checked)
+ * are allowed; the next locks the account until `now + lockMinutes` and restarts the count.
+ * Undefined when there is no such user.
  */
-export async function recordFailedSignIn(store: Store, username: string, now: Date, maxAttempts: number, lockMinutes: number): Promise<boolean> {
+export async function claimSignInAttempt(store: Store, username: string, now: Date, maxAttempts: number, lockMinutes: number): Promise<SignInClaim | undefined> {
+  const lockedNow = sql<boolean>`coalesce(locked_until > ${ts(now)}, false)`;
   const r = await store.db
     .updateTable('app_user')
     .set({
-      failed_attempts: sql`CASE WHEN failed_attempts + 1 >= ${maxAttempts}::int THEN 0 ELSE failed_attempts + 1 END`,
-      locked_until: sql`CASE WHEN failed_attempts + 1 >= ${maxAttempts}::int THEN ${ts(now)} + make_interval(mins => ${lockMinutes}::int) ELSE locked_until END`,
+      failed_attempts: sql`CASE WHEN ${lockedNow} THEN failed_attempts WHEN failed_attempts >= ${maxAttempts}::int THEN 0 ELSE failed_attempts + 1 END`,
+      locked_until: sql`CASE WHEN ${lockedNow} THEN locked_until WHEN failed_attempts >= ${maxAttempts}::int THEN ${ts(now)} + make_interval(mins => ${lockMinutes}::int) ELSE locked_until END`,
+    })
+    .where('username', '=', username)
+    .returning(['username', 'role', 'password_hash', 'disabled'])
+    .returning(lockedNow.as('locked'))
+    .executeTakeFirst();
+  return r && { username: r.username, role: r.role, passwordHash: r.password_hash, disabled: r.disabled, locked: r.locked };
+}
+
+/**
+ * Settles a wrong password (already counted by claimSignInAttempt): the `maxAttempts`-th locks
+ * the account until `now + lockMinutes` and restarts the count. Returns whether it is now locked.
+ */
+export async function settleFailedSignIn(store: Store, username: string, now: Date, maxAttempts: number, lockMinutes: number): Promise<boolean> {
+  const r = await store.db
+    .updateTable('app_user')
+    .set({
+      failed_attempts: sql`CASE WHEN failed_attempts >= ${maxAttempts}::int THEN 0 ELSE failed_attempts END`,
+      locked_until: sql`CASE WHEN failed_attempts >= ${maxAttempts}::int THEN ${ts(now)} + make_interval(mins => ${lockMinutes}::int) ELSE locked_until END`,
     })
     .where('username', '=', username)
     .returning(sql<boolean>`coalesce(locked_until > ${ts(now)}, false)`.as('locked'))
@@ -97,10 +114,16 @@ export async function recordFailedSignIn(store: Store, username: string, now: Da
   return r?.locked ?? false;
 }
 
-export async function recordSignIn(store: Store, username: string, now: Date): Promise<void> {
-  await store.db
+/**
+ * Settles a right password: the count restarts, unless attempts made meanwhile have locked the
+ * account, in which case the sign-in is refused (false) and the lock stays.
+ */
+export async function settleSignIn(store: Store, username: string, now: Date): Promise<boolean> {
+  const r = await store.db
     .updateTable('app_user')
     .set({ failed_attempts: 0, locked_until: null, last_sign_in: ts(now) })
     .where('username', '=', username)
-    .execute();
+    .where(sql<boolean>`NOT coalesce(locked_until > ${ts(now)}, false)`)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

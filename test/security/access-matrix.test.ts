@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { can, ROLES, type Permission, type Role } from '../../src/core/access.ts';
 import type { RegisteredRoute } from '../../src/server/auth/route-register.ts';
-import { queryAudit } from '../../src/store/audit-log.ts';
+import { appendAudit, queryAudit } from '../../src/store/audit-log.ts';
 import { signIn, type SignedIn } from '../helpers-auth.ts';
 import { caseIdentifiers, CONFIDENTIAL_FINDING, KNOWN_CHILD, openWorld, paramFiller, type World } from './fixture.ts';
 
@@ -17,6 +17,8 @@ let fill: (url: string) => string;
 const councillorBodies: { route: string; status: number; body: string }[] = [];
 /** Routes the officer read successfully, by pattern. */
 const officerReads = new Map<string, Permission>();
+/** What the officer received from each route read successfully. */
+const officerBodies: { route: RegisteredRoute; url: string; body: string; cacheControl: string }[] = [];
 
 before(async () => {
   world = await openWorld();
@@ -59,7 +61,10 @@ test('every route × every role: allowed exactly when the role has the permissio
       const res = await call(route, sessions[role]);
       const allowed = can(role, permission as Permission);
       if (role === 'councillor') councillorBodies.push({ route: label, status: res.statusCode, body: res.body });
-      if (role === 'officer' && route.method === 'GET' && res.statusCode === 200) officerReads.set(route.url, permission as Permission);
+      if (role === 'officer' && route.method === 'GET' && res.statusCode === 200) {
+        officerReads.set(route.url, permission as Permission);
+        officerBodies.push({ route, url: fill(route.url), body: res.body, cacheControl: String(res.headers['cache-control'] ?? '') });
+      }
       if (res.statusCode >= 500) failures.push(`${label} ${role} → ${res.statusCode}: ${res.body.slice(0, 200)}`);
       else if (allowed && (res.statusCode === 401 || res.statusCode === 403)) failures.push(`${label} ${role} → ${res.statusCode}, expected allowed`);
       else if (!allowed && res.statusCode !== 403) failures.push(`${label} ${role} → ${res.statusCode}, expected 403`);
@@ -107,11 +112,43 @@ test('councillors see audit counts with small numbers suppressed; officers see e
 
 test('every child-level or confidential route the officer read is in the audit log', async () => {
   const logged = new Set((await queryAudit(world.store, { username: 'test.officer', event: 'view', limit: 100_000 })).map((e) => e.route));
-  const recorded = [...officerReads].filter(([, p]) => p === 'view_child_records' || p === 'view_audits');
-  assert.ok(recorded.length >= 3, 'the officer read several child-level routes');
+  const caseLevel = new Set(world.app.routeRegister.filter((r) => r.caseLevel).map((r) => r.url));
+  const recorded = [...officerReads].filter(([url, p]) => p === 'view_child_records' || p === 'view_audits' || caseLevel.has(url));
+  assert.ok(recorded.length >= 10, 'the officer read several child-level routes');
   assert.deepEqual(recorded.filter(([url]) => !logged.has(url)), []);
-  const aggregates = [...officerReads].filter(([, p]) => p === 'view_aggregates').map(([url]) => url);
+  const aggregates = [...officerReads].filter(([url, p]) => p === 'view_aggregates' && !caseLevel.has(url)).map(([url]) => url);
   assert.deepEqual(aggregates.filter((url) => logged.has(url)), [], 'aggregate pages are not logged as record views');
+});
+
+/** The case identifiers a body names, as whole tokens (C00001 is not found inside C000012). */
+function idsIn(body: string, ids: ReadonlySet<string>): string[] {
+  return [...new Set(body.match(/[A-Za-z0-9_-]+/g) ?? [])].filter((t) => ids.has(t));
+}
+
+test('a response naming children or cases is case-level: never cached, and logged with every record it named', async () => {
+  const ids = new Set(await caseIdentifiers(world.store));
+  const views = await queryAudit(world.store, { username: 'test.officer', event: 'view', limit: 100_000 });
+  const problems: string[] = [];
+  let named = 0;
+  for (const { route, url, body, cacheControl } of officerBodies) {
+    const shown = idsIn(body, ids);
+    if (!route.caseLevel) {
+      if (shown.length) problems.push(`${url} names ${shown.slice(0, 3).join(', ')} but is not declared case-level`);
+      continue;
+    }
+    if (!/no-store/.test(cacheControl)) problems.push(`${url}: Cache-Control "${cacheControl}"`);
+    const entry = views.find((v) => v.url === url);
+    if (!entry) {
+      problems.push(`${url}: no audit entry`);
+      continue;
+    }
+    const noted = new Set([...entry.recordIds, ...Object.values(entry.returnedIds).flat()]);
+    const missing = shown.filter((id) => !noted.has(id));
+    if (missing.length) problems.push(`${url}: ${missing.length} of ${shown.length} ids shown are not in its audit entry, e.g. ${missing.slice(0, 3).join(', ')}`);
+    if (shown.length) named++;
+  }
+  assert.deepEqual(problems, []);
+  assert.ok(named >= 10, `case-level responses named children (${named})`);
 });
 
 test('views of confidential records and refusals are in the audit log', async () => {
@@ -135,8 +172,33 @@ test('an administrator reads the audit log as a page and exports it as CSV, form
   assert.match(String(csv.headers['content-type']), /^text\/csv/);
   assert.match(String(csv.headers['content-disposition']), /attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"/);
   const lines = csv.body.trim().split('\n');
-  assert.equal(lines[0], 'id,at,username,role,event,method,route,url,status,recordIds,ip');
+  assert.equal(lines[0], 'id,at,username,role,event,method,route,url,status,recordIds,ip,returnedCount,returnedIds');
   assert.ok(lines.some((l) => l.includes('/api/audits?theme=neglect') && l.includes(',view,')));
   const register = await sessions.admin.inject({ url: '/admin/access-register' });
   assert.match(register.body, /\/api\/audits\/summary/);
+});
+
+test('the audit log shows which children a list showed, escaped, and finds the entry by any of them', async () => {
+  const missing = await sessions.officer.inject({ url: '/missing' });
+  assert.equal(missing.statusCode, 200);
+  const [entry] = await queryAudit(world.store, { username: 'test.officer', limit: 1 });
+  assert.equal(entry!.url, '/missing');
+  const children = entry!.returnedIds.child ?? [];
+  assert.ok(children.length >= 5, 'the missing page named children');
+  assert.equal(entry!.returnedCount, children.length);
+  for (const id of children) assert.ok(missing.body.includes(id), `${id} was on the page`);
+
+  const found = await sessions.admin.inject({ url: `/api/audit-log?recordId=${children.at(-1)}` });
+  assert.ok(found.json().entries.some((e: { id: number }) => e.id === entry!.id), 'found by a child it showed');
+  await appendAudit(world.store.db, {
+    username: 'test.officer', role: 'officer', event: 'view', method: 'GET', route: '/missing', url: '/missing?x=<script>alert(1)</script>', status: 200,
+    returned: { child: ['<script>alert(2)</script>'], '<img src=x onerror=alert(3)>': ['C1'] },
+  });
+  const page = await sessions.admin.inject({ url: '/admin/audit-log?username=test.officer' });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, new RegExp(`${children[0]}`));
+  assert.doesNotMatch(page.body, /<script>alert|<img src=x/);
+  assert.match(page.body, /&lt;script&gt;alert\(2\)/);
+  const csv = await sessions.admin.inject({ url: '/admin/audit-log.csv?username=test.officer' });
+  assert.ok(csv.body.includes(`child: ${children.join(';')}`));
 });

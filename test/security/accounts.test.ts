@@ -55,6 +55,18 @@ test('a successful sign-in resets the failed-attempt count', async () => {
   assert.equal((await checkPassword(store, 'reset.count', 'right password 2', T0)).ok, true, 'four more failures do not lock');
 });
 
+test('attempts are counted before the password is checked: a burst of wrong ones and the right one locks the account', async () => {
+  await addUser(store, 'burst.test', 'officer', 'right password 4');
+  const results = await Promise.all([
+    ...Array.from({ length: 2 * MAX_FAILED_ATTEMPTS }, (_, i) => checkPassword(store, 'burst.test', `wrong ${i}`, T0)),
+    checkPassword(store, 'burst.test', 'right password 4', T0),
+  ]);
+  assert.equal(results.filter((r) => r.ok).length, 0, 'the right password, sent with the burst, does not get in');
+  assert.ok(results.some((r) => !r.ok && r.reason === 'locked'));
+  assert.equal((await listUsers(store, T0)).find((u) => u.username === 'burst.test')?.locked, true, 'the lock stays');
+  assert.deepEqual(await checkPassword(store, 'burst.test', 'right password 4', later(1)), { ok: false, reason: 'locked' });
+});
+
 test('an unknown username is refused like a wrong password', async () => {
   assert.deepEqual(await checkPassword(store, 'nobody', 'whatever password', T0), { ok: false, reason: 'invalid' });
 });

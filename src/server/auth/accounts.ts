@@ -1,7 +1,7 @@
 // Accounts: adding users, checking a password with lockout, and the demo logins.
 import { ROLES, type Role } from '../../core/access.ts';
 import type { Store } from '../../store/open.ts';
-import { createUser, findUserForSignIn, listUsers, recordFailedSignIn, recordSignIn, setPasswordHash } from '../../store/users.ts';
+import { claimSignInAttempt, createUser, listUsers, setPasswordHash, settleFailedSignIn, settleSignIn } from '../../store/users.ts';
 import { decoyHash, hashPassword, passwordProblem, randomPassword, verifyPassword } from './passwords.ts';
 import { endUserSessions } from './sessions.ts';
 
@@ -13,23 +13,22 @@ export type CheckResult =
   | { ok: false; reason: 'invalid' | 'locked' };
 
 /**
- * Checks a username and password at `now`. A locked account is refused even with the right
- * password; an unknown username costs the same scrypt work as a known one.
+ * Checks a username and password at `now`. The attempt is counted and the lock checked before the
+ * password is (users.ts), so parallel guesses cannot outrun the lockout. A locked account is
+ * refused even with the right password. Unknown and locked accounts are checked against a decoy
+ * hash: every refusal costs the same scrypt work, so timing does not tell them apart.
  */
 export async function checkPassword(store: Store, username: string, password: string, now: Date): Promise<CheckResult> {
-  const user = await findUserForSignIn(store, username, now);
-  if (!user) {
-    await verifyPassword(password, await decoyHash());
-    return { ok: false, reason: 'invalid' };
-  }
-  if (user.locked) return { ok: false, reason: 'locked' };
-  const right = await verifyPassword(password, user.passwordHash);
-  if (!right || user.disabled) {
-    const locked = await recordFailedSignIn(store, username, now, MAX_FAILED_ATTEMPTS, LOCK_MINUTES);
+  const claim = await claimSignInAttempt(store, username, now, MAX_FAILED_ATTEMPTS, LOCK_MINUTES);
+  const open = claim && !claim.locked ? claim : undefined;
+  const right = await verifyPassword(password, open?.passwordHash ?? (await decoyHash()));
+  if (!open) return { ok: false, reason: claim ? 'locked' : 'invalid' };
+  if (!right || open.disabled) {
+    const locked = await settleFailedSignIn(store, username, now, MAX_FAILED_ATTEMPTS, LOCK_MINUTES);
     return { ok: false, reason: locked ? 'locked' : 'invalid' };
   }
-  await recordSignIn(store, username, now);
-  return { ok: true, username: user.username, role: user.role };
+  if (!(await settleSignIn(store, username, now))) return { ok: false, reason: 'locked' };
+  return { ok: true, username: open.username, role: open.role };
 }
 
 export async function addUser(store: Store, username: string, role: Role, password: string): Promise<void> {

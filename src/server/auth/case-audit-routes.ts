@@ -19,9 +19,9 @@ import {
 import { parseDate } from '../../core/dates.ts';
 import { auditGrades, listCaseAudits, saveCaseAudits } from '../../store/case-audits.ts';
 import { HttpError } from '../errors.ts';
-import { parse } from '../validate.ts';
+import { recordsShown } from './audit-trail.ts';
+import { isoDate, parse } from '../validate.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD');
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const filterQuery = z.object({
   type: z.preprocess(blank, z.enum(AUDIT_TYPES).optional()),
@@ -57,14 +57,21 @@ export async function caseAuditRoutes(app: FastifyInstance): Promise<void> {
   };
   const labels = { grades: GRADE_LABELS, themes: THEME_LABELS };
 
-  const listing = async (filter: z.infer<typeof filterQuery>) => {
-    const [audits, grades] = await Promise.all([listCaseAudits(app.store, filter), auditGrades(app.store, filter)]);
+  /** The audits matching a filter, noted as shown (each names an audit and a child). */
+  const auditsShown = async (request: FastifyRequest, filter: z.infer<typeof filterQuery>) => {
+    const audits = await listCaseAudits(app.store, filter);
+    recordsShown(request, 'case_audit', audits, (a) => a.auditId);
+    return recordsShown(request, 'child', audits, (a) => a.childId);
+  };
+
+  const listing = async (request: FastifyRequest, filter: z.infer<typeof filterQuery>) => {
+    const [audits, grades] = await Promise.all([auditsShown(request, filter), auditGrades(app.store, filter)]);
     return { title: 'Case audits', audits, summary: summariseAudits(grades, { suppress: false }), filter, columns: AUDIT_CSV_COLUMNS, ...labels };
   };
 
   app.get('/audits', VIEW, async (request, reply) => {
     const imported = Number((request.query as Record<string, unknown>).imported);
-    const page = await listing(parse(filterQuery, request.query));
+    const page = await listing(request, parse(filterQuery, request.query));
     return reply.view('auth/audits.njk', { ...page, imported: Number.isInteger(imported) ? imported : null, canEdit: can(request.user!.role, 'edit_audits') });
   });
 
@@ -72,7 +79,7 @@ export async function caseAuditRoutes(app: FastifyInstance): Promise<void> {
     reply.view('auth/audit-summary.njk', { title: 'Case audit grades', ...(await summaryFor(request)), ...labels }),
   );
 
-  app.get('/api/audits', VIEW, async (request) => ({ audits: await listCaseAudits(app.store, parse(filterQuery, request.query)) }));
+  app.get('/api/audits', VIEW, async (request) => ({ audits: await auditsShown(request, parse(filterQuery, request.query)) }));
 
   app.get('/api/audits/summary', SUMMARY, async (request) => summaryFor(request));
 
@@ -117,7 +124,7 @@ export async function caseAuditRoutes(app: FastifyInstance): Promise<void> {
     if (!file) throw new HttpError(400, 'Choose a CSV file of case audits.');
     const buffer = await file.toBuffer(); // 413 past the limit
     const { saved, errors } = await importCsv(buffer.toString('utf8'), request.user!.username);
-    if (errors.length) return reply.code(400).view('auth/audits.njk', { ...(await listing({})), importErrors: errors });
+    if (errors.length) return reply.code(400).view('auth/audits.njk', { ...(await listing(request, {})), importErrors: errors });
     return reply.redirect(`/audits?imported=${saved}`, 303);
   });
 }

@@ -4,11 +4,14 @@
 import type { FastifyInstance } from 'fastify';
 import { can, ROLES, type Role } from '../../core/access.ts';
 import type { RoutePermission } from '../plugins/access.ts';
+import { isCaseLevel } from './audit-trail.ts';
 
 export interface RegisteredRoute {
   method: string;
   url: string;
   permission: RoutePermission | undefined;
+  /** May carry case-level rows: never cached, and logged with the records shown (audit-trail.ts). */
+  caseLevel: boolean;
 }
 
 declare module 'fastify' {
@@ -22,7 +25,7 @@ export function installRouteRegister(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       if (method === 'HEAD' && route.url !== '/') continue; // Fastify's automatic twin of each GET
-      app.routeRegister.push({ method, url: route.url, permission: route.config?.permission });
+      app.routeRegister.push({ method, url: route.url, permission: route.config?.permission, caseLevel: isCaseLevel(route.config) });
     }
   });
 }

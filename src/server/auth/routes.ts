@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { AuditEvent } from '../../store/schema.ts';
 import { parseForm } from '../forms.ts';
-import { checkPassword, LOCK_MINUTES } from './accounts.ts';
+import { checkPassword, LOCK_MINUTES, MAX_FAILED_ATTEMPTS } from './accounts.ts';
 import { cookieOptions, PRE_SESSION_COOKIE, SESSION_COOKIE } from './cookies.ts';
 import { holdCsrfSecret } from './csrf.ts';
 import { createSession, endSession } from './sessions.ts';
@@ -26,10 +26,11 @@ export function safeReturnTo(value: string | undefined): string {
   return value && /^\/(?![/\\])[^\s]*$/.test(value) && !value.startsWith('/sign-') ? value : '/';
 }
 
-const MESSAGES = {
-  invalid: 'The username or password is not right.',
-  locked: `This account is locked after too many attempts. Try again in ${LOCK_MINUTES} minutes, or ask an administrator.`,
-};
+/**
+ * One answer to every refused sign-in: a wrong password, an unknown username and a locked account
+ * must look alike, or the answer would tell a stranger which usernames exist.
+ */
+export const SIGN_IN_REFUSED = `The username or password is not right. After ${MAX_FAILED_ATTEMPTS} wrong attempts an account is locked for ${LOCK_MINUTES} minutes: try again later, or ask an administrator.`;
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const record = (request: FastifyRequest, event: AuditEvent, username: string | null, role: string | null, status: number) =>
@@ -95,7 +96,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     if (!form.ok) return page(400, form.errors);
     const failure = await signIn(request, reply, form.value.username, form.value.password);
     if (failure) {
-      const text = MESSAGES[failure];
+      const text = SIGN_IN_REFUSED;
       return page(401, { summary: [{ text, href: '#username' }], byField: { username: { text } } });
     }
     return reply.redirect(safeReturnTo(form.value.returnTo), 303);
@@ -115,7 +116,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     const parsed = credentials.safeParse(request.body ?? {});
     if (!parsed.success) return reply.code(400).send({ error: 'There is a problem with the request', message: 'Send a username and a password.' });
     const failure = await signIn(request, reply, parsed.data.username, parsed.data.password);
-    if (failure) return reply.code(401).send({ error: 'You need to sign in', message: MESSAGES[failure] });
+    if (failure) return reply.code(401).send({ error: 'You need to sign in', message: SIGN_IN_REFUSED });
     return { user: request.user, csrfToken: request.csrfToken };
   });
 

@@ -1,6 +1,7 @@
 // The one place the server enforces access: each route names its permission in
 // `config.permission` and this hook checks it against the signed-in user's role (core/access.ts).
-// A route without a permission is refused at start-up, so nothing is open by accident.
+// A route without a permission is refused at start-up, so nothing is open by accident. A route
+// may also declare `config.caseLevel`: see below.
 import type { FastifyInstance } from 'fastify';
 import { can, PERMISSIONS, type Permission } from '../../core/access.ts';
 import { HttpError } from '../errors.ts';
@@ -10,6 +11,14 @@ export type RoutePermission = Permission | 'public';
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: RoutePermission;
+    /**
+     * The response can carry case-level rows (children, EHC requests, episodes) or a document of
+     * exact small counts (an officer paper, a CSV) to a role with view_child_records, though the
+     * route itself is open to more roles. Routes needing view_child_records, view_audits,
+     * view_exempt or view_audit_log are case-level anyway. Such responses are never cached and a
+     * signed-in role that sees cases has each one logged with the records shown (auth/audit-trail.ts).
+     */
+    caseLevel?: boolean;
   }
 }
 

@@ -8,12 +8,19 @@ import { addDays, addMonths } from '../../core/dates.ts';
 import { EARLY_HELP_LEVEL, EARLY_HELP_OUTCOME, EARLY_HELP_SOURCE, GOOD_ENDINGS, RETURN_MONTHS } from '../../core/earlyHelp.ts';
 import { periodOf, periodsBetween } from '../../core/periods.ts';
 import { indicatorSummary } from '../../store/indicators.ts';
-import { earlyHelpPicture, newEpisodesByMonth, returnsAfterEarlyHelp } from '../../store/queries/earlyHelp.ts';
+import { earlyHelpPicture, newEpisodesByMonth, returnsAfterEarlyHelp, type ReturnedChild } from '../../store/queries/earlyHelp.ts';
 import type { PatternCount } from '../../store/queries/missing.ts';
+import { recordsShown } from '../auth/audit-trail.ts';
 import { jsonForScript } from '../format.ts';
 import { chartCount, countFormatter, indicatorCard, showRate } from '../present.ts';
 
 const CHART_MONTHS = 24;
+
+/** Each row names a child and their early help episode. */
+function returnsShown(request: FastifyRequest, rows: ReturnedChild[]): ReturnedChild[] {
+  recordsShown(request, 'early_help_episode', rows, (r) => r.episodeId);
+  return recordsShown(request, 'child', rows, (r) => r.childId);
+}
 
 export async function earlyHelpRoutes(app: FastifyInstance): Promise<void> {
   const seesCases = (request: FastifyRequest) => Boolean(request.user && can(request.user.role, 'view_child_records'));
@@ -62,11 +69,11 @@ export async function earlyHelpRoutes(app: FastifyInstance): Promise<void> {
     };
   }
 
-  app.get('/early-help', { config: { permission: 'view_aggregates' } }, async (request, reply) => {
+  app.get('/early-help', { config: { permission: 'view_aggregates', caseLevel: true } }, async (request, reply) => {
     const v = await aggregates(request.user?.role);
     const view: Record<string, unknown> = { title: 'Early help', ...v, monthlyJson: jsonForScript(v.monthly), returnMonths: RETURN_MONTHS };
     if (seesCases(request)) {
-      const returns = await returnsAfterEarlyHelp(app.store, { from: v.from, to: v.asOf });
+      const returns = returnsShown(request, await returnsAfterEarlyHelp(app.store, { from: v.from, to: v.asOf }));
       Object.assign(view, {
         returns: returns.map((r) => ({ ...r, levelLabel: EARLY_HELP_LEVEL[r.level as keyof typeof EARLY_HELP_LEVEL] ?? r.level, outcomeLabel: EARLY_HELP_OUTCOME[r.outcome as keyof typeof EARLY_HELP_OUTCOME] ?? r.outcome })),
       });
@@ -75,7 +82,7 @@ export async function earlyHelpRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/early-help', { config: { permission: 'view_aggregates' } }, async (request) => aggregates(request.user?.role));
-  app.get('/api/early-help/returns', { config: { permission: 'view_child_records' } }, async () =>
-    returnsAfterEarlyHelp(app.store, { from: addDays(addMonths(app.asOf(), -12), 1), to: app.asOf() }),
+  app.get('/api/early-help/returns', { config: { permission: 'view_child_records' } }, async (request) =>
+    returnsShown(request, await returnsAfterEarlyHelp(app.store, { from: addDays(addMonths(app.asOf(), -12), 1), to: app.asOf() })),
   );
 }

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { can } from '../../core/access.ts';
 import { addMonths, addDays } from '../../core/dates.ts';
 import { PARTNER_LABEL, PARTNERS, STAGE_LABEL, type EhcpStage } from '../../core/ehcp.ts';
-import { ehcpTracker, partnerLeague, type PartnerLeagueRow, type TrackerOptions } from '../../store/queries/ehcp.ts';
+import { ehcpTracker, partnerLeague, type PartnerLeagueRow, type TrackerOptions, type TrackerRow } from '../../store/queries/ehcp.ts';
 import { formatNumber } from '../format.ts';
+import { recordsShown } from '../auth/audit-trail.ts';
 import { countFormatter } from '../present.ts';
 import { parse } from '../validate.ts';
 
@@ -50,11 +51,17 @@ function leagueView(rows: PartnerLeagueRow[], count: (n: number | null) => strin
   }));
 }
 
+/** Tracker rows name a request and the child it is for: both go in the audit entry. */
+function trackerRowsShown(request: FastifyRequest, rows: readonly TrackerRow[]): TrackerRow[] {
+  recordsShown(request, 'child', rows, (r) => r.personId);
+  return recordsShown(request, 'ehcp_request', rows, (r) => r.requestId);
+}
+
 export async function ehcpRoutes(app: FastifyInstance): Promise<void> {
   const leagueWindow = () => ({ from: addDays(addMonths(app.asOf(), -12), 1), to: app.asOf() });
   const seesCases = (request: FastifyRequest) => Boolean(request.user && can(request.user.role, 'view_child_records'));
 
-  app.get('/ehcp', { config: { permission: 'view_aggregates' } }, async (request, reply) => {
+  app.get('/ehcp', { config: { permission: 'view_aggregates', caseLevel: true } }, async (request, reply) => {
     const q = parse(trackerQuery, request.query);
     const asOf = app.asOf();
     const window = leagueWindow();
@@ -72,11 +79,12 @@ export async function ehcpRoutes(app: FastifyInstance): Promise<void> {
         ehcpTracker(app.store, trackerOptions(q, asOf)),
         ehcpTracker(app.store, { asOf, atRisk: true, limit: 20 }),
       ]);
+      trackerRowsShown(request, tracker.rows);
       const pages = Math.max(1, Math.ceil(tracker.total / PAGE_SIZE));
       Object.assign(view, {
         q,
         tracker,
-        atRiskSoonest: [...atRisk.rows].sort((a, b) => a.daysRemaining - b.daysRemaining),
+        atRiskSoonest: trackerRowsShown(request, atRisk.rows).sort((a, b) => a.daysRemaining - b.daysRemaining),
         pages,
         stages: OPEN_STAGES.map((s) => ({ value: s, text: STAGE_LABEL[s], selected: q.stage === s })),
         partners: PARTNERS.map((p) => ({ value: p, text: PARTNER_LABEL[p], selected: q.partner === p })),
@@ -87,9 +95,11 @@ export async function ehcpRoutes(app: FastifyInstance): Promise<void> {
     return reply.view('pages/ehcp.njk', view);
   });
 
-  app.get('/api/ehcp/tracker', { config: { permission: 'view_child_records' } }, async (request) =>
-    ehcpTracker(app.store, trackerOptions(parse(trackerQuery, request.query), app.asOf())),
-  );
+  app.get('/api/ehcp/tracker', { config: { permission: 'view_child_records' } }, async (request) => {
+    const page = await ehcpTracker(app.store, trackerOptions(parse(trackerQuery, request.query), app.asOf()));
+    trackerRowsShown(request, page.rows);
+    return page;
+  });
 
   app.get('/api/ehcp/partners', { config: { permission: 'view_aggregates' } }, async (request) => {
     const window = leagueWindow();

@@ -11,6 +11,7 @@ import { indicatorSummary } from '../../store/indicators.ts';
 import {
   frontDoorTotals, overdueAssessments, referralSourceChange, referralsBySourceMonth, repeatReferrals, type SourceMonth,
 } from '../../store/queries/frontDoor.ts';
+import { recordsShown } from '../auth/audit-trail.ts';
 import { jsonForScript } from '../format.ts';
 import { chartCount, countFormatter, indicatorCard, showRate } from '../present.ts';
 
@@ -54,6 +55,8 @@ export function sourceChart(rows: SourceMonth[], months: { start: IsoDate; label
 export async function frontDoorRoutes(app: FastifyInstance): Promise<void> {
   const window = () => ({ from: addDays(addMonths(app.asOf(), -12), 1), to: app.asOf() });
   const seesCases = (request: FastifyRequest) => Boolean(request.user && can(request.user.role, 'view_child_records'));
+  const overdue = async (request: FastifyRequest) => recordsShown(request, 'child', await overdueAssessments(app.store, { asOf: app.asOf() }), (r) => r.childId);
+  const repeat = async (request: FastifyRequest) => recordsShown(request, 'child', await repeatReferrals(app.store, { asOf: app.asOf() }), (r) => r.childId);
 
   async function aggregates(role: Role | undefined) {
     const w = window();
@@ -88,17 +91,17 @@ export async function frontDoorRoutes(app: FastifyInstance): Promise<void> {
     };
   }
 
-  app.get('/front-door', { config: { permission: 'view_aggregates' } }, async (request, reply) => {
+  app.get('/front-door', { config: { permission: 'view_aggregates', caseLevel: true } }, async (request, reply) => {
     const v = await aggregates(request.user?.role);
     const view: Record<string, unknown> = { title: 'Front door: contacts and referrals', ...v, sourceJson: jsonForScript(v.sources.chart) };
     if (seesCases(request)) {
-      const [overdue, repeat] = await Promise.all([overdueAssessments(app.store, { asOf: app.asOf() }), repeatReferrals(app.store, { asOf: app.asOf() })]);
-      Object.assign(view, { overdue, repeat });
+      const [overdueRows, repeatRows] = await Promise.all([overdue(request), repeat(request)]);
+      Object.assign(view, { overdue: overdueRows, repeat: repeatRows });
     }
     return reply.view('pages/front-door.njk', view);
   });
 
   app.get('/api/front-door', { config: { permission: 'view_aggregates' } }, async (request) => aggregates(request.user?.role));
-  app.get('/api/front-door/overdue-assessments', { config: { permission: 'view_child_records' } }, async () => overdueAssessments(app.store, { asOf: app.asOf() }));
-  app.get('/api/front-door/repeat-referrals', { config: { permission: 'view_child_records' } }, async () => repeatReferrals(app.store, { asOf: app.asOf() }));
+  app.get('/api/front-door/overdue-assessments', { config: { permission: 'view_child_records' } }, overdue);
+  app.get('/api/front-door/repeat-referrals', { config: { permission: 'view_child_records' } }, repeat);
 }

@@ -9,6 +9,7 @@ import { SEN_PROVISION, SOCIAL_CARE_STATUS } from '../../core/homeEducation.ts';
 import { indicatorById } from '../../core/indicators/index.ts';
 import { indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
 import { eheByReason, eheSafeguarding } from '../../store/queries/homeEducation.ts';
+import { recordsShown } from '../auth/audit-trail.ts';
 import { jsonForScript } from '../format.ts';
 import { indicatorCard, showFigure, showPoint } from '../present.ts';
 
@@ -64,9 +65,11 @@ export async function homeEducationRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/home-education', { config: { permission: 'view_aggregates' } }, async (request) => eheView(request.user?.role));
 
-  app.get('/home-education/safeguarding', { config: { permission: 'view_child_records' } }, async (_request, reply) => {
+  const safeguarding = async (request: FastifyRequest) => recordsShown(request, 'child', await eheSafeguarding(app.store, app.asOf()), (c) => c.childId);
+
+  app.get('/home-education/safeguarding', { config: { permission: 'view_child_records' } }, async (request, reply) => {
     const asOf = app.asOf();
-    const children = await eheSafeguarding(app.store, asOf);
+    const children = await safeguarding(request);
     return reply.view('pages/home-education-safeguarding.njk', {
       title: 'Home-educated children known to social care who are not seen',
       asOf,
@@ -74,5 +77,5 @@ export async function homeEducationRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get('/api/home-education/safeguarding', { config: { permission: 'view_child_records' } }, async () => eheSafeguarding(app.store, app.asOf()));
+  app.get('/api/home-education/safeguarding', { config: { permission: 'view_child_records' } }, safeguarding);
 }

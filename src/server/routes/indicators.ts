@@ -110,7 +110,8 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get('/indicators/:id/history.csv', VIEW, async (request, reply) => {
+  // A file that leaves the service with the officer's exact (unsuppressed) counts: case-level.
+  app.get('/indicators/:id/history.csv', { config: { ...VIEW.config, caseLevel: true } }, async (request, reply) => {
     const v = await indicatorView(request);
     const rows = v.points.map((p) => [p.label, p.start, p.value ?? '', p.text, p.numeratorText, p.denominatorText, p.rag ?? '']);
     const csv = stringify([['period', 'period_start', 'value', 'shown_as', 'numerator', 'denominator', 'rag'], ...rows]);

@@ -1,12 +1,13 @@
 // Children missing from home or care: episodes over time, return home interviews, patterns by
 // day, time, placement and exploitation risk for everyone (counts suppressed for councillors);
 // the children to follow up and repeat-missing children for officers only.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../core/access.ts';
 import { addDays, addMonths } from '../../core/dates.ts';
 import { EXPLOITATION_RISKS } from '../../core/missing.ts';
 import { indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
-import { missingPatterns, repeatMissing, rhiFollowUp, type MissingPatterns, type PatternCount } from '../../store/queries/missing.ts';
+import { missingPatterns, repeatMissing, rhiFollowUp, type MissingChild, type MissingPatterns, type PatternCount } from '../../store/queries/missing.ts';
+import { recordsShown } from '../auth/audit-trail.ts';
 import { jsonForScript } from '../format.ts';
 import { chartCount, countFormatter, indicatorCard, showPoint } from '../present.ts';
 import { indicatorById } from '../../core/indicators/index.ts';
@@ -20,10 +21,12 @@ const PATTERNS: { key: keyof MissingPatterns; caption: string; heading: string }
   { key: 'topThemes', caption: 'Themes from return home interviews (most frequent first)', heading: 'Theme' },
 ];
 
+const childrenShown = (request: FastifyRequest, rows: MissingChild[]) => recordsShown(request, 'child', rows, (r) => r.childId);
+
 export async function missingRoutes(app: FastifyInstance): Promise<void> {
   const window = () => ({ from: addDays(addMonths(app.asOf(), -12), 1), to: app.asOf() });
 
-  app.get('/missing', { config: { permission: 'view_aggregates' } }, async (request, reply) => {
+  app.get('/missing', { config: { permission: 'view_aggregates', caseLevel: true } }, async (request, reply) => {
     const role = request.user?.role;
     const count = countFormatter(role);
     const w = window();
@@ -57,7 +60,7 @@ export async function missingRoutes(app: FastifyInstance): Promise<void> {
     };
     if (role && can(role, 'view_child_records')) {
       const [followUp, repeat] = await Promise.all([rhiFollowUp(app.store, w), repeatMissing(app.store, { asOf: app.asOf() })]);
-      Object.assign(view, { followUp, repeat });
+      Object.assign(view, { followUp: childrenShown(request, followUp), repeat: childrenShown(request, repeat) });
     }
     return reply.view('pages/missing.njk', view);
   });
@@ -75,6 +78,8 @@ export async function missingRoutes(app: FastifyInstance): Promise<void> {
     };
   });
 
-  app.get('/api/missing/follow-up', { config: { permission: 'view_child_records' } }, async () => rhiFollowUp(app.store, window()));
-  app.get('/api/missing/repeat', { config: { permission: 'view_child_records' } }, async () => repeatMissing(app.store, { asOf: app.asOf() }));
+  app.get('/api/missing/follow-up', { config: { permission: 'view_child_records' } }, async (request) => childrenShown(request, await rhiFollowUp(app.store, window())));
+  app.get('/api/missing/repeat', { config: { permission: 'view_child_records' } }, async (request) =>
+    childrenShown(request, await repeatMissing(app.store, { asOf: app.asOf() })),
+  );
 }

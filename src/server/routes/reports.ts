@@ -2,9 +2,9 @@
 // each paper as HTML (read in the browser) or PDF (a download), the family letter template editor,
 // and the Part 2 (exempt) item on missing children at risk of exploitation.
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { recordsShown } from '../auth/audit-trail.ts';
 import { z } from 'zod';
 import { can, seesSuppressedCounts, type Role } from '../../core/access.ts';
-import { parseDate } from '../../core/dates.ts';
 import { PERIOD_TYPES, periodStarting } from '../../core/periods.ts';
 import {
   actionPlanReport,
@@ -29,7 +29,7 @@ import { isoDate, parse } from '../validate.ts';
 
 /** An optional query field: absent and an empty (or blank) box both mean "not given". */
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
-const day = isoDate.refine((d) => parseDate(d) === d, 'Enter a real date, as YYYY-MM-DD');
+const day = isoDate;
 const committee = z.string().trim().max(200, 'The committee name must be 200 characters or fewer');
 const format = z.enum(['html', 'pdf'], { message: 'Choose HTML or PDF' }).default('html');
 
@@ -119,7 +119,8 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get('/reports/performance', VIEW, async (request, reply) => {
+  // The officer copy holds exact small counts: the route is case-level (audited, never cached).
+  app.get('/reports/performance', { config: { ...VIEW.config, caseLevel: true } }, async (request, reply) => {
     const q = parse(performanceQuery, request.query);
     // Whoever sees "<6" on screen gets the public paper; officers choose, the public copy by default.
     const audience = seesSuppressedCounts(request.user!.role) ? 'public' : q.audience;
@@ -140,7 +141,9 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     const q = parse(lettersQuery, request.query);
     const asOf = q.asOf ?? app.asOf();
     const requestIds = q.requests?.split(/[\s,]+/).filter(Boolean);
-    const { html } = await build(() => delayLetters(app.store, { asOf, requestIds }));
+    const { html, cases } = await build(() => delayLetters(app.store, { asOf, requestIds }));
+    recordsShown(request, 'ehcp_request', cases, (c) => c.requestId);
+    recordsShown(request, 'child', cases, (c) => c.personId);
     return sendPaper(reply, html, q.format, slug('ehcp-delay-letters', asOf));
   });
 
@@ -148,9 +151,10 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     const q = parse(exemptQuery, request.query);
     const window = lastFullQuarter(app.asOf());
     const [from, to] = [q.from ?? window.from, q.to ?? window.to];
-    const { html } = await build(() =>
+    const { html, childIds } = await build(() =>
       exemptMissingReport(app.store, { from, to, committee: q.committee ?? DEFAULT_COMMITTEE, meetingDate: q.meeting ?? app.asOf() }),
     );
+    recordsShown(request, 'child', childIds, (id) => id);
     return sendPaper(reply, html, q.format, slug('exempt-missing-exploitation', from, 'to', to));
   });
 
