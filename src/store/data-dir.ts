@@ -40,11 +40,11 @@ const held = new Set<string>();
  * missing, refuses one that is open to other users, owned by someone else, or full of files that
  * are not a store (a mistyped CSINSIGHT_DATA), and takes the lock.
  */
-export function claimDataDir(dir: string): DataDir {
+export function claimDataDir(dir: string, announce: (message: string) => void = (m) => console.error(m)): DataDir {
   const path = resolve(dir);
   const created = prepare(path);
   const lockPath = join(path, LOCK_FILE);
-  takeLock(lockPath);
+  takeLock(lockPath, announce);
   held.add(lockPath);
   const onExit = () => removeOwnLock(lockPath);
   process.on('exit', onExit);
@@ -105,7 +105,7 @@ function restrictFiles(dir: string): void {
   }
 }
 
-function takeLock(lockPath: string): void {
+function takeLock(lockPath: string, announce: (message: string) => void): void {
   const me: LockHolder = { pid: process.pid, command: process.argv.join(' '), host: hostname(), started: new Date().toISOString() };
   for (;;) {
     try {
@@ -118,11 +118,13 @@ function takeLock(lockPath: string): void {
     }
     const holder = readHolder(lockPath);
     if (holder && isLive(holder, lockPath)) throw new DataDirError(inUseMessage(lockPath, holder));
-    console.error(
+    announce(
       holder
         ? `Taking over the lock on ${lockPath}: process ${holder.pid} (${holder.command}) on this host has stopped without removing it.`
         : `Taking over the lock on ${lockPath}: it could not be read (left by a process that stopped while writing it).`,
     );
+    // Two processes taking over the same stale lock at the same moment could both succeed; the
+    // window is the time between reading and removing the file, and needs a crash to open it.
     try {
       unlinkSync(lockPath);
     } catch (err) {

@@ -102,7 +102,7 @@ async function openPglite(options: StoreOptions): Promise<Store> {
     return wrapPglite(await PGlite.create({ parsers: PARSERS, loadDataDir: template }));
   }
   // Locked before PGlite reads a byte of it, and unlocked only after PGlite has closed.
-  const dir = claimDataDir(options.dataDir);
+  const dir = claimDataDir(options.dataDir, options.announce);
   let pglite: PGlite;
   try {
     pglite = await PGlite.create({ dataDir: dir.path, parsers: PARSERS });
