@@ -9,6 +9,7 @@ import { registerIndicators } from './commands/indicators.ts';
 import { registerReport } from './commands/report.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUsers } from './commands/users.ts';
+import { DataDirError } from '../store/data-dir.ts';
 
 const program = new Command()
   .name('csinsight')
@@ -19,4 +20,11 @@ for (const register of [registerImport, registerGenerate, registerIndicators, re
   register(program);
 }
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  // A store that may not be opened (in use, open to other users, not a store): the message says what to do.
+  if (!(err instanceof DataDirError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { today } from '../core/dates.ts';
 import { forgetVersion } from '../store/figure-cache.ts';
+import { withImportRun } from '../store/import-runs.ts';
 import type { Store, Tx } from '../store/open.ts';
 import { ErrorList, MAX_ERRORS, Rejected } from './errors.ts';
 import { readError } from './parse-file.ts';
@@ -29,12 +30,12 @@ interface RunState {
 
 export async function importFiles(store: Store, files: ImportFile[], options: ImportOptions): Promise<ImportResult> {
   const names = files.map((f) => f.name);
-  const run = await store.db
-    .insertInto('import_run')
-    .values({ by_user: options.user, files: JSON.stringify(names.map((file) => ({ file, table: '', rows: 0 }))), status: 'running' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const runId = Number(run.id);
+  const values = { by_user: options.user, files: JSON.stringify(names.map((file) => ({ file, table: '', rows: 0 }))) };
+  return withImportRun(store, values, (runId) => runImport(store, runId, files, options));
+}
+
+async function runImport(store: Store, runId: number, files: ImportFile[], options: ImportOptions): Promise<ImportResult> {
+  const names = files.map((f) => f.name);
   const errors = new ErrorList();
   const results: FileResult[] = [];
   let totalBytes = 0;
@@ -52,6 +53,7 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
       const state: RunState = { tx, engine: store.kind, options, errors, files: new Map(), bytes: 0, totalBytes };
       await createStaging(tx);
       results.push(...(await stageFiles(state, files, phase)));
+      crashPoint('import-staged');
       const staged = TABLES.filter((t) => state.files.has(t));
       const repeats: TableSpec[] = [];
       for (const spec of staged) {
@@ -76,7 +78,9 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
         .where('id', '=', runId)
         .execute();
     });
-    // Cached figures and breakdowns are now out of date (figure-cache.ts).
+    crashPoint('import-committed');
+    // Cached figures and breakdowns are now out of date (figure-cache.ts), and the figures are
+    // marked stale (080_trust.sql) until they are recomputed.
     forgetVersion(store);
     return { runId, status: 'accepted', files: results, errors: [], errorCount: 0 };
   } catch (err) {
@@ -99,6 +103,14 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
       .execute();
     return { runId, status: 'rejected', files: results, errors: shown, errorCount: errors.count };
   }
+}
+
+/**
+ * Tests only: CSINSIGHT_TEST_CRASH=<point> kills the process there with SIGKILL (no exit handlers,
+ * no rollback, as a power cut would), to show what a crash at that point leaves behind.
+ */
+function crashPoint(point: 'import-staged' | 'import-committed'): void {
+  if (process.env.CSINSIGHT_TEST_CRASH === point) process.kill(process.pid, 'SIGKILL');
 }
 
 /** CSINSIGHT_IMPORT_TIMING=1 prints how long each phase of a run took, for profiling. */

@@ -5,6 +5,12 @@ import { chromium, type Browser } from 'playwright-core';
 const LAUNCH = {
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  // Playwright would otherwise install its own signal handlers, which close the browser and keep
+  // the process running: the first SIGTERM to the server did nothing. The CLI's own handlers
+  // (src/cli/serve-until-stopped.ts) close the server, this browser (onClose) and the store.
+  handleSIGINT: false,
+  handleSIGTERM: false,
+  handleSIGHUP: false,
 };
 
 let browser: Promise<Browser> | null = null;

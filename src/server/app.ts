@@ -10,6 +10,7 @@ import { serverLogger, type DestinationStream } from './logging.ts';
 import { installErrorHandlers } from './errors.ts';
 import { access } from './plugins/access.ts';
 import { assets } from './plugins/assets.ts';
+import { freshFigures } from './plugins/fresh-figures.ts';
 import { identity } from './plugins/identity.ts';
 import { auditLogRoutes } from './auth/audit-log-routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await access(app);
   await views(app);
   await assets(app);
+  await freshFigures(app);
 
   const areas = [indicatorRoutes, ehcpRoutes, missingRoutes, careLeaverRoutes, frontDoorRoutes, earlyHelpRoutes, workforceRoutes, homeEducationRoutes];
   const strategy = [actionRoutes, committeeRoutes, voiceRoutes, reportRoutes];

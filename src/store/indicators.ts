@@ -8,6 +8,7 @@ import { financialYear, periodOf, periodStarting, previousPeriod, type Period, t
 import { directionOfTravel, ragFor, type Direction, type Rag } from '../core/rag.ts';
 import { isSuppressed, rateIsDisclosive } from '../core/suppression.ts';
 import { cached, forgetVersion } from './figure-cache.ts';
+import { dataVersionNow, markFiguresFresh } from './fresh-figures.ts';
 import type { Database } from './schema.ts';
 import type { Store } from './open.ts';
 
@@ -232,13 +233,15 @@ export interface ComputeOptions {
  */
 export async function computeIndicators(store: Store, options: ComputeOptions = {}): Promise<{ values: number; seconds: number }> {
   const started = performance.now();
+  // The data as read from here on is at least this version: the figures are fresh up to it.
+  const dataVersion = await dataVersionNow(store.db);
   const asOf = options.asOf ?? (await latestDataDate(store.db));
-  if (!asOf) return { values: 0, seconds: (performance.now() - started) / 1000 };
   // Read first, statement by statement, so pages stay responsive; then write in one short transaction.
-  const results = await readIndicators(store, asOf, options.onProgress);
+  const results = asOf ? await readIndicators(store, asOf, options.onProgress) : [];
   let values = 0;
   await store.transaction(async (tx) => {
-    for (const { def, type, rows } of results) values += await saveValues(tx.db, def, type, rows, asOf);
+    for (const { def, type, rows } of results) values += await saveValues(tx.db, def, type, rows, asOf!);
+    await markFiguresFresh(tx.db, dataVersion);
   });
   forgetVersion(store);
   return { values, seconds: (performance.now() - started) / 1000 };

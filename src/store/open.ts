@@ -9,6 +9,8 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyLine } from './copy-line.ts';
+import { claimDataDir } from './data-dir.ts';
+import { failOrphanedRuns } from './import-runs.ts';
 import { migrate, migrationFiles, migrationText } from './migrate.ts';
 import { hasDatabase, initDataDir } from './pglite-init.ts';
 import type { Database } from './schema.ts';
@@ -30,6 +32,11 @@ export interface Store {
   /** All or nothing: every multi-statement write goes through here. Throwing rolls back. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   exec(script: string): Promise<void>;
+  /**
+   * Runs `fn` on a connection of its own, held until it returns, for session-level advisory
+   * locks (PostgreSQL). PGlite has one session and one process (the data-directory lock): `db`.
+   */
+  session<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -48,6 +55,8 @@ export interface StoreOptions {
    * test suite quick. The file name carries a hash of the migrations, so a new one rebuilds it.
    */
   templateDir?: string;
+  /** Told which store was opened or created (the CLI prints it, so a mistyped path shows). */
+  announce?: (message: string) => void;
 }
 
 // Type OIDs: keep dates and timestamps as text (no time-zone surprises), numbers as numbers.
@@ -72,27 +81,42 @@ function copySql(table: string, columns: readonly string[], source: string): str
 
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const store = options.databaseUrl ? await openPostgres(options) : await openPglite(options);
-  await migrate(store);
+  try {
+    await migrate(store);
+    await failOrphanedRuns(store);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   return store;
 }
 
 /** The store the environment asks for: DATABASE_URL, else PGlite in CSINSIGHT_DATA or ./data. */
-export function storeOptionsFromEnv(env = process.env): StoreOptions {
-  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL, schema: env.CSINSIGHT_SCHEMA };
-  return { dataDir: env.CSINSIGHT_DATA ?? './data' };
+export function storeOptionsFromEnv(env = process.env, announce: StoreOptions['announce'] = (m) => console.error(m)): StoreOptions {
+  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL, schema: env.CSINSIGHT_SCHEMA, announce };
+  return { dataDir: env.CSINSIGHT_DATA ?? './data', announce };
 }
 
 async function openPglite(options: StoreOptions): Promise<Store> {
-  if (options.dataDir) {
-    mkdirSync(options.dataDir, { recursive: true });
-    if (!hasDatabase(options.dataDir)) await initDataDir(options.dataDir);
+  if (!options.dataDir) {
+    const template = options.templateDir ? await pgliteTemplate(options.templateDir) : undefined;
+    return wrapPglite(await PGlite.create({ parsers: PARSERS, loadDataDir: template }));
   }
-  const template = !options.dataDir && options.templateDir ? await pgliteTemplate(options.templateDir) : undefined;
-  const pglite = await PGlite.create({ dataDir: options.dataDir, parsers: PARSERS, loadDataDir: template });
-  return wrapPglite(pglite);
+  // Locked before PGlite reads a byte of it, and unlocked only after PGlite has closed.
+  const dir = claimDataDir(options.dataDir, options.announce);
+  let pglite: PGlite;
+  try {
+    if (!hasDatabase(dir.path)) await initDataDir(dir.path);
+    pglite = await PGlite.create({ dataDir: dir.path, parsers: PARSERS });
+  } catch (err) {
+    dir.release();
+    throw err;
+  }
+  options.announce?.(dir.created ? `New store created at ${dir.path}` : `Opened the existing store at ${dir.path}`);
+  return wrapPglite(pglite, () => dir.release());
 }
 
-function wrapPglite(pglite: PGlite): Store {
+function wrapPglite(pglite: PGlite, afterClose?: () => void): Store {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 
   const txFor = (t: PGliteTransaction): Tx => {
@@ -119,8 +143,10 @@ function wrapPglite(pglite: PGlite): Store {
     async exec(script) {
       await pglite.exec(script);
     },
+    session: (fn) => fn(db),
     async close() {
       await db.destroy();
+      afterClose?.();
     },
   };
 }
@@ -160,18 +186,16 @@ async function openPostgres(options: StoreOptions): Promise<Store> {
   }
   const pool = new pg.Pool(config);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const url = new URL(options.databaseUrl!);
+  options.announce?.(`Using the PostgreSQL database ${url.pathname.slice(1) || '(default)'} on ${url.host}${schema ? `, schema ${schema}` : ''}`);
 
   return {
     kind: 'postgres',
     db,
     async transaction(fn) {
       const client = await pool.connect();
-      // A Kysely bound to this one client, so every statement of `fn` is in the transaction.
-      const pinned = { query: client.query.bind(client), release() {} };
-      const single = { connect: async () => pinned, end: async () => {} };
-      const txDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });
       const tx: Tx = {
-        db: txDb,
+        db: pinnedKysely(client),
         copyRows: (table, columns, rows) => copyRowsWith(tx.copyText, table, columns, rows),
         async copyText(table, columns, text) {
           if (text.length === 0) return;
@@ -202,11 +226,26 @@ async function openPostgres(options: StoreOptions): Promise<Store> {
     async exec(script) {
       await pool.query(script);
     },
+    async session(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(pinnedKysely(client));
+      } finally {
+        client.release();
+      }
+    },
     async close() {
       if (schema && options.dropSchemaOnClose) await pool.query(`DROP SCHEMA ${schema} CASCADE`);
       await db.destroy();
     },
   };
+}
+
+/** A Kysely bound to one client, so every statement runs on that connection (a transaction, a session). */
+function pinnedKysely(client: pg.PoolClient): Kysely<Database> {
+  const pinned = { query: client.query.bind(client), release() {} };
+  const single = { connect: async () => pinned, end: async () => {} };
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });
 }
 
 /** A throwaway store for tests: PGlite in memory, or a fresh schema when DATABASE_URL is set. */

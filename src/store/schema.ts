@@ -165,9 +165,18 @@ export interface ImportRunTable {
   finished_at: string | null;
   by_user: string;
   files: ColumnType<unknown, string, string>;
-  status: 'running' | 'accepted' | 'rejected';
+  status: 'running' | 'accepted' | 'rejected' | 'failed';
   rows: ColumnType<number, number | undefined, number>;
   errors: ColumnType<unknown, string | undefined, string>;
+  /** The process that ran the import (080_trust.sql). */
+  pid: number | null;
+  host: string | null;
+}
+
+export interface FigureFreshnessTable {
+  one: ColumnType<boolean, never, never>;
+  data_version: number;
+  figures_version: number;
 }
 
 export interface Database extends FrontDoorTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables {
@@ -186,6 +195,7 @@ export interface Database extends FrontDoorTables, EarlyHelpTables, WorkforceTab
   benchmark: BenchmarkTable;
   narrative: NarrativeTable;
   import_run: ImportRunTable;
+  figure_freshness: FigureFreshnessTable;
   app_user: AppUserTable;
   session: SessionTable;
   audit_log: AuditLogTable;

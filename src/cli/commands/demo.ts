@@ -7,8 +7,9 @@ import { today } from '../../core/dates.ts';
 import { generate } from '../../generate/index.ts';
 import { importDirectory } from '../../importers/index.ts';
 import { computeIndicators } from '../../store/indicators.ts';
+import { refreshStaleFigures } from '../../store/fresh-figures.ts';
 import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
-import { startServer } from '../../server/start.ts';
+import { serveUntilStopped } from '../serve-until-stopped.ts';
 import { ensureDemoUsers } from '../../server/auth/accounts.ts';
 
 interface DemoOptions {
@@ -52,12 +53,15 @@ export function registerDemo(program: Command): void {
         console.log(`Computed ${computed.values} indicator values in ${computed.seconds.toFixed(1)} s`);
       } else {
         console.log('Using the data already stored (run with --fresh to regenerate)');
+        // An earlier run stopped between importing and computing: compute now.
+        const computed = await refreshStaleFigures(store, today());
+        if (computed) console.log(`The figures lagged the data: computed ${computed.values} indicator values`);
       }
       if (opts.serve) {
         // A sign-in per role with a password made now: printed here, stored only as a hash.
         console.log('Demo sign-ins (new passwords at every start):');
         for (const l of await ensureDemoUsers(store)) console.log(`  ${l.role.padEnd(11)} ${l.username.padEnd(16)} ${l.password}`);
-        await startServer({ store, port: opts.port, host: opts.host });
+        await serveUntilStopped({ store, port: opts.port, host: opts.host });
       } else {
         await store.close();
       }

@@ -72,6 +72,7 @@ export function registerImport(program: Command): void {
         if (result.status === 'accepted') {
           for (const f of result.files) console.log(`${f.table.padEnd(24)} ${String(f.rows).padStart(9)}  ${f.file}`);
           console.log(`Import ${result.runId} accepted: ${result.files.reduce((n, f) => n + f.rows, 0)} rows from ${result.files.length} files.`);
+          console.log('The indicator figures are recomputed when the server next starts or serves a page (or now: csinsight indicators --compute).');
         } else {
           console.error(formatErrors(result.errors, result.errorCount));
           console.error(`Import ${result.runId} rejected: ${result.errorCount} errors. Nothing was stored.`);

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import type { IsoDate } from '../../core/dates.ts';
 import { PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
+import { refreshStaleFigures } from '../../store/fresh-figures.ts';
 import { comparableBenchmarks, computeIndicators, indicatorSummary, type IndicatorPoint } from '../../store/indicators.ts';
 import { isoDate, oneOf, withStore } from '../options.ts';
 
@@ -65,6 +66,9 @@ export function registerIndicators(program: Command): void {
           });
           bar.stop();
           console.error(`Computed ${result.values} values in ${result.seconds.toFixed(1)} s`);
+        } else {
+          const computed = await refreshStaleFigures(store, opts.asOf);
+          if (computed) console.error(`The figures lagged the imported data: recomputed ${computed.values} values in ${computed.seconds.toFixed(1)} s`);
         }
         const summary = await indicatorSummary(store, { periodType: opts.period, asOf: opts.asOf });
         if (summary.length === 0) console.error('No indicator values yet: import data, then run with --compute.');

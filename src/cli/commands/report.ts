@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { today } from '../../core/dates.ts';
 import { periodOf, PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
+import { refreshStaleFigures } from '../../store/fresh-figures.ts';
 import { openStore, storeOptionsFromEnv, type Store } from '../../store/open.ts';
 import {
   actionPlanReport,
@@ -57,6 +58,7 @@ export function registerReport(program: Command): void {
       const store = await openStore(storeOptionsFromEnv());
       let problem: string | null = null;
       try {
+        await refreshStaleFigures(store); // a paper never shows figures that lag the data
         const html = await build(kind, opts, store);
         const format = opts.format ?? (opts.out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'html');
         writeFileSync(opts.out, format === 'pdf' ? await renderPdf(html) : html);

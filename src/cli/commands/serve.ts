@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
-import { startServer } from '../../server/start.ts';
+import { serveUntilStopped } from '../serve-until-stopped.ts';
 
 export function registerServe(program: Command): void {
   program
@@ -10,6 +10,6 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
     .action(async (opts: { port: number; host: string }) => {
       const store = await openStore(storeOptionsFromEnv());
-      await startServer({ store, port: opts.port, host: opts.host });
+      await serveUntilStopped({ store, port: opts.port, host: opts.host });
     });
 }
