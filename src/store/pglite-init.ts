@@ -14,12 +14,13 @@ export function hasDatabase(dir: string): boolean {
 /** Runs initdb for `dir` in a worker thread and waits for it to finish; the worker then ends. */
 export async function initDataDir(dir: string): Promise<void> {
   const pglite = import.meta.resolve('@electric-sql/pglite');
+  // Only dynamic import(): the eval'd code runs as CommonJS or as a module depending on the process's flags.
   const boot = `
-    const { workerData, parentPort } = require('node:worker_threads');
-    import(workerData.pglite)
-      .then(({ PGlite }) => PGlite.create({ dataDir: workerData.dir }))
-      .then((db) => db.close())
-      .then(() => parentPort.postMessage('created'));`;
+    import('node:worker_threads').then(async ({ workerData, parentPort }) => {
+      const { PGlite } = await import(workerData.pglite);
+      await (await PGlite.create({ dataDir: workerData.dir })).close();
+      parentPort.postMessage('created');
+    });`;
   const worker = new Worker(boot, { eval: true, workerData: { pglite, dir } });
   try {
     await new Promise<void>((resolve, reject) => {
