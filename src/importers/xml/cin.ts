@@ -11,6 +11,12 @@ import type { XmlFinding, XmlReturn, XmlRow } from './return.ts';
 
 /** Census Years (ending 31 March) whose schema csinsight holds: 2022 = 2021-22. */
 export const CIN_YEARS = [2022, 2023, 2024, 2025, 2026] as const;
+const LATEST = 2026;
+/**
+ * The year in progress after the latest schema (2027 = 2026-27) is read with the latest: councils
+ * check their data all year, and the DfE publishes a year's schema late in it.
+ */
+const YEARS = [...CIN_YEARS, LATEST + 1];
 
 const schemas = new Map<number, CompiledSchema>();
 function cinSchema(year: number): CompiledSchema {
@@ -119,8 +125,8 @@ export const CIN_CENSUS: XmlReturn = {
   collection: 'CIN',
   label: 'CIN census (XML)',
   recordName: 'Child',
-  years: CIN_YEARS,
-  schema: cinSchema,
+  years: YEARS,
+  schema: (year) => cinSchema(Math.min(year, LATEST)),
   ruleFor: (issue: SchemaIssue) => ELEMENT_RULE[issue.element] ?? 'schema',
   headerFindings(header, year) {
     const details = first(header, 'CollectionDetails');
