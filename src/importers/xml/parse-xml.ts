@@ -162,7 +162,7 @@ export async function* parseXmlFile(job: FileJob): AsyncGenerator<FileChunk> {
     if (before !== undefined) findings.push({ line: keyLoc.line, path: `${keyLoc.path}`, rule: '8510', message: `More than one child record with the same LA Child ID (${key} is also on line ${before}).` });
     else keys.set(key, keyLoc.line);
     for (const f of findings) add(f);
-    if (findings.length) return;
+    // The rows' own checks run even so, so every broken rule of the child is reported at once.
     const rowErrors = new ErrorList();
     const staged: [TableOut, unknown[], number][] = [];
     for (const row of rows) {
@@ -171,7 +171,7 @@ export async function* parseXmlFile(job: FileJob): AsyncGenerator<FileChunk> {
       if (values) staged.push([out, values, row.loc.line]);
       for (const e of rowErrors.items.splice(0)) errors.add({ ...e, field: `${row.loc.path}/${e.field}` });
     }
-    if (rowErrors.count) return;
+    if (rowErrors.count || findings.length) return;
     for (const [out, values, line] of staged) {
       out.lines.add(`${fileNo},${line},${year},${copyLine(values)}`);
       out.staged += 1;
