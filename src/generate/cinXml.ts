@@ -27,6 +27,7 @@ export interface GenChild {
   episodes: GenEpisode[];
 }
 
+const sexElement = (year: number, sex: 'M' | 'F' | 'U') => (year >= SEX_FROM_YEAR ? `<Sex>${sex}</Sex>` : `<GenderCurrent>${GENDER_CURRENT[sex]}</GenderCurrent>`);
 const iso = (d: number) => fromEpochDay(d);
 const el = (name: string, v: string | number | null | undefined) => (v === null || v === undefined ? '' : `<${name}>${v}</${name}>`);
 
@@ -37,8 +38,12 @@ export function censusHeader(year: number, la: string): string {
 }
 export const CENSUS_FOOTER = '</Children></Message>\n';
 
-/** Writes a child into the census year [start, end] (epoch days) if any episode was open in it. */
-export function writeCensusChild(out: TextWriter, child: GenChild, start: number, end: number): void {
+/** Sex from the 2024-25 census (Year 2025); GenderCurrent (1 male, 2 female, 0 not known) before. */
+const SEX_FROM_YEAR = 2025;
+const GENDER_CURRENT = { M: '1', F: '2', U: '0' } as const;
+
+/** Writes a child into the census of `year`, [start, end] (epoch days), if any episode was open in it. */
+export function writeCensusChild(out: TextWriter, child: GenChild, year: number, start: number, end: number): void {
   const cut = (d: number | null) => (d !== null && d <= end ? d : null);
   const inYear = (d: number | null) => d === null || d >= start;
   const episodes = child.episodes.filter((e) => e.referral <= end && (e.closure === null || e.closure >= start));
@@ -46,7 +51,7 @@ export function writeCensusChild(out: TextWriter, child: GenChild, start: number
   const unborn = child.dob > end;
   let x = `<Child><ChildIdentifiers><LAchildID>${child.id}</LAchildID><UPNunknown>UN1</UPNunknown>` +
     (unborn ? el('ExpectedPersonBirthDate', iso(child.dob)) : el('PersonBirthDate', iso(child.dob))) +
-    `<Sex>${unborn ? 'U' : child.sex}</Sex></ChildIdentifiers><ChildCharacteristics><Ethnicity>${child.ethnicity}</Ethnicity></ChildCharacteristics>`;
+    sexElement(year, unborn ? 'U' : child.sex) + `</ChildIdentifiers><ChildCharacteristics><Ethnicity>${child.ethnicity}</Ethnicity></ChildCharacteristics>`;
   for (const e of episodes) {
     const closure = cut(e.closure);
     x += `<CINdetails><CINreferralDate>${iso(e.referral)}</CINreferralDate><ReferralSource>${e.source}</ReferralSource><PrimaryNeedCode>${e.need}</PrimaryNeedCode>` +

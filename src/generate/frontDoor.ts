@@ -172,10 +172,10 @@ function censusFiles(ctx: AreaContext) {
   const years = Array.from({ length: last - first + 1 }, (_, i) => first + i).map((year) => {
     const out = ctx.openText(`${CIN_XML_DIR}/cin_census_${year}.xml`);
     out.text(censusHeader(year, CENSUS_LA));
-    return { out, start: toEpochDay(`${year - 1}-04-01`), end: Math.min(toEpochDay(`${year}-03-31`), win.asOf) };
+    return { out, year, start: toEpochDay(`${year - 1}-04-01`), end: Math.min(toEpochDay(`${year}-03-31`), win.asOf) };
   });
   return {
-    write: (child: GenChild) => years.forEach((y) => writeCensusChild(y.out, child, y.start, y.end)),
+    write: (child: GenChild) => years.forEach((y) => writeCensusChild(y.out, child, y.year, y.start, y.end)),
     close: () => years.forEach((y) => y.out.text(CENSUS_FOOTER)),
   };
 }
