@@ -146,17 +146,24 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   return { files: writers.map((w) => w.path), counts };
 }
 
+/**
+ * The file openers of one run, one pair per `writers` list: areas that pass data to each other
+ * (the front door's links for early help, earlyHelp.ts) find it by the run's `open`.
+ */
+const OPENERS = new WeakMap<TextWriter[], Pick<AreaContext, 'open' | 'openText'>>();
+
 /** What area `name` is given: its streams, and files under outDir (added to `writers` to be closed). */
 export function areaContext(o: { scale: ScaleName; seed: number; outDir: string; win: Window; name: string; writers: TextWriter[] }): AreaContext {
-  const kept = <W extends TextWriter>(w: W): W => (o.writers.push(w), w);
-  return {
-    scale: o.scale,
-    win: o.win,
-    random: streamFor(o.seed, o.name),
-    stream: (part) => streamFor(o.seed, `${o.name}/${part}`),
-    open: (path, header) => kept(new CsvWriter(join(o.outDir, path), header)),
-    openText: (path) => kept(new TextWriter(join(o.outDir, path))),
-  };
+  let openers = OPENERS.get(o.writers);
+  if (!openers) {
+    const kept = <W extends TextWriter>(w: W): W => (o.writers.push(w), w);
+    openers = {
+      open: (path, header) => kept(new CsvWriter(join(o.outDir, path), header)),
+      openText: (path) => kept(new TextWriter(join(o.outDir, path))),
+    };
+    OPENERS.set(o.writers, openers);
+  }
+  return { scale: o.scale, win: o.win, random: streamFor(o.seed, o.name), stream: (part) => streamFor(o.seed, `${o.name}/${part}`), ...openers };
 }
 
 /**
