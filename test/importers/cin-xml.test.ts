@@ -109,3 +109,26 @@ test('the CIN validator’s fake files are refused with the rules they break', a
   assert.ok((await rulesOf('CIN_Census_2026.xml')).has('8568'));
   assert.ok(readdirSync(dir).includes('SOURCE.md'));
 });
+
+test('parsed in a worker thread, the same rows are stored and the same errors reported', async () => {
+  const saved = process.env.CSINSIGHT_IMPORT_WORKERS;
+  process.env.CSINSIGHT_IMPORT_WORKERS = '1';
+  const fresh = await openTestStore();
+  try {
+    const bad = VALID.replace('<ReferralSource>6</ReferralSource>', '<ReferralSource>6Z</ReferralSource>');
+    const inWorker = await importFiles(fresh, [{ name: 'bad.xml', content: bad }], { user: 'test' });
+    const inThread = await (async () => {
+      process.env.CSINSIGHT_IMPORT_WORKERS = '0';
+      return importFiles(fresh, [{ name: 'bad.xml', content: bad }], { user: 'test' });
+    })();
+    assert.deepEqual(inWorker.errors, inThread.errors);
+    process.env.CSINSIGHT_IMPORT_WORKERS = '1';
+    const ok = await importFiles(fresh, [{ name: 'cin_census_2026.xml', content: VALID }], { user: 'test' });
+    assert.deepEqual([ok.status, ok.files[0]!.rows], ['accepted', 2]);
+    assert.equal((await fresh.db.selectFrom('cin_cp_review').selectAll().execute()).length, 2);
+  } finally {
+    if (saved === undefined) delete process.env.CSINSIGHT_IMPORT_WORKERS;
+    else process.env.CSINSIGHT_IMPORT_WORKERS = saved;
+    await fresh.close();
+  }
+});
