@@ -99,6 +99,8 @@ export const REASON_FOR_CLOSURE = {
   RC6: 'Transferred to adult social care services',
   RC7: 'Services ceased for any other reason, including child no longer in need',
   RC8: 'Case closed after assessment, no further action',
+  // From the 2022-23 census.
+  RC9: 'Case closed after assessment, referred to early help',
 } as const;
 
 /** GenderCurrent (N00097). */

@@ -16,23 +16,19 @@ function cell(v: Cell): string {
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export class CsvWriter {
+/** Text streamed to a file in large blocks; `rows` counts what the writer calls a row. */
+export class TextWriter {
   rows = 0;
   private fd: number;
   private buffer = '';
 
-  constructor(
-    readonly path: string,
-    header: readonly string[],
-  ) {
+  constructor(readonly path: string) {
     mkdirSync(dirname(path), { recursive: true });
     this.fd = openSync(path, 'w');
-    this.buffer = `${header.join(',')}\n`;
   }
 
-  write(values: readonly Cell[]): void {
-    this.buffer += `${values.map(cell).join(',')}\n`;
-    this.rows++;
+  text(s: string): void {
+    this.buffer += s;
     if (this.buffer.length >= FLUSH_AT) this.flush();
   }
 
@@ -44,6 +40,18 @@ export class CsvWriter {
   private flush(): void {
     if (this.buffer) writeSync(this.fd, this.buffer);
     this.buffer = '';
+  }
+}
+
+export class CsvWriter extends TextWriter {
+  constructor(path: string, header: readonly string[]) {
+    super(path);
+    this.text(`${header.join(',')}\n`);
+  }
+
+  write(values: readonly Cell[]): void {
+    this.text(`${values.map(cell).join(',')}\n`);
+    this.rows++;
   }
 }
 

@@ -3,7 +3,8 @@
 // of them re-referrals, about 83% of assessments within 45 working days); the fire service's
 // referrals grow through the window so the partnership shows on the front-door page.
 import { ASSESSMENT_FACTORS, isWorkingDay, type LocalSource, type ReferralSource } from '../core/cin.ts';
-import { fromEpochDay } from '../core/dates.ts';
+import { fromEpochDay, toEpochDay } from '../core/dates.ts';
+import { CENSUS_FOOTER, censusHeader, writeCensusChild, type GenChild, type GenEpisode } from './cinXml.ts';
 import type { AreaContext, AreaGenerator } from './area.ts';
 import { dfe } from './csv.ts';
 import { YEAR_DAYS } from './days.ts';
@@ -67,6 +68,9 @@ function localSource(r: Random, source: ReferralSource, progress: number): Local
 
 export const generateFrontDoor: AreaGenerator = (ctx: AreaContext) => {
   const { random: r, win } = ctx;
+  // Child protection draws from a stream of its own, so the CSV files stay as they were.
+  const cp = ctx.stream('child-protection');
+  const census = censusFiles(ctx);
   const population = POPULATION[ctx.scale];
   const referralsOut = ctx.open(FRONT_DOOR_FILES.referrals, REFERRALS_HEADER);
   const assessmentsOut = ctx.open(FRONT_DOOR_FILES.assessments, ASSESSMENTS_HEADER);
@@ -88,6 +92,8 @@ export const generateFrontDoor: AreaGenerator = (ctx: AreaContext) => {
     const gender = r.chance(0.5) ? '1' : '2';
     const ethnic = r.weighted(ETHNICITY);
     const childLinks: EarlyHelpLink[] = [];
+    const xml: GenChild = { id, dob, sex: gender === '1' ? 'M' : 'F', ethnicity: ethnic, episodes: [] };
+    let plans = 0;
     let lastClosure: number | undefined;
     while (day <= win.asOf) {
       const previous = childLinks[childLinks.length - 1];
@@ -96,11 +102,17 @@ export const generateFrontDoor: AreaGenerator = (ctx: AreaContext) => {
       const local = localSource(r, source, (day - win.start) / span);
       const nfa = r.chance(0.07);
       const born = dob <= win.asOf;
-      const row = (closure: number | null, reason: string | null) =>
+      let assessment: GenEpisode['assessment'] = null;
+      const row = (closure: number | null, reason: string | null) => {
+        const need = nfa ? 'N0' : r.weighted(NEED);
         referralsOut.write([
           id, born ? dfe(dob) : null, born || !unborn ? gender : '0', ethnic, dfe(day), source, local,
-          nfa ? 'N0' : r.weighted(NEED), nfa ? 'true' : 'false', dfe(closure), reason,
+          need, nfa ? 'true' : 'false', dfe(closure), reason,
         ]);
+        const episode = { referral: day, source, need, nfa, closure, reason, assessment, plan: null, s47: null, cpp: null };
+        if (assessment?.authorised != null && reason !== 'RC8') plans += protection(cp, episode, win.asOf, plans);
+        xml.episodes.push(episode);
+      };
       // About one referral in fourteen follows early help that was stepped up.
       if (r.chance(0.07)) childLinks.push({ kind: 'STEP_UP', day, dob: born ? dob : null, after: lastClosure });
       if (nfa) {
@@ -123,6 +135,7 @@ export const generateFrontDoor: AreaGenerator = (ctx: AreaContext) => {
           id, dfe(day), dfe(start), review !== null && review <= win.asOf ? dfe(review) : null, done ? dfe(authorised) : null,
           done ? factors.join(';') : null,
         ]);
+        assessment = { start, review: review !== null && review <= win.asOf ? review : null, authorised: done ? authorised : null, factors: done ? factors : [] };
         if (!done) {
           row(null, null);
           break;
@@ -146,7 +159,67 @@ export const generateFrontDoor: AreaGenerator = (ctx: AreaContext) => {
       else break;
     }
     if (childLinks.length) links.push({ child: id, events: childLinks });
+    census.write(xml);
   }
+  census.close();
 };
+
+/** Census years (ending 31 March) from the window's first to the one holding asOf. */
+function censusFiles(ctx: AreaContext) {
+  const { win } = ctx;
+  const first = Number(fromEpochDay(win.start).slice(0, 4)) + (fromEpochDay(win.start).slice(5) >= '04-01' ? 1 : 0);
+  const last = Number(fromEpochDay(win.asOf).slice(0, 4)) + (fromEpochDay(win.asOf).slice(5) >= '04-01' ? 1 : 0);
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i).map((year) => {
+    const out = ctx.openText(`${CIN_XML_DIR}/cin_census_${year}.xml`);
+    out.text(censusHeader(year, CENSUS_LA));
+    return { out, year, start: toEpochDay(`${year - 1}-04-01`), end: Math.min(toEpochDay(`${year}-03-31`), win.asOf) };
+  });
+  return {
+    write: (child: GenChild) => years.forEach((y) => writeCensusChild(y.out, child, y.year, y.start, y.end)),
+    close: () => years.forEach((y) => y.out.text(CENSUS_FOOTER)),
+  };
+}
+
+/**
+ * Child protection after a completed assessment, in place on the episode: a quarter of cases go to
+ * a section 47 enquiry; of those just over half reach an initial conference (most within 15
+ * working days), which mostly starts a plan with reviews at 3 and then 6 months; the rest of the
+ * families who stay open have a CIN plan. Nothing runs past the closure or asOf. Gives the number
+ * of plans started (for NumberOfPreviousCPP).
+ */
+function protection(r: Random, e: GenEpisode, asOf: number, previous: number): number {
+  const a = e.assessment!;
+  const until = Math.min(e.closure ?? asOf, asOf);
+  const s47 = r.chance(0.25) ? a.start + r.int(0, 3) : null;
+  if (s47 !== null && s47 <= until) {
+    const target = addWorking(s47, 15);
+    const icpc = r.chance(0.55) ? addWorking(s47, r.chance(0.8) ? r.int(5, 15) : r.int(16, 25)) : null;
+    if (icpc !== null && icpc <= until) {
+      e.s47 = { start: s47, target, icpc, notRequired: false };
+      if (r.chance(0.85)) {
+        const planned = icpc + Math.round(r.exponential(270)) + 30;
+        const end = planned < until ? planned : e.closure !== null && e.closure <= asOf ? e.closure : null;
+        const reviews: number[] = [];
+        for (let next = icpc + r.int(60, 95); next <= (end ?? asOf) && next <= asOf; next += r.int(150, 185)) reviews.push(next);
+        e.cpp = { start: icpc, end: end === icpc ? null : end, category: r.weighted(CATEGORY), previous: previous + (r.chance(0.2) ? 1 : 0), reviews };
+        return 1;
+      }
+      return 0;
+    }
+    if (icpc === null) {
+      e.s47 = { start: s47, target, icpc: null, notRequired: true };
+    }
+  }
+  if (e.closure === null || e.reason === 'RC7') {
+    const start = a.authorised! + r.int(1, 10);
+    if (start <= until) e.plan = { start, end: e.closure !== null && e.closure <= asOf && e.closure >= start ? e.closure : null };
+  }
+  return 0;
+}
+
+const CATEGORY = weights({ NEG: 50, EMO: 37, PHY: 6, SAB: 4, MUL: 3 });
+/** Where the synthetic census XML goes, and the authority code in its Header. */
+export const CIN_XML_DIR = 'cin_census_xml';
+const CENSUS_LA = '999';
 
 const CLOSURE = weights({ RC7: 88, RC5: 5, RC6: 2, RC3: 2, RC4: 1.5, RC1: 1, RC2: 0.5 });

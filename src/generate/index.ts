@@ -3,9 +3,9 @@
 // Rows go to disk child by child, so national scale never holds a table in memory.
 import { join, relative } from 'node:path';
 import type { IsoDate } from '../core/dates.ts';
-import type { AreaGenerator } from './area.ts';
+import type { AreaContext, AreaGenerator } from './area.ts';
 import { benchmarkRows } from './benchmarks.ts';
-import { CsvWriter, dfe, type Cell } from './csv.ts';
+import { CsvWriter, dfe, TextWriter, type Cell } from './csv.ts';
 import { fyEnd, fyStart, YEAR_DAYS } from './days.ts';
 import { ehcpRequest, receivedDay, type Request, type Scenario } from './ehcp.ts';
 import { childMissingFromHome } from './fromHome.ts';
@@ -68,12 +68,8 @@ interface YearFiles {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const scale = SCALE[options.scale];
   const win = windowFor(options.asOf);
-  const writers: CsvWriter[] = [];
-  const open = (path: string, header: string[]): CsvWriter => {
-    const w = new CsvWriter(join(options.outDir, path), header);
-    writers.push(w);
-    return w;
-  };
+  const writers: TextWriter[] = [];
+  const { open } = areaContext({ ...options, win, name: '', writers });
   const years: YearFiles[] = win.years.map((fy) => {
     const dir = L.ssda903Folder(fy);
     return {
@@ -140,7 +136,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     writeAll(open(L.FILES.committeeActions, L.COMMITTEE_ACTIONS), committeeRows(plans, win.asOf));
     const bench = streamFor(options.seed, 'benchmarks');
     writeAll(open(L.FILES.benchmarks, L.BENCHMARKS), benchmarkRows(bench, [win.years[0]! - 2, win.years[0]! - 1, ...win.years]));
-    for (const [name, area] of AREAS) await area({ scale: options.scale, win, random: streamFor(options.seed, name), open });
+    for (const [name, area] of AREAS) await area(areaContext({ ...options, win, name, writers }));
   } finally {
     for (const w of writers) w.close();
   }
@@ -148,6 +144,26 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const counts: Record<string, number> = {};
   for (const w of writers) counts[relative(options.outDir, w.path).split('\\').join('/')] = w.rows;
   return { files: writers.map((w) => w.path), counts };
+}
+
+/**
+ * The file openers of one run, one pair per `writers` list: areas that pass data to each other
+ * (the front door's links for early help, earlyHelp.ts) find it by the run's `open`.
+ */
+const OPENERS = new WeakMap<TextWriter[], Pick<AreaContext, 'open' | 'openText'>>();
+
+/** What area `name` is given: its streams, and files under outDir (added to `writers` to be closed). */
+export function areaContext(o: { scale: ScaleName; seed: number; outDir: string; win: Window; name: string; writers: TextWriter[] }): AreaContext {
+  let openers = OPENERS.get(o.writers);
+  if (!openers) {
+    const kept = <W extends TextWriter>(w: W): W => (o.writers.push(w), w);
+    openers = {
+      open: (path, header) => kept(new CsvWriter(join(o.outDir, path), header)),
+      openText: (path) => kept(new TextWriter(join(o.outDir, path))),
+    };
+    OPENERS.set(o.writers, openers);
+  }
+  return { scale: o.scale, win: o.win, random: streamFor(o.seed, o.name), stream: (part) => streamFor(o.seed, `${o.name}/${part}`), ...openers };
 }
 
 /**

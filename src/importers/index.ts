@@ -14,6 +14,19 @@ export type { ImportError, ImportFile, ImportOptions, ImportProgress, ImportResu
 
 /** Every .csv file under a folder (recursively), named by its path from the folder's parent. */
 export function csvFilesUnder(dir: string): ImportFile[] {
+  return filesUnder(dir, '.csv');
+}
+
+/**
+ * Every .xml file under a folder (the DfE's XML returns). Kept apart from the CSV files: a CIN
+ * census XML holds the same referrals as a referrals CSV, and the later return's rows win within
+ * a run, so a case system's local referral sources are imported first and kept (tables/cin.ts).
+ */
+export function xmlFilesUnder(dir: string): ImportFile[] {
+  return filesUnder(dir, '.xml');
+}
+
+function filesUnder(dir: string, ext: string): ImportFile[] {
   const root = join(dir, '..');
   const walk = (d: string): string[] =>
     readdirSync(d, { withFileTypes: true })
@@ -21,7 +34,7 @@ export function csvFilesUnder(dir: string): ImportFile[] {
       .flatMap((e) => {
         const p = join(d, e.name);
         if (e.isDirectory()) return walk(p);
-        return e.isFile() && e.name.toLowerCase().endsWith('.csv') ? [p] : [];
+        return e.isFile() && e.name.toLowerCase().endsWith(ext) ? [p] : [];
       });
   return walk(dir).map((p) => ({ name: relative(root, p) || basename(p), path: p }));
 }

@@ -9,6 +9,7 @@ import { ErrorList } from './errors.ts';
 import { readCsv } from './reader.ts';
 import type { RowContext, TableSpec } from './spec.ts';
 import { validateRow } from './stage.ts';
+import { isXmlFile, parseXmlFile } from './xml/parse-xml.ts';
 import type { ImportError, ImportFile } from './types.ts';
 import { yearFromPath } from './year.ts';
 
@@ -26,8 +27,11 @@ export interface FileJob {
 
 export interface FileChunk {
   fileNo: number;
-  /** On the first chunk after the header is recognised: the table's id and the collection year. */
-  table?: { id: string; fy: number | null };
+  /**
+   * On the first chunk after the header is recognised: the table's id and the collection year. An
+   * XML return fills several tables, so each of its chunks names its table, and the file's label.
+   */
+  table?: { id: string; fy: number | null; label?: string };
   /** Lines for COPY into the staging table (f, r, y, then the table's staging columns), UTF-8. */
   text: Uint8Array<ArrayBuffer>;
   /** Data rows read so far (valid or not), and bytes read since the previous chunk. */
@@ -48,6 +52,10 @@ export function readError(file: ImportFile, err: unknown): ImportError {
 }
 
 export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
+  if (isXmlFile(job.file.name)) {
+    yield* parseXmlFile(job);
+    return;
+  }
   const { file, fileNo } = job;
   const errors = new ErrorList();
   const lines = new CopyBuffer();

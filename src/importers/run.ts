@@ -140,15 +140,17 @@ function rowsOf(results: FileResult[]): number {
  */
 async function stageFiles(state: RunState, files: ImportFile[], phase: (name: string) => void): Promise<FileResult[]> {
   const { tx, options } = state;
-  const staging = files.map((f) => ({ result: { file: f.name, table: '', rows: 0 }, errors: new ErrorList(), spec: null as TableSpec | null, failed: false }));
+  const staging = files.map((f) => ({ result: { file: f.name, table: '', rows: 0 }, errors: new ErrorList(), spec: null as TableSpec | null, specs: new Set<TableSpec>(), failed: false }));
   const jobs = files.map((file, fileNo) => ({ file, fileNo, year: options.year, today: today() }));
   await parseFiles(jobs, workerCount(state.totalBytes, files.length, state.engine), async (chunk) => {
     const file = files[chunk.fileNo]!;
     const s = staging[chunk.fileNo]!;
     if (chunk.table) {
+      // An XML return's chunks each name their table (it fills several).
       s.spec = TABLES.find((t) => t.id === chunk.table!.id)!;
-      s.result.table = s.spec.label;
-      state.files.set(s.spec, (state.files.get(s.spec) ?? 0) + 1);
+      s.result.table = chunk.table.label ?? s.spec.label;
+      if (!s.specs.has(s.spec)) state.files.set(s.spec, (state.files.get(s.spec) ?? 0) + 1);
+      s.specs.add(s.spec);
     }
     s.result.rows = chunk.rows;
     state.bytes += chunk.bytes;

@@ -24,6 +24,7 @@ import { importRoutes } from './routes/import.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { missingRoutes } from './routes/missing.ts';
 import { frontDoorRoutes } from './routes/front-door.ts';
+import { childProtectionRoutes } from './routes/child-protection.ts';
 import { earlyHelpRoutes } from './routes/early-help.ts';
 import { workforceRoutes } from './routes/workforce.ts';
 import { homeEducationRoutes } from './routes/home-education.ts';
@@ -94,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await assets(app);
   await freshFigures(app);
 
-  const areas = [indicatorRoutes, ehcpRoutes, missingRoutes, careLeaverRoutes, frontDoorRoutes, earlyHelpRoutes, workforceRoutes, homeEducationRoutes];
+  const areas = [indicatorRoutes, ehcpRoutes, missingRoutes, careLeaverRoutes, frontDoorRoutes, childProtectionRoutes, earlyHelpRoutes, workforceRoutes, homeEducationRoutes];
   const strategy = [actionRoutes, committeeRoutes, voiceRoutes, reportRoutes];
   for (const routes of [...areas, ...strategy, importRoutes, authRoutes, caseAuditRoutes, auditLogRoutes]) await app.register(routes);
   return app;

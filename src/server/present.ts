@@ -152,6 +152,7 @@ export const AREA_PAGE: Record<IndicatorArea, string | null> = {
   ehcp: '/ehcp',
   home_education: '/home-education',
   front_door: '/front-door',
+  child_protection: '/child-protection',
   early_help: '/early-help',
   missing: '/missing',
   looked_after: null,

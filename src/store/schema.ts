@@ -2,6 +2,7 @@
 // timestamps as text: see the type parsers in open.ts.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { FrontDoorTables } from './schema/front-door.ts';
+import type { ChildProtectionTables } from './schema/child-protection.ts';
 import type { EarlyHelpTables } from './schema/early-help.ts';
 import type { WorkforceTables } from './schema/workforce.ts';
 import type { HomeEducationTables } from './schema/home-education.ts';
@@ -179,7 +180,7 @@ export interface FigureFreshnessTable {
   figures_version: number;
 }
 
-export interface Database extends FrontDoorTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables {
+export interface Database extends FrontDoorTables, ChildProtectionTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables {
   child: ChildTable;
   la_episode: LaEpisodeTable;
   missing_episode: MissingEpisodeTable;

@@ -7,11 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assessmentDueDate, isReReferral } from '../../src/core/cin.ts';
-import type { AreaContext } from '../../src/generate/area.ts';
-import { CsvWriter } from '../../src/generate/csv.ts';
+import type { TextWriter } from '../../src/generate/csv.ts';
 import { EARLY_HELP_FILE, generateEarlyHelp } from '../../src/generate/earlyHelp.ts';
 import { FRONT_DOOR_FILES, generateFrontDoor } from '../../src/generate/frontDoor.ts';
-import { streamFor } from '../../src/generate/random.ts';
+import { areaContext } from '../../src/generate/index.ts';
 import { windowFor } from '../../src/generate/scales.ts';
 import { csvFilesUnder, importFiles } from '../../src/importers/index.ts';
 import { openTestStore } from '../helpers.ts';
@@ -25,16 +24,12 @@ let episodes: Row[];
 let population: number;
 
 before(async () => {
-  const writers: CsvWriter[] = [];
-  const open: AreaContext['open'] = (path, header) => {
-    const w = new CsvWriter(join(dir, path), header);
-    writers.push(w);
-    return w;
-  };
+  const writers: TextWriter[] = [];
   const win = windowFor(AS_OF);
+  const ctx = (name: string) => areaContext({ scale: 'la', seed: 9, outDir: dir, win, name, writers });
   // The same order as generate(): the front door leaves its links for early help.
-  await generateFrontDoor({ scale: 'la', win, random: streamFor(9, 'front-door'), open });
-  await generateEarlyHelp({ scale: 'la', win, random: streamFor(9, 'early-help'), open });
+  await generateFrontDoor(ctx('front-door'));
+  await generateEarlyHelp(ctx('early-help'));
   for (const w of writers) w.close();
   referrals = readCsv(dir, FRONT_DOOR_FILES.referrals).rows;
   assessments = readCsv(dir, FRONT_DOOR_FILES.assessments).rows;

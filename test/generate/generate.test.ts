@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generate, type GenerateResult } from '../../src/generate/index.ts';
 import { upnCheckLetter } from '../../src/generate/upn.ts';
-import { assertDates, filesUnder, iso, readCsv, type Row } from './helpers.ts';
+import { allFilesUnder, assertDates, filesUnder, iso, readCsv, type Row } from './helpers.ts';
 
 const AS_OF = '2026-11-25';
 const root = mkdtempSync(join(tmpdir(), 'csinsight-generate-'));
@@ -57,13 +57,13 @@ describe('generate (small scale)', () => {
   test('the same seed writes byte-identical files and a different seed different ones', async () => {
     const again = await generate({ scale: 'small', seed: 1, outDir: join(root, 'again'), asOf: AS_OF });
     const other = await generate({ scale: 'small', seed: 2, outDir: join(root, 'other'), asOf: AS_OF });
-    const files = filesUnder(dirA);
-    assert.deepEqual(filesUnder(join(root, 'again')), files);
+    const files = allFilesUnder(dirA);
+    assert.deepEqual(allFilesUnder(join(root, 'again')), files);
     assert.deepEqual(again.counts, result.counts);
     for (const f of files) assert.ok(readFileSync(join(dirA, f)).equals(readFileSync(join(root, 'again', f))), `${f} differs`);
     const differing = files.filter((f) => !readFileSync(join(dirA, f)).equals(readFileSync(join(root, 'other', f))));
     // Fixed lists (strategy titles) may coincide; the generated tables must not.
-    for (const f of ['ssda903_2026/episodes.csv', 'sen2/ehcp_requests.csv', 'case_system/missing_from_home.csv']) {
+    for (const f of ['ssda903_2026/episodes.csv', 'sen2/ehcp_requests.csv', 'case_system/missing_from_home.csv', 'cin_census_xml/cin_census_2026.xml']) {
       assert.ok(differing.includes(f), `${f} is the same for seeds 1 and 2`);
     }
     assert.ok(other.counts['sen2/ehcp_requests.csv']! > 0);
@@ -72,7 +72,10 @@ describe('generate (small scale)', () => {
   test('writes exactly the documented files, each with the header row of docs/formats.md', () => {
     const documented = documentedHeaders();
     assert.deepEqual(filesUnder(dirA), [...documented.keys()].sort());
-    assert.deepEqual(result.files.map((f) => relative(dirA, f).split('\\').join('/')).sort(), [...documented.keys()].sort());
+    // Beside them, the CIN census as XML for each census year of the window (docs/formats.md).
+    const xml = ['cin_census_xml/cin_census_2025.xml', 'cin_census_xml/cin_census_2026.xml', 'cin_census_xml/cin_census_2027.xml'];
+    assert.deepEqual(allFilesUnder(dirA).filter((f) => !f.endsWith('.csv')), xml);
+    assert.deepEqual(result.files.map((f) => relative(dirA, f).split('\\').join('/')).sort(), [...documented.keys(), ...xml].sort());
     for (const [file, columns] of documented) {
       assert.deepEqual(readCsv(dirA, file).header, columns, file);
       assert.ok((result.counts[file] ?? 0) > 0, `${file} has no rows`);

@@ -21,11 +21,16 @@ export function iso(dfe: string | undefined): string {
 }
 
 /** Every file under a folder, as sorted '/'-separated relative paths. */
-export function filesUnder(dir: string): string[] {
+export function allFilesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => statSync(join(dir, f)).isFile())
     .map((f) => f.split('\\').join('/'))
     .sort();
+}
+
+/** Every CSV file under a folder (the CIN census XML aside), as sorted relative paths. */
+export function filesUnder(dir: string): string[] {
+  return allFilesUnder(dir).filter((f) => f.endsWith('.csv'));
 }
 
 const DATE_COLUMNS = new Set([

@@ -6,9 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { personalIdentifierIn } from '../../src/core/voice.ts';
-import { CsvWriter } from '../../src/generate/csv.ts';
-import { generate } from '../../src/generate/index.ts';
-import { streamFor } from '../../src/generate/random.ts';
+import type { TextWriter } from '../../src/generate/csv.ts';
+import { areaContext, generate } from '../../src/generate/index.ts';
 import { windowFor } from '../../src/generate/scales.ts';
 import { generateVoice, VOICE_FILE } from '../../src/generate/voice.ts';
 import { importFiles } from '../../src/importers/index.ts';
@@ -74,17 +73,8 @@ test('the importer accepts it with the strategy file', async () => {
 
 test('LA scale: about 300 a year, written as a stream', () => {
   const dir = join(root, 'la');
-  const writers: CsvWriter[] = [];
-  generateVoice({
-    scale: 'la',
-    win: windowFor(AS_OF),
-    random: streamFor(3, 'voice'),
-    open: (path, header) => {
-      const w = new CsvWriter(join(dir, path), header);
-      writers.push(w);
-      return w;
-    },
-  });
+  const writers: TextWriter[] = [];
+  generateVoice(areaContext({ scale: 'la', seed: 3, outDir: dir, win: windowFor(AS_OF), name: 'voice', writers }));
   for (const w of writers) w.close();
   assert.equal(writers.length, 1);
   assert.ok(writers[0]!.rows >= 850 && writers[0]!.rows <= 950, `${writers[0]!.rows} rows`);

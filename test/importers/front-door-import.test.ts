@@ -90,10 +90,10 @@ test('referral codes: an unknown ReferralSource (8866), a blank ReferralNFA, a s
     ['referrals.csv', 4, 'LocalReferralSource', 'local-source'],
   ], /"X1" is not a valid code/));
 
-test('closure before referral (8630) and a closure without its reason', () =>
+test('closure before referral (8630) and a closure without its reason (8805)', () =>
   rejects([referrals('CN013,01/01/2015,1,WBRI,01/05/2025,6,,N1,false,30/04/2025,RC7', 'CN014,01/01/2015,1,WBRI,01/05/2025,6,,N1,false,02/05/2025,')], [
     ['referrals.csv', 2, 'CINclosureDate', '8630'],
-    ['referrals.csv', 3, 'ReasonForClosure', 'closure-reason'],
+    ['referrals.csv', 3, 'ReasonForClosure', '8805'],
   ]));
 
 test('a new referral while the child’s earlier one is still open (checked against stored referrals)', () =>

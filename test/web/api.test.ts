@@ -2,6 +2,7 @@
 // validation as 400, 401 without a session, 403 for a role without the permission.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { PERMISSIONS } from '../../src/core/access.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -175,6 +176,14 @@ describe('import API', () => {
     const body = res.json();
     assert.equal(body.status, 'rejected');
     assert.deepEqual([body.errors[0].file, body.errors[0].row, body.errors[0].field], ['bad.csv', 2, 'ReceivedDate']);
+  });
+
+  test('a CIN census XML is imported like a CSV, its year taken from its Header', async () => {
+    const xml = readFileSync(new URL('../fixtures/cin-xml/cin_census_2026.xml', import.meta.url), 'utf8');
+    const res = await officer.inject({ method: 'POST', url: '/api/imports', ...multipart('cin_census_2026.xml', xml) });
+    assert.equal(res.statusCode, 201, res.body);
+    assert.deepEqual(res.json().files, [{ file: 'cin_census_2026.xml', table: 'CIN census (XML)', rows: 2 }]);
+    assert.equal((await store.db.selectFrom('cin_cp_plan').selectAll().execute()).length, 1);
   });
 
   test('a file over the size cap is a 413 with a clear message, and nothing is stored', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { today } from '../../core/dates.ts';
 import { generate } from '../../generate/index.ts';
-import { importDirectory } from '../../importers/index.ts';
+import { importDirectory, importFiles, xmlFilesUnder } from '../../importers/index.ts';
 import { computeIndicators } from '../../store/indicators.ts';
 import { refreshStaleFigures } from '../../store/fresh-figures.ts';
 import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
@@ -48,7 +48,13 @@ export function registerDemo(program: Command): void {
           console.error(`The demo data was rejected (${result.errorCount} errors), first:`, result.errors.slice(0, 5));
           process.exit(1);
         }
-        for (const f of result.files) console.log(`  ${f.table.padEnd(28)} ${String(f.rows).padStart(8)}  ${f.file}`);
+        // The CIN census XML (child protection with it) as a second run, after the case system's CSV.
+        const census = await importFiles(store, xmlFilesUnder(dir), { user: 'demo' });
+        if (census.status !== 'accepted') {
+          console.error(`The demo CIN census XML was rejected (${census.errorCount} errors), first:`, census.errors.slice(0, 5));
+          process.exit(1);
+        }
+        for (const f of [...result.files, ...census.files]) console.log(`  ${f.table.padEnd(28)} ${String(f.rows).padStart(8)}  ${f.file}`);
         const computed = await computeIndicators(store, { asOf });
         console.log(`Computed ${computed.values} indicator values in ${computed.seconds.toFixed(1)} s`);
       } else {

@@ -51,9 +51,24 @@ function referrals(num: string, from = 'cin_referral r'): string {
 
 // The population estimate for a period: the latest mid-year estimate for its financial year or
 // before; failing that, the earliest there is.
-const POPULATION = `(SELECT cp.population FROM child_population cp
+export const POPULATION = `(SELECT cp.population FROM child_population cp
   ORDER BY CASE WHEN cp.year <= extract(year FROM p.period_start - interval '3 months') THEN extract(year FROM p.period_start - interval '3 months') - cp.year
     ELSE 1000 + cp.year END LIMIT 1)`;
+
+/**
+ * A rate per 10,000 children of the events `events` selects (period_start, unit_id, joined to
+ * `periods p` and dated within the period to its reference date), scaled up to a full year: each
+ * event adds 10,000 above the line; the population adds children × the share of a year the period
+ * covers below it (only in periods with events, as before). `exists` is the events' condition alone.
+ */
+export function per10kSource(events: string, exists: string): string {
+  return `SELECT e.period_start, e.unit_id, 10000 AS num, 0 AS den, NULL::float AS val FROM (${events}) e
+      UNION ALL
+      SELECT p.period_start, 'population' AS unit_id, 0 AS num, ${POPULATION} * ((p.ref_date - p.period_start + 1) / 365.25) AS den,
+             NULL::float AS val
+        FROM periods p
+       WHERE EXISTS (${exists})`;
+}
 
 export const FRONT_DOOR_INDICATORS: IndicatorDefinition[] = [
   {
@@ -91,15 +106,10 @@ export const FRONT_DOOR_INDICATORS: IndicatorDefinition[] = [
     aggregate: 'ratio',
     source: {
       kind: 'snapshot',
-      // Each referral adds 10,000 above the line; the population row adds children × the share of a
-      // year the period covers (to its reference date) below it.
-      sql: `SELECT p.period_start, ${REFERRAL_KEY} AS unit_id, 10000 AS num, 0 AS den, NULL::float AS val
-        FROM periods p JOIN cin_referral r ON r.referral_date >= p.period_start AND r.referral_date <= p.ref_date
-      UNION ALL
-      SELECT p.period_start, 'population' AS unit_id, 0 AS num, ${POPULATION} * ((p.ref_date - p.period_start + 1) / 365.25) AS den,
-             NULL::float AS val
-        FROM periods p
-       WHERE EXISTS (SELECT 1 FROM cin_referral r WHERE r.referral_date >= p.period_start AND r.referral_date <= p.ref_date)`,
+      sql: per10kSource(
+        `SELECT p.period_start, ${REFERRAL_KEY} AS unit_id FROM periods p JOIN cin_referral r ON r.referral_date >= p.period_start AND r.referral_date <= p.ref_date`,
+        'SELECT 1 FROM cin_referral r WHERE r.referral_date >= p.period_start AND r.referral_date <= p.ref_date',
+      ),
     },
   },
   {

@@ -1,6 +1,7 @@
 // Every indicator csinsight computes. Each area file holds its definitions; the engine and the
 // pages read this list, so adding an indicator means adding one object to one area file.
 import { CARE_LEAVER_INDICATORS } from './careLeavers.ts';
+import { CHILD_PROTECTION_INDICATORS } from './childProtection.ts';
 import { EARLY_HELP_INDICATORS } from './earlyHelp.ts';
 import { EHCP_INDICATORS } from './ehcp.ts';
 import { FRONT_DOOR_INDICATORS } from './frontDoor.ts';
@@ -20,6 +21,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   ...MISSING_INDICATORS,
   ...LOOKED_AFTER_INDICATORS,
   ...FRONT_DOOR_INDICATORS,
+  ...CHILD_PROTECTION_INDICATORS,
   ...EARLY_HELP_INDICATORS,
   ...WORKFORCE_INDICATORS,
   ...HOME_EDUCATION_INDICATORS,

@@ -5,7 +5,7 @@ import type { Polarity } from '../rag.ts';
 
 export type IndicatorArea =
   | 'ehcp' | 'care_leavers' | 'missing' | 'looked_after'
-  | 'front_door' | 'early_help' | 'workforce' | 'home_education' | 'voice';
+  | 'front_door' | 'child_protection' | 'early_help' | 'workforce' | 'home_education' | 'voice';
 /**
  * How a figure reads: percent, weeks, fte (full-time equivalent staff) and ratio (cases per social
  * worker, referrals per 10,000 children) to one decimal place; count and days as whole numbers.

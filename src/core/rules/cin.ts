@@ -43,10 +43,10 @@ export function cinReferralRules(r: CinReferralRow): RuleIssue[] {
   const issues: RuleIssue[] = [];
   checkOrder(issues, r.referralDate, r.closureDate, 'CINclosureDate', '8630', 'The CIN closure date is before the referral date.');
   if (r.closureDate !== null && r.closureReason === null) {
-    issues.push({ field: 'ReasonForClosure', rule: 'closure-reason', message: 'The case is closed (CINclosureDate) but ReasonForClosure is blank.' });
+    issues.push({ field: 'ReasonForClosure', rule: '8805', message: 'The case is closed (CINclosureDate) but ReasonForClosure is blank.' });
   }
   if (r.closureDate === null && r.closureReason !== null) {
-    issues.push({ field: 'CINclosureDate', rule: 'closure-reason', message: `ReasonForClosure is ${r.closureReason} but CINclosureDate is blank.` });
+    issues.push({ field: 'CINclosureDate', rule: '8810', message: `ReasonForClosure is ${r.closureReason} but CINclosureDate is blank.` });
   }
   if (r.localSource !== null && LOCAL_SOURCE[r.localSource].census !== r.source) {
     const local = LOCAL_SOURCE[r.localSource];

@@ -84,10 +84,20 @@ export const cinReferrals: TableSpec<CinReferralRow> = {
        AND (a.closure_date IS NULL OR a.closure_date > b.referral_date)
      WHERE b.f IS NOT NULL`,
   ],
-  upsert: upsertInto('cin_referral', 's_cin_referral', REFERRAL_COLUMNS, ['la_child_id', 'referral_date']),
+  // The census return has no local sub-code: a referral it brings again keeps the one the case system gave.
+  upsert: upsertInto('cin_referral', 's_cin_referral', REFERRAL_COLUMNS, ['la_child_id', 'referral_date'], REFERRAL_COLUMNS.map((c) => (c === 'local_source'
+    ? `COALESCE(local_source, (SELECT c.local_source FROM cin_referral c WHERE c.la_child_id = s_cin_referral.la_child_id AND c.referral_date = s_cin_referral.referral_date))`
+    : c)).join(', ')),
 };
 
 const REFERRALS = afterImport(REFERRALS_AFTER);
+
+/** Each staged row of `stage` (la_child_id, referral_date) must belong to a referral in this import or stored. */
+export function referralExistsCheck(stage: string): string {
+  return `SELECT s.f, s.r, 'CINreferralDate' AS field, 'referral-exists' AS rule,
+       'There is no referral for child ' || s.la_child_id || ' on ' || to_char(s.referral_date, 'DD/MM/YYYY') || ' (in this import or already stored).' AS message
+     FROM ${stage} s WHERE NOT EXISTS (SELECT 1 FROM ${REFERRALS} e WHERE e.la_child_id = s.la_child_id AND e.referral_date = s.referral_date)`;
+}
 
 export const cinAssessments: TableSpec<CinAssessmentRow & { due: string }> = {
   id: 'cin_assessment',
@@ -121,9 +131,7 @@ export const cinAssessments: TableSpec<CinAssessmentRow & { due: string }> = {
   key: ['la_child_id', 'referral_date', 'start_date'],
   keyFields: ['LAchildID', 'CINreferralDate', 'AssessmentActualStartDate'],
   checks: [
-    `SELECT s.f, s.r, 'CINreferralDate' AS field, 'referral-exists' AS rule,
-       'There is no referral for child ' || s.la_child_id || ' on ' || to_char(s.referral_date, 'DD/MM/YYYY') || ' (in this import or already stored).' AS message
-     FROM s_cin_assessment s WHERE NOT EXISTS (SELECT 1 FROM ${REFERRALS} e WHERE e.la_child_id = s.la_child_id AND e.referral_date = s.referral_date)`,
+    referralExistsCheck('s_cin_assessment'),
     `SELECT s.f, s.r, CASE WHEN s.start_date > e.closure_date THEN 'AssessmentActualStartDate' ELSE 'AssessmentAuthorisationDate' END AS field,
        '8565' AS rule,
        'The assessment is dated after the case was closed on ' || to_char(e.closure_date, 'DD/MM/YYYY') || '.' AS message

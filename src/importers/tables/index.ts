@@ -3,6 +3,7 @@ import type { TableSpec } from '../spec.ts';
 import { committeeActions, strategyActions } from './actions.ts';
 import { benchmarks } from './benchmarks.ts';
 import { FRONT_DOOR_TABLES } from './cin.ts';
+import { CHILD_PROTECTION_TABLES } from './childProtection.ts';
 import { EARLY_HELP_TABLES } from './earlyHelp.ts';
 import { leaverActivity, missingFromHome, returnInterviews } from './casesystem.ts';
 import { ehcpAdvice, ehcpRequests } from './ehcp.ts';
@@ -25,6 +26,7 @@ export const TABLES: readonly TableSpec<any>[] = [
   committeeActions,
   benchmarks,
   ...FRONT_DOOR_TABLES,
+  ...CHILD_PROTECTION_TABLES,
   ...EARLY_HELP_TABLES,
   ...WORKFORCE_TABLES,
   ...HOME_EDUCATION_TABLES,

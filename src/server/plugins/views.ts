@@ -40,7 +40,7 @@ const NAV: NavSection[] = [
   { ...page('/ehcp', 'Education and SEND'), pages: [page('/ehcp', 'EHCPs'), page('/home-education', 'Home education')] },
   {
     ...page('/front-door', 'Social care'),
-    pages: [page('/front-door', 'Front door'), page('/early-help', 'Early help'), page('/missing', 'Missing'), page('/care-leavers', 'Care leavers')],
+    pages: [page('/front-door', 'Front door'), page('/child-protection', 'Child protection'), page('/early-help', 'Early help'), page('/missing', 'Missing'), page('/care-leavers', 'Care leavers')],
   },
   page('/workforce', 'Workforce'),
   { ...page('/actions', 'Strategy'), pages: [page('/actions', 'Action plan'), page('/voice', 'Voice of the child'), page('/committee', 'Committee')] },

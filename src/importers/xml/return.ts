@@ -1,0 +1,39 @@
+// What the XML importer knows about one of the DfE's XML returns: its Header's Collection, the
+// element that holds one record (a Child, a Person, a worker), each collection year's schema, the
+// DfE rule a schema problem breaks, the Header's own checks, and how a valid record becomes rows
+// of the importer's staged tables (the same tables, and so the same checks, as the CSV layouts).
+import type { Loc } from '../../core/rules/cinCensus.ts';
+import type { XmlNode } from './tree.ts';
+import type { CompiledSchema, SchemaIssue } from './xsd.ts';
+
+/** A broken rule found in a file, at a line and element path. */
+export interface XmlFinding {
+  line: number;
+  path: string;
+  rule: string;
+  message: string;
+}
+
+/** One row for a staged table: its record keyed by the CSV layout's lower-cased column names. */
+export interface XmlRow {
+  /** The table's id (TableSpec.id). */
+  table: string;
+  /** The element the row comes from: its line is the row's r, its path prefixes the fields. */
+  loc: Loc;
+  record: Record<string, string>;
+}
+
+export interface XmlReturn {
+  /** Header/CollectionDetails/Collection. */
+  collection: string;
+  /** Shown as the file's table in results. */
+  label: string;
+  recordName: string;
+  /** Collection years (the Header's Year) with a schema. */
+  years: readonly number[];
+  schema(year: number): CompiledSchema;
+  ruleFor(issue: SchemaIssue): string;
+  headerFindings(header: XmlNode, year: number): XmlFinding[];
+  /** A schema-valid record: its identifier (each may appear once in a file), rows and broken rules. */
+  read(node: XmlNode, path: string, year: number): { key: string; keyLoc: Loc; rows: XmlRow[]; findings: XmlFinding[] };
+}

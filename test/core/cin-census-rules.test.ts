@@ -1,0 +1,102 @@
+// The register of CIN census rules about a whole child: a child that keeps every rule (the passing
+// case), and for each rule a change that breaks it (the failing case), named by the DfE code.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { censusYear } from '../../src/core/childProtection.ts';
+import { CENSUS_RULES, censusRulesFor, checkCensusChild, type CensusChild, type CensusEpisode } from '../../src/core/rules/cinCensus.ts';
+
+const loc = { line: 1, path: 'Child' };
+const YEAR = censusYear(2026);
+
+function base(): CensusChild {
+  return {
+    loc, id: 'C1', birthDate: '2015-01-01', expectedBirthDate: null, deathDate: null, sex: 'F', disabilities: [{ loc, code: 'NONE' }],
+    episodes: [{
+      loc, referralDate: '2025-05-01', source: '6', closureDate: '2026-02-01', closureReason: 'RC7', primaryNeed: 'N1', icpc: null, nfa: false,
+      assessments: [{ loc, start: '2025-05-02', review: null, authorised: '2025-06-01', factors: ['3A'] }],
+      plans: [{ loc, start: '2026-01-16', end: '2026-02-01' }],
+      s47: [{ loc, start: '2025-05-03', target: '2025-05-23', icpc: '2025-05-20', notRequired: false }],
+      cpps: [{ loc, start: '2025-05-20', end: '2026-01-15', initial: 'NEG', latest: 'NEG', previous: 0, reviews: [{ loc, date: '2025-08-15' }] }],
+    }],
+  };
+}
+
+const ep = (c: CensusChild) => c.episodes[0]!;
+const another = (e: CensusEpisode, more: Partial<CensusEpisode>): CensusEpisode => ({ ...structuredClone(e), ...more });
+
+/** Each rule's failing case: a change to the passing child. */
+const BREAKS: Record<string, (c: CensusChild) => void> = {
+  1570: (c) => (c.id = 'C'.repeat(21)),
+  1580: (c) => (c.id = 'C-1'),
+  8520: (c) => (c.birthDate = '2026-05-01'),
+  8750: (c) => ((c.birthDate = null), (c.expectedBirthDate = '2026-01-01')),
+  8790: (c) => c.disabilities.push({ loc, code: 'MOB' }),
+  8794: (c) => (c.disabilities = [{ loc, code: 'MOB' }, { loc, code: 'MOB' }]),
+  8600: (c) => (ep(c).referralDate = '2026-04-02'),
+  8606: (c) => (c.birthDate = '2026-03-01'),
+  8610: (c) => (ep(c).primaryNeed = null),
+  8620: (c) => (ep(c).closureDate = '2026-04-05'),
+  8815: (c) => {
+    Object.assign(ep(c), { closureDate: null, closureReason: null });
+    c.episodes.push(another(ep(c), { referralDate: '2026-03-01', assessments: [], plans: [], s47: [], cpps: [] }));
+  },
+  8820: (c) => c.episodes.push(another(ep(c), { referralDate: '2026-01-20', assessments: [], plans: [], s47: [], cpps: [] })),
+  8831: (c) => (ep(c).nfa = true),
+  8832: (c) => (ep(c).nfa = true),
+  4000: (c) => (ep(c).nfa = true),
+  2990: (c) => (ep(c).closureReason = 'RC8'),
+  8565: (c) => (ep(c).closureDate = '2026-01-10'),
+  1104: (c) => (ep(c).s47[0]!.icpc = '2025-04-29'),
+  8696: (c) => (ep(c).assessments[0]!.authorised = '2025-03-14'),
+  8736: (c) => Object.assign(ep(c).assessments[0]!, { start: '2025-03-03', authorised: null, factors: [] }),
+  8614: (c) => (ep(c).assessments[0]!.authorised = null),
+  8898: (c) => (ep(c).assessments[0]!.factors = ['3A', '3A']),
+  8896: (c) => (ep(c).assessments = [{ loc, start: '2025-05-02', review: null, authorised: null, factors: [] }, { loc, start: '2025-05-05', review: null, authorised: null, factors: [] }]),
+  4010: (c) => (ep(c).plans[0]!.start = '2026-04-01'),
+  4013: (c) => (ep(c).plans[0]!.end = '2026-04-01'),
+  4004: (c) => (ep(c).plans = [{ loc, start: '2026-01-16', end: null }, { loc, start: '2026-01-20', end: null }]),
+  4014: (c) => ep(c).plans.push({ loc, start: '2026-01-20', end: '2026-01-30' }),
+  4008: (c) => (c.deathDate = '2026-01-10'),
+  4001: (c) => (ep(c).plans[0]!.start = '2026-01-10'),
+  8715: (c) => (ep(c).icpc = '2025-03-20'),
+  8740: (c) => Object.assign(ep(c).s47[0]!, { start: '2025-03-20', icpc: null }),
+  8839: (c) => (ep(c).s47 = [{ loc, start: '2025-05-03', target: null, icpc: null, notRequired: false }, { loc, start: '2025-05-06', target: null, icpc: null, notRequired: false }]),
+  8868: (c) => (ep(c).s47[0]!.icpc = null),
+  8875: (c) => (ep(c).s47[0]!.icpc = '2025-05-24'),
+  2884: (c) => (ep(c).icpc = '2025-05-20'),
+  2883: (c) => ep(c).cpps.push({ ...structuredClone(ep(c).cpps[0]!), start: '2026-01-16', end: null }),
+  2885: (c) => (ep(c).cpps[0]!.start = '2025-05-21'),
+  8720: (c) => (ep(c).cpps[0]!.start = '2026-04-02'),
+  8840: (c) => (ep(c).cpps[0]!.end = '2025-05-20'),
+  8930: (c) => (ep(c).cpps[0]!.end = '2026-04-02'),
+  8935: (c) => ep(c).cpps.push({ ...structuredClone(ep(c).cpps[0]!), end: null }, { ...structuredClone(ep(c).cpps[0]!), start: '2025-06-01', end: null }),
+  8940: (c) => ep(c).cpps.push({ ...structuredClone(ep(c).cpps[0]!), start: '2025-06-01', end: '2025-07-01' }),
+  8915: (c) => (c.deathDate = '2025-05-10'),
+  8920: (c) => (c.deathDate = '2025-12-01'),
+};
+
+test('the passing child keeps every rule of 2025-26', () => {
+  assert.deepEqual(checkCensusChild(base(), YEAR), []);
+});
+
+test('every rule in the register has a failing case that breaks it, with its code and the item path', () => {
+  const codes = [...new Set(CENSUS_RULES.map((r) => r.code))];
+  assert.deepEqual(codes.filter((c) => !(c in BREAKS)), [], 'rules without a failing case');
+  for (const code of codes) {
+    const child = base();
+    BREAKS[code]!(child);
+    const found = checkCensusChild(child, YEAR).filter((f) => f.code === code);
+    assert.ok(found.length > 0, `rule ${code} is not broken by its failing case`);
+    assert.ok(found.every((f) => f.path.startsWith('Child/') && f.message.length > 10), code);
+  }
+});
+
+test('rules follow the years: Sex from 2024-25 (8750 wants U), GenderCurrent 0 before; 1570 only from 2024-25', () => {
+  const unborn = base();
+  BREAKS[8750]!(unborn);
+  assert.match(checkCensusChild(unborn, YEAR).find((f) => f.code === '8750')!.message, /Sex must equal U/);
+  unborn.sex = '2';
+  assert.match(checkCensusChild(unborn, censusYear(2024)).find((f) => f.code === '8750')!.message, /Gender must equal 0/);
+  assert.ok(!censusRulesFor(2024).some((r) => r.code === '1570'));
+  assert.ok(censusRulesFor(2025).some((r) => r.code === '1570'));
+});
