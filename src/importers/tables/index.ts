@@ -6,6 +6,7 @@ import { FRONT_DOOR_TABLES } from './cin.ts';
 import { EARLY_HELP_TABLES } from './earlyHelp.ts';
 import { leaverActivity, missingFromHome, returnInterviews } from './casesystem.ts';
 import { ehcpAdvice, ehcpRequests } from './ehcp.ts';
+import { eesFigures } from './ees.ts';
 import { HOME_EDUCATION_TABLES } from './homeEducation.ts';
 import { episodes, header, missing, oc3 } from './ssda903.ts';
 import { VOICE_TABLES } from './voice.ts';
@@ -24,6 +25,7 @@ export const TABLES: readonly TableSpec<any>[] = [
   strategyActions,
   committeeActions,
   benchmarks,
+  eesFigures,
   ...FRONT_DOOR_TABLES,
   ...EARLY_HELP_TABLES,
   ...WORKFORCE_TABLES,
