@@ -38,7 +38,6 @@ export interface EesMapping {
  * indicator added later has its history, but shown nowhere until then.
  */
 export const PUBLISHED_ONLY: Readonly<Record<string, string>> = {
-  ehcp_requests_decided_6wk_published: 'Requests for an EHC needs assessment decided within 6 weeks',
   care_leavers_neet_17_18: 'Care leavers aged 17 to 18 not in education, employment or training',
   placements_3_or_more: 'Children looked after at 31 March with three or more placements during the year',
   long_term_placement_stability: 'Children looked after for 2.5 years or more, in the same placement for 2 years',
