@@ -249,7 +249,7 @@ function tableBenchmarks(def: IndicatorDefinition, rows: readonly Database['benc
   if (mine.length === 0) return emptyBenchmarks(NONE);
   const fy = mine[0]!.fy;
   const of = (area: string) => mine.find((r) => r.fy === fy && r.area === area)?.value ?? null;
-  const b = emptyBenchmarks('only England and neighbour averages are in the benchmark file: load the EES file for every authority');
+  const b = emptyBenchmarks('the benchmark file has England and neighbour averages only: load the EES file for every authority');
   const [england, neighbours] = [of('England'), of('Statistical neighbours')];
   return {
     ...b,
@@ -258,7 +258,13 @@ function tableBenchmarks(def: IndicatorDefinition, rows: readonly Database['benc
     periodKind: 'financial',
     england,
     neighbours,
-    reasons: { ...b.reasons, period: undefined, england: england === null ? 'not in the benchmark file' : undefined, neighbours: neighbours === null ? 'not in the benchmark file' : undefined },
+    reasons: {
+      ...b.reasons,
+      period: undefined,
+      region: 'not in the benchmark file',
+      england: england === null ? 'not in the benchmark file' : undefined,
+      neighbours: neighbours === null ? 'not in the benchmark file' : undefined,
+    },
   };
 }
 
