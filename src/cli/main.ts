@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The csinsight command line: one sub-command module per job, registered here.
 import { Command } from 'commander';
+import { registerCouncil } from './commands/council.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEhcp } from './commands/ehcp.ts';
 import { registerGenerate } from './commands/generate.ts';
@@ -16,7 +17,7 @@ const program = new Command()
   .description("Children's Services performance, assurance and scrutiny")
   .showHelpAfterError();
 
-for (const register of [registerImport, registerGenerate, registerIndicators, registerEhcp, registerServe, registerDemo, registerUsers, registerReport]) {
+for (const register of [registerImport, registerGenerate, registerIndicators, registerEhcp, registerServe, registerDemo, registerUsers, registerReport, registerCouncil]) {
   register(program);
 }
 

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'view_audit_log', // who viewed or changed what
   'manage_users',
   'view_exempt', // Part 2 (exempt) committee report items
+  'manage_settings', // the council's identity and statistical neighbours (official benchmarks)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -8,7 +8,8 @@ const norm = (s: string) => s.trim().toLowerCase();
 export function detectTable(header: readonly string[]): TableSpec<unknown> | null {
   const names = new Set(header.map(norm));
   if (names.size !== header.length) return null;
-  return TABLES.find((t) => t.columns.length === names.size && t.columns.every((c) => names.has(norm(c)))) ?? null;
+  const exact = TABLES.find((t) => t.columns.length === names.size && t.columns.every((c) => names.has(norm(c))));
+  return exact ?? TABLES.find((t) => t.recognise?.(header)) ?? null;
 }
 
 /** Why a header matches no table, naming the nearest table when there is one. */

@@ -90,6 +90,12 @@ export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
             yield chunk(true);
             return;
           }
+          const problem = spec.headerProblem?.(values) ?? null;
+          if (problem) {
+            fileError(`${file.name}: ${problem}`, 'header');
+            yield chunk(true);
+            return;
+          }
           const fy = spec.needsYear ? (job.year ?? yearFromPath(file.name) ?? (file.path ? yearFromPath(file.path) : null)) : null;
           if (spec.needsYear && fy === null) {
             fileError(`${file.name}: the SSDA903 collection year is not known. Give the year (e.g. --year 2024 for 2024-25) or put it in the folder name (e.g. ssda903_2025).`, 'year');
@@ -98,8 +104,8 @@ export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
           }
           table = { id: spec.id, fy };
           keys = values.map((v) => v.trim().toLowerCase());
-          fieldNames = new Map(spec.columns.map((c) => [c.toLowerCase(), c]));
-          ctx = { ...ctx, fy };
+          fieldNames = new Map([...values.map((v) => [v.trim().toLowerCase(), v.trim()] as const), ...spec.columns.map((c) => [c.toLowerCase(), c] as const)]);
+          ctx = { ...ctx, fy, header: values };
           schema = spec.schema(ctx);
           fyText = `,${fy ?? ''},`;
           continue;

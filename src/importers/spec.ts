@@ -9,6 +9,8 @@ export interface RowContext {
   /** Collection year (financial year start) of an SSDA903 file; null for other files. */
   fy: number | null;
   today: IsoDate;
+  /** The file's header row as written (for tables whose columns vary, such as EES files). */
+  header?: readonly string[];
 }
 
 /** A check across rows, as SQL selecting f (file number), r (row), field, rule and message. */
@@ -21,6 +23,12 @@ export interface TableSpec<T = unknown> {
   label: string;
   /** Column names as documented in docs/formats.md. */
   columns: readonly string[];
+  /**
+   * For files whose columns vary (EES data files): recognises a header that no table's columns
+   * match exactly, and says why a recognised header still cannot be read (null when it can).
+   */
+  recognise?(header: readonly string[]): boolean;
+  headerProblem?(header: readonly string[]): string | null;
   /** SSDA903 tables need the collection year. */
   needsYear?: boolean;
   /** Parses a record keyed by lower-cased column name. */

@@ -3,9 +3,9 @@
 // area) with its trend chart and the officer's narrative.
 import { addDays, type IsoDate } from '../core/dates.ts';
 import { AREA_LABEL, AREA_PHRASE, groupInAreaOrder } from '../core/indicators/areas.ts';
-import { fyLabel, periodStarting, previousPeriod, type Period, type PeriodType } from '../core/periods.ts';
+import { periodStarting, previousPeriod, type Period, type PeriodType } from '../core/periods.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../core/suppression.ts';
-import { comparableBenchmarks, indicatorSummary, type IndicatorSummary } from '../store/indicators.ts';
+import { indicatorSummary, type IndicatorSummary } from '../store/indicators.ts';
 import type { Store } from '../store/open.ts';
 import { listInWords, longDate, plural } from './format.ts';
 import { DIRECTION_LABEL, exceptionRank, POLARITY_LABEL } from '../core/rag.ts';
@@ -14,6 +14,7 @@ import {
   isDisclosive,
   publishFraction,
   publishValue,
+  SUPPRESSED_RATE,
   type Audience,
 } from './indicator-figures.ts';
 import { ReportInputError } from './errors.ts';
@@ -38,7 +39,6 @@ export interface PerformanceReportOptions {
 const DETAIL_SECTION = 6;
 /** A rating or direction of travel that would give a small number away. */
 const WITHHELD = 'Not published';
-const BENCHMARK_AREAS = ['England', 'Statistical neighbours'] as const;
 const UNIT_LABEL = { percent: '%', count: 'Number', weeks: 'Weeks', days: 'Days', fte: 'FTE', ratio: 'Number' } as const;
 
 export async function performanceReport(store: Store, options: PerformanceReportOptions): Promise<{ html: string; title: string; period: Period }> {
@@ -116,10 +116,6 @@ function tally(rows: readonly { rag: string | null; ragWithheld: boolean; except
 
 function indicatorRow(s: IndicatorSummary, audience: Audience, threshold: number, narrative: string | null) {
   const def = s.definition;
-  const benchmark = (area: string) => {
-    const b = comparableBenchmarks(s).find((x) => x.area === area);
-    return b ? { value: formatValue(b.value, def.unit), year: fyLabel(b.fy) } : null;
-  };
   const disclosive = (p: typeof s.current) => isDisclosive(def, p, audience, threshold);
   // A rating or a direction would hint at a figure the audience may not see: a withheld current
   // figure withholds both, a withheld previous figure the direction (as on the web cards).
@@ -144,8 +140,7 @@ function indicatorRow(s: IndicatorSummary, audience: Audience, threshold: number
     periodLabel: s.period.label,
     direction: direction ? DIRECTION_LABEL[direction] : directionWithheld ? WITHHELD : 'Not known',
     benchmarkable: def.benchmarkable,
-    england: benchmark(BENCHMARK_AREAS[0]),
-    neighbours: benchmark(BENCHMARK_AREAS[1]),
+    benchmarks: paperBenchmarks(s, audience),
     exceptionRank: exceptionRank(rag, direction),
     narrative: narrative ? narrative.split(/\n\s*\n/) : [],
     chart: trendChartSvg({
@@ -157,5 +152,33 @@ function indicatorRow(s: IndicatorSummary, audience: Audience, threshold: number
       unitLabel: UNIT_LABEL[def.unit],
     }),
     chartHasGaps: s.sparkline.some((p) => disclosive(p)),
+  };
+}
+
+/**
+ * The published comparators as the paper prints them: England, region, neighbours, the council's
+ * published figure, rank and quartile, for the published period named (a calendar year is said to
+ * be one), and csinsight's own figure for the same dates (withheld from the public copy when it
+ * rests on a few children).
+ */
+function paperBenchmarks(s: IndicatorSummary, audience: Audience) {
+  const b = s.benchmarks;
+  const unit = s.definition.unit;
+  const figure = (v: number | null) => (v === null ? null : formatValue(v, unit));
+  return {
+    period: b.period,
+    calendar: b.periodKind === 'calendar',
+    england: figure(b.england),
+    region: figure(b.region),
+    regionName: b.regionName,
+    neighbours: figure(b.neighbours),
+    neighbourCount: b.neighbourCount,
+    council: b.council,
+    published: figure(b.published),
+    ours: b.oursSuppressed && audience === 'public' ? SUPPRESSED_RATE : figure(b.ours),
+    difference: b.oursSuppressed && audience === 'public' ? null : b.difference,
+    rank: b.rank !== null ? `${b.rank} of ${b.ranked}` : null,
+    quartile: b.quartile,
+    reasons: b.reasons,
   };
 }

@@ -30,6 +30,7 @@ import { workforceRoutes } from './routes/workforce.ts';
 import { homeEducationRoutes } from './routes/home-education.ts';
 import { voiceRoutes } from './routes/voice.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { benchmarkSettingsRoutes } from './routes/benchmark-settings.ts';
 
 export interface AppOptions {
   store: Store;
@@ -97,6 +98,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const areas = [indicatorRoutes, ehcpRoutes, missingRoutes, careLeaverRoutes, frontDoorRoutes, childProtectionRoutes, earlyHelpRoutes, workforceRoutes, homeEducationRoutes];
   const strategy = [actionRoutes, committeeRoutes, voiceRoutes, reportRoutes];
-  for (const routes of [...areas, ...strategy, importRoutes, authRoutes, caseAuditRoutes, auditLogRoutes]) await app.register(routes);
+  for (const routes of [...areas, ...strategy, importRoutes, authRoutes, caseAuditRoutes, auditLogRoutes, benchmarkSettingsRoutes]) await app.register(routes);
   return app;
 }

@@ -3,10 +3,10 @@
 import { seesSuppressedCounts, type Role } from '../core/access.ts';
 import { AREA_LABEL, groupInAreaOrder } from '../core/indicators/areas.ts';
 import type { IndicatorArea, IndicatorDefinition } from '../core/indicators/index.ts';
-import { fyLabel } from '../core/periods.ts';
 import { DIRECTION_LABEL, exceptionRank } from '../core/rag.ts';
 import { isSuppressed, publishCount, rateIsDisclosive } from '../core/suppression.ts';
-import { comparableBenchmarks, type Benchmark, type IndicatorPoint, type IndicatorSummary } from '../store/indicators.ts';
+import type { Benchmarks } from '../store/benchmarks.ts';
+import type { IndicatorPoint, IndicatorSummary } from '../store/indicators.ts';
 import { formatNumber } from './format.ts';
 
 export { AREA_LABEL } from '../core/indicators/areas.ts';
@@ -73,8 +73,56 @@ export function targetText(def: IndicatorDefinition): string {
   return `${formatNumber(def.target, def.unit)} ${better}`;
 }
 
-export function benchmarkText(b: Benchmark, def: IndicatorDefinition) {
-  return { area: b.area, year: fyLabel(b.fy), text: formatNumber(b.value, def.unit) };
+/**
+ * An indicator's benchmarks as the API gives them and a page shows them: the numbers (null with
+ * a reason in `reasons`) and their texts. Published figures are public; csinsight's own figure
+ * for the benchmark period is withheld from councillors when built from 1-5 children.
+ */
+export function showBenchmarks(b: Benchmarks, def: IndicatorDefinition, role: Role | undefined) {
+  const oursWithheld = b.oursSuppressed && (!role || seesSuppressedCounts(role));
+  const reasons = { ...b.reasons, ...(oursWithheld ? { ours: 'withheld (small numbers)' } : {}) };
+  const text = (v: number | null, reason: string | undefined) => (v === null ? `No figure: ${reason ?? 'not published'}` : formatNumber(v, def.unit));
+  const neighboursLabel = b.neighbourCount ? `Statistical neighbours (average of ${b.neighbourCount})` : 'Statistical neighbours';
+  const rows = [
+    { key: 'england', label: 'England', value: b.england },
+    { key: 'region', label: b.regionName ?? 'Region', value: b.region },
+    { key: 'neighbours', label: neighboursLabel, value: b.neighbours },
+    ...(b.source === 'ees' ? [{ key: 'published', label: `${b.council ?? 'The council'} (published by the DfE)`, value: b.published }] : []),
+  ].map((r) => ({ ...r, text: text(r.value, reasons[r.key as keyof typeof reasons]) }));
+  return {
+    source: b.source,
+    period: b.period,
+    england: b.england,
+    region: b.region,
+    neighbours: b.neighbours,
+    rank: b.rank,
+    ranked: b.ranked,
+    quartile: b.quartile,
+    council: b.council,
+    published: b.published,
+    ours: oursWithheld ? null : b.ours,
+    difference: oursWithheld ? null : b.difference,
+    reasons,
+    shown: {
+      periodText: b.period ? `${b.source === 'table' ? 'Financial year' : 'Published for'} ${b.period}${b.periodKind === 'calendar' ? ' (a calendar year, not a financial year)' : ''}` : null,
+      rows,
+      oursText: b.period ? `${text(oursWithheld ? null : b.ours, reasons.ours)}` : null,
+      rankText: b.rank !== null && b.ranked !== null ? `${ordinal(b.rank)} of ${b.ranked}` : `Not ranked: ${reasons.rank ?? 'no figures'}`,
+      quartileText: b.quartile ? `${b.quartile} (${QUARTILE_LABEL[b.quartile]})` : `None: ${reasons.quartile ?? 'no figures'}`,
+      each: b.each.map((n) => ({ name: n.name, nearness: n.nearness, text: text(n.value, n.reason ?? undefined) })),
+    },
+  };
+}
+
+export type ShownBenchmarks = ReturnType<typeof showBenchmarks>;
+
+export const QUARTILE_LABEL: Record<string, string> = { A: 'best quarter', B: 'second quarter', C: 'third quarter', D: 'worst quarter' };
+
+/** 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th, 21st. */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
 }
 
 /** Points for a small inline SVG trend line; gaps where a value is missing or withheld. */
@@ -117,7 +165,7 @@ export interface IndicatorCard {
   target: string;
   sparkline: string;
   trendText: string;
-  benchmarks: ReturnType<typeof benchmarkText>[];
+  benchmarks: ShownBenchmarks;
 }
 
 export function indicatorCard(s: IndicatorSummary, role: Role | undefined): IndicatorCard {
@@ -143,7 +191,7 @@ export function indicatorCard(s: IndicatorSummary, role: Role | undefined): Indi
     target: targetText(def),
     sparkline: sparklinePath(points.map((p) => p.value)),
     trendText: points.map((p) => `${p.label}: ${p.text}`).join('; '),
-    benchmarks: comparableBenchmarks(s).map((b) => benchmarkText(b, def)),
+    benchmarks: showBenchmarks(s.benchmarks, def, role),
   };
 }
 

@@ -7,6 +7,7 @@ import { INDICATORS, groupLabel, indicatorById, type Dimension, type IndicatorDe
 import { financialYear, periodOf, periodStarting, previousPeriod, type Period, type PeriodType } from '../core/periods.ts';
 import { directionOfTravel, ragFor, type Direction, type Rag } from '../core/rag.ts';
 import { isSuppressed, rateIsDisclosive } from '../core/suppression.ts';
+import { benchmarksFor, type Benchmarks } from './benchmarks.ts';
 import { cached, forgetVersion } from './figure-cache.ts';
 import { dataVersionNow, markFiguresFresh } from './fresh-figures.ts';
 import type { Database } from './schema.ts';
@@ -391,13 +392,6 @@ export interface IndicatorPoint {
   partialTo: IsoDate | null;
 }
 
-export interface Benchmark {
-  area: string;
-  /** Financial year of the figure: the current one, or the latest published before it. */
-  fy: number;
-  value: number;
-}
-
 export interface IndicatorSummary {
   definition: IndicatorDefinition;
   /** The current period, labelled "to <date>" when its figures cover only part of it. */
@@ -412,15 +406,8 @@ export interface IndicatorSummary {
   direction: Direction | null;
   /** Up to the last 12 stored values to the current period, oldest first. */
   sparkline: IndicatorPoint[];
-  benchmarks: Benchmark[];
-}
-
-/**
- * England and statistical-neighbour figures only for a rate or an average: a count depends on the
- * size of the area, so a national total (or a neighbour's count) says nothing about ours.
- */
-export function comparableBenchmarks(s: Pick<IndicatorSummary, 'definition' | 'benchmarks'>): Benchmark[] {
-  return s.definition.benchmarkable ? s.benchmarks : [];
+  /** England, region, neighbours, rank and quartile (store/benchmarks.ts); reasons where there are none. */
+  benchmarks: Benchmarks;
 }
 
 type StoredValue = Pick<Database['indicator_value'], 'indicator_id'> & {
@@ -507,25 +494,14 @@ async function summaryOf(store: Store, options: { periodType: PeriodType; asOf?:
     .where('period_start', '<=', period.start)
     .orderBy('period_start')
     .execute()) as StoredValue[];
-  const fy = financialYear(period.start);
-  const benchmarks = await store.db
-    .selectFrom('benchmark')
-    .select(['indicator_id', 'area', 'fy', 'value'])
-    .where('fy', '<=', fy)
-    .orderBy('fy', 'desc')
-    .execute();
-
   const previousStart = previousPeriod(period).start;
   const defs = INDICATORS.filter((def) => def.periodTypes.includes(type));
+  const benchmarks = await benchmarksFor(store, defs, period.end);
   return Promise.all(
     defs.map(async (def) => {
       const sparkline = rows.filter((r) => r.indicator_id === def.id).map((r) => toPoint(def, r));
       const current = sparkline.find((p) => p.period.start === period.start) ?? null;
       const previous = await comparison(store, def, current, sparkline.find((p) => p.period.start === previousStart) ?? null);
-      const latestByArea = new Map<string, Benchmark>();
-      for (const b of benchmarks) {
-        if (b.indicator_id === def.id && !latestByArea.has(b.area)) latestByArea.set(b.area, { area: b.area, fy: b.fy, value: b.value });
-      }
       return {
         definition: def,
         period: current?.period ?? period,
@@ -533,7 +509,7 @@ async function summaryOf(store: Store, options: { periodType: PeriodType; asOf?:
         previous,
         direction: directionOfTravel(current?.value ?? null, previous?.value ?? null, def.polarity),
         sparkline,
-        benchmarks: [...latestByArea.values()],
+        benchmarks: benchmarks.get(def.id)!,
       };
     }),
   );

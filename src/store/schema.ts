@@ -7,6 +7,7 @@ import type { EarlyHelpTables } from './schema/early-help.ts';
 import type { WorkforceTables } from './schema/workforce.ts';
 import type { HomeEducationTables } from './schema/home-education.ts';
 import type { VoiceTables } from './schema/voice.ts';
+import type { EesTables } from './schema/ees.ts';
 
 type Timestamp = ColumnType<string, string | undefined, string>;
 
@@ -180,7 +181,7 @@ export interface FigureFreshnessTable {
   figures_version: number;
 }
 
-export interface Database extends FrontDoorTables, ChildProtectionTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables {
+export interface Database extends FrontDoorTables, ChildProtectionTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables, EesTables {
   child: ChildTable;
   la_episode: LaEpisodeTable;
   missing_episode: MissingEpisodeTable;

@@ -66,16 +66,16 @@ test('a write by another database client (plain SQL, not this module) is seen on
   setVersionClock(store, () => now);
   const april = async () => (await indicatorHistory(store, 'missing_episodes', 'month')).find((p) => p.period.start === '2025-04-01')?.value;
   assert.equal(await april(), 3);
-  assert.equal((await summaryOf(store, 'missing_episodes')).benchmarks.length, 0);
+  assert.equal((await summaryOf(store, 'ehcp_20wk_incl')).benchmarks.england, null);
   await store.exec(`UPDATE indicator_value SET value = 99 WHERE indicator_id = 'missing_episodes' AND period_type = 'month' AND period_start = '2025-04-01'`);
-  await store.exec(`INSERT INTO benchmark (indicator_id, area, fy, value) VALUES ('missing_episodes', 'England', 2025, 7)`);
+  await store.exec(`INSERT INTO benchmark (indicator_id, area, fy, value) VALUES ('ehcp_20wk_incl', 'England', 2025, 7)`);
   // The version read is trusted for up to a second: until then the cached figure stands...
   now += VERSION_MAX_AGE_MS - 1;
   assert.equal(await april(), 3);
   // ...then the database's version has moved on and the figures are read again.
   now += 1;
   assert.equal(await april(), 99);
-  assert.deepEqual((await summaryOf(store, 'missing_episodes')).benchmarks, [{ area: 'England', fy: 2025, value: 7 }]);
+  assert.deepEqual([(await summaryOf(store, 'ehcp_20wk_incl')).benchmarks.england], [7]);
 });
 
 test('on PostgreSQL, a second server process sees the first one recompute', { skip: !process.env.DATABASE_URL && 'PostgreSQL only (DATABASE_URL)' }, async () => {

@@ -154,10 +154,12 @@ describe('reading the figures', () => {
     assert.equal(excl.previous?.value, 100);
     assert.equal(excl.direction, 'worsening');
     assert.deepEqual(excl.sparkline.map((p) => p.period.start), ['2025-01-01', '2025-04-01']);
-    assert.deepEqual(excl.benchmarks.sort((a, b) => a.area.localeCompare(b.area)), [
-      { area: 'England', fy: 2025, value: 48 },
-      { area: 'Statistical neighbours', fy: 2024, value: 52.5 },
-    ]);
+    // From the hand-made benchmark file: the latest year begun (2025-26); every figure is for that
+    // year, so the neighbours' 2024-25 figure is not passed off as this year's.
+    const b = excl.benchmarks;
+    assert.deepEqual([b.source, b.period, b.england, b.neighbours, b.rank], ['table', '2025-26', 48, null, null]);
+    assert.equal(b.reasons.neighbours, 'not in the benchmark file');
+    assert.match(b.reasons.rank ?? '', /load the EES file for every authority/);
     const neet = summary.find((s) => s.definition.id === 'care_leavers_neet');
     // Q4 2024-25 (31 Mar): 1 of 2 NEET; Q1 2025-26 (30 Jun): CL2 NEET, CL1 not -> 1 of 2: no change.
     assert.equal(neet?.direction, 'same');

@@ -13,13 +13,13 @@ test('the summary gives value, target, RAG, previous period, direction and bench
   assert.equal(title, "Children's Services performance indicators: 2026-27 Q2", 'the last quarter ended by the meeting');
   assert.equal(
     part(html, 'tr', 'row-ehcp_20wk_excl'),
-    'EHC plans issued within 20 weeks (excluding exceptions) 45.0% 60.0% Red 62.5% Worsening 46.4% 2025-26 52.1% 2025-26',
+    'EHC plans issued within 20 weeks (excluding exceptions) 45.0% 60.0% Red 62.5% Worsening 46.4% 2025-26 Not published 52.1% 2025-26 Not ranked',
   );
-  assert.equal(part(html, 'tr', 'row-ehcp_mean_weeks'), 'Average weeks from request to final EHC plan 18.0 weeks 20.0 weeks Green 21.0 weeks Improving – –');
+  assert.equal(part(html, 'tr', 'row-ehcp_mean_weeks'), 'Average weeks from request to final EHC plan 18.0 weeks 20.0 weeks Green 21.0 weeks Improving – – – –');
   assert.match(part(html, 'tr', 'row-care_leavers_neet'), /38\.0% 35\.0% Amber 36\.0% Worsening/);
   assert.ok(!html.includes('row-looked_after_children'), 'indicators with no data are left out');
   assert.doesNotMatch(html, /16790|16,790/, "England's count of missing children is not set beside ours");
-  assert.match(part(html, 'tr', 'row-care_leavers_neet'), / Not published Not published$/, 'a rate with no published figure loaded');
+  assert.match(part(html, 'tr', 'row-care_leavers_neet'), / Not published Not published Not published Not ranked$/, 'a rate with no published figure loaded');
   assert.match(
     html,
     /Of 8 indicators: <b>2 Red<\/b>, <b>1 Amber<\/b> and <b>1 Green<\/b>; 3 not rated \(contextual measures with no target\) and 1 whose rating is not published because the figure rests on fewer than 6 children\./,
@@ -29,7 +29,7 @@ test('the summary gives value, target, RAG, previous period, direction and bench
 test('public: a count of 3 is "<6", a rate built from small numbers is suppressed, in table, section and chart', async () => {
   const { html } = await performanceReport(store(), options);
   const row = part(html, 'tr', 'row-missing_children');
-  assert.equal(row, 'Children who went missing &lt;6 No target Not rated 12 Not published – –');
+  assert.equal(row, 'Children who went missing &lt;6 No target Not rated 12 Not published – – – –');
   const section = part(html, 'section', 'ind-missing_children');
   assert.match(section, /&lt;6/);
   // (After its section number, 6.3.1.)
@@ -47,7 +47,7 @@ test('public: a count of 3 is "<6", a rate built from small numbers is suppresse
 test('public: a direction of travel from or to a withheld figure is not published', async () => {
   const { html } = await performanceReport(store(), options);
   // 4 children last quarter is withheld, so "Worsening" would say the 9 is more than 5.
-  assert.equal(part(html, 'tr', 'row-repeat_missing_children'), 'Children missing 3 or more times in 12 months 9 No target Not rated &lt;6 Not published – –');
+  assert.equal(part(html, 'tr', 'row-repeat_missing_children'), 'Children missing 3 or more times in 12 months 9 No target Not rated &lt;6 Not published – – – –');
   assert.match(part(html, 'section', 'ind-repeat_missing_children'), /Direction of travel Not published/);
   assert.doesNotMatch(part(html, 'section', 'ind-repeat_missing_children'), /Worsening|Improving/);
   assert.doesNotMatch(/<table class="data" id="exceptions">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '', /Children missing 3 or more|Health advice/);
@@ -103,7 +103,7 @@ test('grouped by area in committee order: cover, performance by area, summary he
   assert.equal(part(html, 'tr', 'glance-missing'), 'Children missing from home or care 3 1 0 0 2 0 1 6.3');
   assert.match(html, /<tfoot><tr><th>All areas<\/th><th class="num">8<\/th><th class="num">2<\/th>/);
   const ehcp = /<tbody id="summary-ehcp">([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
-  assert.match(ehcp, /<tr class="area-row"><th colspan="8" scope="colgroup">Education, health and care plans<span class="tally">1 Red, 0 Amber, 1 Green, 1 rating not published · section 6\.1/);
+  assert.match(ehcp, /<tr class="area-row"><th colspan="10" scope="colgroup">Education, health and care plans<span class="tally">1 Red, 0 Amber, 1 Green, 1 rating not published · section 6\.1/);
   assert.deepEqual([...ehcp.matchAll(/<tr id="row-(\w+)">/g)].map((m) => m[1]), ['ehcp_20wk_excl', 'ehcp_mean_weeks', 'ehcp_advice_6wk_health']);
   const detail = part(html, 'section', 'area-care_leavers');
   assert.match(detail, /^6\.4 Care leavers 1 indicator: 0 Red, 1 Amber, 0 Green\. 6\.4\.1 Care leavers aged 17 to 21/);
@@ -112,7 +112,7 @@ test('grouped by area in committee order: cover, performance by area, summary he
 
 test('a contextual measure goes "Up" or "Down", without a colour or an exception', async () => {
   const { html } = await performanceReport(store(), options);
-  assert.equal(part(html, 'tr', 'row-ehe_children'), 'Children electively home educated 255 No target Not rated 228 Up – –');
+  assert.equal(part(html, 'tr', 'row-ehe_children'), 'Children electively home educated 255 No target Not rated 228 Up – – – –');
   assert.match(part(html, 'section', 'ind-ehe_children'), /A rise or fall is not in itself good or bad\./);
   assert.match(part(html, 'section', 'ind-ehcp_mean_weeks'), /Lower is better\./);
   assert.doesNotMatch(/<table class="data" id="exceptions">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '', /home educated/);

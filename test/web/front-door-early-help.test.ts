@@ -63,8 +63,9 @@ describe('front door page', () => {
     assert.ok(change.some((c) => c.source === 'FIRE'), 'the generator has fire service referrals');
     assert.equal(await text(page, '[data-testid=source-change] tr[data-source=FIRE] th'), 'Fire and rescue service');
     const card = page.locator('[data-indicator=referrals_per_10k]');
-    assert.match((await card.textContent()) ?? '', /England \(2025-26\):\s*[\d.,]+/);
-    assert.match((await card.textContent()) ?? '', /Statistical neighbours \(2025-26\)/);
+    assert.match((await card.textContent()) ?? '', /Financial year 2025-26/);
+    assert.match((await card.textContent()) ?? '', /England:\s*[\d.,]+/);
+    assert.match((await card.textContent()) ?? '', /Statistical neighbours:\s*[\d.,]+/);
     const overdue = await overdueAssessments(store, { asOf: AS_OF });
     assert.equal(await page.locator('[data-testid=overdue-assessments] tr[data-child]').count(), overdue.length);
     assert.ok((await page.locator('[data-testid=repeat-referrals] tr[data-child]').count()) > 0, 'some child was referred twice');

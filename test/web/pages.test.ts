@@ -51,7 +51,7 @@ describe('dashboard', () => {
     assert.equal((await card.locator('[data-testid=value]').textContent())?.trim(), formatNumber(stored.value, 'percent'));
     const tag = (await card.locator('.govuk-tag').first().textContent())?.trim();
     assert.equal(tag, { red: 'Red', amber: 'Amber', green: 'Green' }[stored.rag!]);
-    assert.match((await card.textContent()) ?? '', /England \(2024-25\):\s*46\.4%/);
+    assert.match((await card.textContent()) ?? '', /Financial year 2024-25[\s\S]*England:\s*46\.4%/);
     assert.match((await card.textContent()) ?? '', /Target:\s*60\.0% or more/);
     assert.equal(await page.locator('h2#area-ehcp').textContent(), 'Education, health and care plans');
     assert.ok((await page.locator('[data-indicator]').count()) >= 10);

@@ -62,8 +62,10 @@ test('a withheld previous figure withholds the direction from a councillor, not 
 });
 
 test('benchmarks only for a rate or an average: a national count is not set beside ours', async () => {
-  assert.deepEqual((await card('missing_children', 'officer')).benchmarks, []);
-  assert.deepEqual((await card('care_leavers_neet', 'officer')).benchmarks, [{ area: 'England', year: '2026-27', text: '38.2%' }]);
+  const count = (await card('missing_children', 'officer')).benchmarks;
+  assert.deepEqual([count.period, count.england], [null, null]);
+  const rate = (await card('care_leavers_neet', 'officer')).benchmarks;
+  assert.deepEqual([rate.period, rate.england, rate.shown.rows[0]], ['2026-27', 38.2, { key: 'england', label: 'England', value: 38.2, text: '38.2%' }]);
 });
 
 test('full-time equivalents and ratios read to one decimal place, on cards and in the report', async () => {

@@ -11,6 +11,28 @@ import { refreshStaleFigures } from '../../store/fresh-figures.ts';
 import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
 import { serveUntilStopped } from '../serve-until-stopped.ts';
 import { ensureDemoUsers } from '../../server/auth/accounts.ts';
+import { importNeighbours } from '../../importers/neighbours.ts';
+import { setCouncilIdentity } from '../../store/benchmarks.ts';
+import type { Store } from '../../store/open.ts';
+
+/**
+ * The real published figures the demo compares with (test/fixtures/ees, Open Government Licence):
+ * EHC plan timeliness for every authority, calendar years 2019 to 2024, and the statistical
+ * neighbour list. The synthetic authority stands in for Warrington (877, E06000007): its own
+ * figures are synthetic, so they differ from Warrington's published ones, and both are shown.
+ */
+const EES_DIR = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'ees');
+export const DEMO_COUNCIL = { oldLaCode: '877', newLaCode: 'E06000007' } as const;
+/** The year the shipped neighbour list is filed under. */
+const DEMO_NEIGHBOUR_YEAR = 2024;
+
+async function loadPublishedBenchmarks(store: Store): Promise<void> {
+  const result = await importFiles(store, [{ name: 'ehcp_timeliness_20_week.csv', path: join(EES_DIR, 'ehcp_timeliness_20_week.csv') }], { user: 'demo' });
+  if (result.status !== 'accepted') throw new Error(`The published EES figures were rejected: ${result.errors[0]?.message ?? ''}`);
+  const neighbours = await importNeighbours(store, { name: 'statistical_neighbours_wide.csv', path: join(EES_DIR, 'statistical_neighbours_wide.csv') }, DEMO_NEIGHBOUR_YEAR);
+  const council = await setCouncilIdentity(store, DEMO_COUNCIL, 'demo');
+  console.log(`  Published benchmarks: EHC plan timeliness for every authority, ${neighbours.pairs} statistical neighbours; the demo stands in for ${council.name}`);
+}
 
 interface DemoOptions {
   scale: 'small' | 'la' | 'national';
@@ -55,6 +77,7 @@ export function registerDemo(program: Command): void {
           process.exit(1);
         }
         for (const f of [...result.files, ...census.files]) console.log(`  ${f.table.padEnd(28)} ${String(f.rows).padStart(8)}  ${f.file}`);
+        await loadPublishedBenchmarks(store);
         const computed = await computeIndicators(store, { asOf });
         console.log(`Computed ${computed.values} indicator values in ${computed.seconds.toFixed(1)} s`);
       } else {

@@ -6,7 +6,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { IsoDate } from '../../core/dates.ts';
 import { PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
 import { refreshStaleFigures } from '../../store/fresh-figures.ts';
-import { comparableBenchmarks, computeIndicators, indicatorSummary, type IndicatorPoint } from '../../store/indicators.ts';
+import { benchmarkSummary } from '../../store/benchmarks.ts';
+import { computeIndicators, indicatorSummary, type IndicatorPoint } from '../../store/indicators.ts';
 import { isoDate, oneOf, withStore } from '../options.ts';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'csv'] as const;
@@ -73,22 +74,38 @@ export function registerIndicators(program: Command): void {
         const summary = await indicatorSummary(store, { periodType: opts.period, asOf: opts.asOf });
         if (summary.length === 0) console.error('No indicator values yet: import data, then run with --compute.');
         // Officers' tool on the database itself, so figures are exact (no small-number suppression).
+        const rows = summary.map((s) => ({
+          indicator: s.definition.id,
+          title: s.definition.title,
+          period: s.period.label,
+          value: valueOf(s.current),
+          unit: s.definition.unit,
+          numerator: round(s.current?.numerator, 2),
+          denominator: round(s.current?.denominator, 2),
+          rag: s.current?.rag ?? null,
+          previous: valueOf(s.previous),
+          direction: s.direction,
+          target: s.definition.target,
+          // None for a count: it depends on the size of the area (definition.benchmarkable).
+          benchmark_period: s.benchmarks.period,
+          england: round(s.benchmarks.england),
+          region: round(s.benchmarks.region),
+          neighbours: round(s.benchmarks.neighbours),
+          rank: s.benchmarks.rank,
+          ranked: s.benchmarks.ranked,
+          quartile: s.benchmarks.quartile,
+        }));
+        if (opts.format === 'json') {
+          // Per indicator, the benchmarks as the JSON API gives them (null numbers carry a reason).
+          const json = rows.map(({ benchmark_period: _p, england: _e, region: _r, neighbours: _n, rank: _k, ranked: _d, quartile: _q, ...row }, i) => ({
+            ...row,
+            benchmarks: benchmarkSummary(summary[i]!.benchmarks),
+          }));
+          console.log(JSON.stringify(json, null, 2));
+          return;
+        }
         printRows(
-          summary.map((s) => ({
-            indicator: s.definition.id,
-            title: s.definition.title,
-            period: s.period.label,
-            value: valueOf(s.current),
-            unit: s.definition.unit,
-            numerator: round(s.current?.numerator, 2),
-            denominator: round(s.current?.denominator, 2),
-            rag: s.current?.rag ?? null,
-            previous: valueOf(s.previous),
-            direction: s.direction,
-            target: s.definition.target,
-            // None for a count: it depends on the size of the area (definition.benchmarkable).
-            england: round(comparableBenchmarks(s).find((b) => b.area === 'England')?.value),
-          })),
+          rows,
           opts.format,
         );
       });

@@ -102,6 +102,8 @@ export const EHCP_INDICATORS: IndicatorDefinition[] = [
       '6 weeks of the request, as the SEND Regulations require. A late decision puts the whole 20 weeks at risk. ' +
       'Local target 90% with an amber band of 10 points.',
     ...SIX_WEEK_RATE,
+    // The DfE publishes it for every authority (EHC requests, outcome within 6 weeks).
+    benchmarkable: true,
     source: {
       kind: 'event',
       sql: `SELECT r.request_outcome_date AS at, r.request_id AS unit_id,

@@ -7,6 +7,7 @@ import { CHILD_PROTECTION_TABLES } from './childProtection.ts';
 import { EARLY_HELP_TABLES } from './earlyHelp.ts';
 import { leaverActivity, missingFromHome, returnInterviews } from './casesystem.ts';
 import { ehcpAdvice, ehcpRequests } from './ehcp.ts';
+import { eesFigures } from './ees.ts';
 import { HOME_EDUCATION_TABLES } from './homeEducation.ts';
 import { episodes, header, missing, oc3 } from './ssda903.ts';
 import { VOICE_TABLES } from './voice.ts';
@@ -25,6 +26,7 @@ export const TABLES: readonly TableSpec<any>[] = [
   strategyActions,
   committeeActions,
   benchmarks,
+  eesFigures,
   ...FRONT_DOOR_TABLES,
   ...CHILD_PROTECTION_TABLES,
   ...EARLY_HELP_TABLES,

@@ -48,6 +48,7 @@ const NAV: NavSection[] = [
   { href: '/import', text: 'Import', permission: 'import' },
   { href: '/audits', text: 'Case audits', permission: 'view_audits' },
   { href: '/admin/audit-log', text: 'Audit log', permission: 'view_audit_log' },
+  { href: '/admin/benchmarks', text: 'Settings', permission: 'manage_settings' },
 ];
 
 function isCurrent(href: string, path: string): boolean {

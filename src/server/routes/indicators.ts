@@ -5,10 +5,11 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { DIMENSION_LABEL, indicatorById, type Dimension, type IndicatorDefinition } from '../../core/indicators/index.ts';
 import { PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
-import type { Role } from '../../core/access.ts';
+import { seesSuppressedCounts, type Role } from '../../core/access.ts';
 import { RAG_LABEL } from '../../core/rag.ts';
 import { cached } from '../../store/figure-cache.ts';
 import { indicatorBreakdown, indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
+import { benchmarkView } from '../benchmark-view.ts';
 import { HttpError } from '../errors.ts';
 import { jsonForScript } from '../format.ts';
 import { AREA_LABEL, groupByArea, indicatorCard, showFigure, showPoint, targetText, trendChart, UNIT_LABEL } from '../present.ts';
@@ -70,13 +71,16 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
           }))
         : [];
     const card = summary ? indicatorCard(summary, role) : null;
+    const exact = role !== undefined && !seesSuppressedCounts(role);
     return {
       definition: def,
       period,
       points,
       card,
       // The card's: only rates and averages compare with other areas (definition.benchmarkable).
-      benchmarks: card?.benchmarks ?? [],
+      benchmarks: card?.benchmarks ?? null,
+      // Every authority and the neighbours over the years (published EES figures only).
+      benchmarkDetail: summary && card ? await benchmarkView(app.store, def, summary.benchmarks, card.benchmarks.ours, exact) : null,
       breakdown: { by: by ?? null, label: by ? DIMENSION_LABEL[by] : null, periodLabel: latest?.period.label ?? null, rows: breakdown },
     };
   }
@@ -107,6 +111,8 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
       dimensions: def.dimensions.map((d) => ({ value: d, text: DIMENSION_LABEL[d], selected: d === v.breakdown.by })),
       ragLabel: RAG_LABEL,
       chartJson: jsonForScript(chart),
+      authoritiesJson: v.benchmarkDetail ? jsonForScript(v.benchmarkDetail.authoritiesChart) : null,
+      benchmarkTrendJson: v.benchmarkDetail ? jsonForScript(v.benchmarkDetail.trendChart) : null,
     });
   });
 

@@ -96,6 +96,29 @@
     };
   }
 
+  // Every authority's published figure, best first, ours and the neighbours marked:
+  // { kind: 'authorities', unit, labels, values, marks: ['ours' | 'neighbour' | null], england }.
+  var MARK = { ours: '#d4351c', neighbour: '#1d70b8' };
+  function authorities(d) {
+    return {
+      animation: false,
+      grid: { left: 60, right: 20, top: 30, bottom: 30 },
+      tooltip: { trigger: 'axis', valueFormatter: function (v) { return (Math.round(v * 10) / 10) + suffix(d.unit); } },
+      xAxis: { type: 'category', data: d.labels, axisLabel: { show: false }, axisTick: { show: false } },
+      yAxis: { type: 'value', min: 0, axisLabel: { formatter: '{value}' + suffix(d.unit) } },
+      series: [{
+        name: 'Published figure', type: 'bar', barCategoryGap: '10%',
+        data: d.values.map(function (v, i) {
+          var mark = d.marks[i];
+          return { value: v, itemStyle: { color: mark ? MARK[mark] : '#b1b4b6' },
+            label: mark === 'ours' ? { show: true, position: 'top', formatter: d.labels[i], color: MARK.ours, fontWeight: 'bold' } : undefined };
+        }),
+        markLine: d.england === null ? undefined : { silent: true, symbol: 'none', lineStyle: { color: '#0b0c0c', type: 'dashed', width: 2 },
+          label: { formatter: 'England ' + d.england + suffix(d.unit), position: 'insideEndTop' }, data: [{ yAxis: d.england }] },
+      }],
+    };
+  }
+
   function allWithheld(data) {
     var lists = data.series ? data.series.map(function (s) { return s.values; }) : [data.values];
     return lists.every(function (values) { return values.every(function (v) { return v === null; }); });
@@ -111,7 +134,7 @@
       return;
     }
     var chart = echarts.init(el, null, { renderer: 'canvas' });
-    chart.setOption(data.kind === 'bars' ? bars(data) : data.kind === 'lines' ? lines(data) : trend(el, data));
+    chart.setOption(data.kind === 'bars' ? bars(data) : data.kind === 'lines' ? lines(data) : data.kind === 'authorities' ? authorities(data) : trend(el, data));
     el.setAttribute('data-rendered', 'true');
     window.addEventListener('resize', function () { chart.resize(); });
   }
