@@ -8,7 +8,11 @@ import { ICPC_WORKING_DAYS } from '../../core/childProtection.ts';
 import { addDays, addMonths } from '../../core/dates.ts';
 import { indicatorSummary } from '../../store/indicators.ts';
 import { childProtectionTotals, lateConferences, openPlansByCategory, overdueReviews } from '../../store/queries/childProtection.ts';
+import { recordsShown } from '../auth/audit-trail.ts';
 import { countFormatter, indicatorCard, showRate } from '../present.ts';
+
+/** Officer lists name children by their LA child id; the audit log records which were shown. */
+const byChild = (row: { childId: string }) => row.childId;
 
 const rate = (count: number, of: number) => ({ count, of, percent: of ? (100 * count) / of : null });
 
@@ -41,20 +45,22 @@ export async function childProtectionRoutes(app: FastifyInstance): Promise<void>
     };
   }
 
-  app.get('/child-protection', { config: { permission: 'view_aggregates' } }, async (request, reply) => {
+  app.get('/child-protection', { config: { permission: 'view_aggregates', caseLevel: true } }, async (request, reply) => {
     const view: Record<string, unknown> = { title: 'Child protection', ...(await aggregates(request.user?.role)) };
     if (seesCases(request)) {
       const w = window();
       const [late, reviews] = await Promise.all([lateConferences(app.store, { from: w.from, asOf: w.to }), overdueReviews(app.store, { asOf: w.to })]);
-      Object.assign(view, { late, reviews, cases: true });
+      Object.assign(view, { late: recordsShown(request, 'child', late, byChild), reviews: recordsShown(request, 'child', reviews, byChild), cases: true });
     }
     return reply.view('pages/child-protection.njk', view);
   });
 
   app.get('/api/child-protection', { config: { permission: 'view_aggregates' } }, async (request) => aggregates(request.user?.role));
-  app.get('/api/child-protection/late-conferences', { config: { permission: 'view_child_records' } }, async () => {
+  app.get('/api/child-protection/late-conferences', { config: { permission: 'view_child_records' } }, async (request) => {
     const w = window();
-    return lateConferences(app.store, { from: w.from, asOf: w.to });
+    return recordsShown(request, 'child', await lateConferences(app.store, { from: w.from, asOf: w.to }), byChild);
   });
-  app.get('/api/child-protection/overdue-reviews', { config: { permission: 'view_child_records' } }, async () => overdueReviews(app.store, { asOf: app.asOf() }));
+  app.get('/api/child-protection/overdue-reviews', { config: { permission: 'view_child_records' } }, async (request) =>
+    recordsShown(request, 'child', await overdueReviews(app.store, { asOf: app.asOf() }), byChild),
+  );
 }
