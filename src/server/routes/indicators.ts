@@ -11,7 +11,7 @@ import { cached } from '../../store/figure-cache.ts';
 import { indicatorBreakdown, indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
 import { HttpError } from '../errors.ts';
 import { jsonForScript } from '../format.ts';
-import { AREA_LABEL, groupByArea, indicatorCard, showFigure, showPoint, targetText, trendChart, UNIT_LABEL } from '../present.ts';
+import { AREA_LABEL, groupByArea, indicatorCard, showBreakdown, showPoint, targetText, trendChart, UNIT_LABEL } from '../present.ts';
 import { parse } from '../validate.ts';
 
 const VIEW = { config: { permission: 'view_aggregates' as const } };
@@ -64,11 +64,8 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
     const latest = [...history].reverse().find((p) => p.value !== null) ?? history.at(-1);
     const breakdown =
       by && latest
-        ? (await indicatorBreakdown(app.store, id, by, period, latest.period.start, app.figuresAsOf)).map((r) => ({
-            label: r.label,
-            ...showFigure(def, r, role),
-          }))
-        : [];
+        ? showBreakdown(def, latest, await indicatorBreakdown(app.store, id, by, period, latest.period.start, app.figuresAsOf), role)
+        : { withheld: false, rows: [] };
     const card = summary ? indicatorCard(summary, role) : null;
     return {
       definition: def,
@@ -77,7 +74,7 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
       card,
       // The card's: only rates and averages compare with other areas (definition.benchmarkable).
       benchmarks: card?.benchmarks ?? [],
-      breakdown: { by: by ?? null, label: by ? DIMENSION_LABEL[by] : null, periodLabel: latest?.period.label ?? null, rows: breakdown },
+      breakdown: { by: by ?? null, label: by ? DIMENSION_LABEL[by] : null, periodLabel: latest?.period.label ?? null, ...breakdown },
     };
   }
 
