@@ -54,8 +54,9 @@ export class CountTable {
   }
 
   /**
-   * What the role sees. When no choice of counts protects a small one (a total fixed elsewhere
-   * leaves no room), every count the page decides is withheld: a reader then knows nothing of any.
+   * What the role sees. When no choice of counts protects a small one (totals fixed elsewhere leave
+   * no room), every count of the groups it is in is withheld as "c", small ones too: a reader then
+   * knows nothing of them, not even that they are small, and the rest is protected around them.
    */
   shown(): ShownCounts {
     const at = (id: string) => {
@@ -64,20 +65,34 @@ export class CountTable {
       return i;
     };
     if (!this.suppress) return { text: (id) => formatNumber(this.cells[at(id)]!.value), value: (id) => this.cells[at(id)]!.value };
-    const result = secondarySuppression({ cells: this.cells, groups: this.groups });
-    const all = result.unresolved.length > 0;
-    const secondary = (i: number) => result.secondary[i] || (all && !this.cells[i]!.fixed);
+    const cells = [...this.cells];
+    const blanket = new Set<number>();
+    let result = secondarySuppression({ cells, groups: this.groups });
+    while (result.unresolved.length > 0) {
+      const before = blanket.size;
+      for (const g of this.groups.filter((g) => result.unresolved.some((u) => u === g.total || g.members.includes(u)))) {
+        for (const i of [g.total, ...g.members]) {
+          if (cells[i]!.fixed) continue;
+          cells[i] = { value: cells[i]!.value, fixed: 'withheld' };
+          blanket.add(i);
+        }
+      }
+      if (blanket.size === before) {
+        // Nothing left to widen: withhold every count the page decides.
+        cells.forEach((c, i) => c.fixed || blanket.add(i));
+        break;
+      }
+      result = secondarySuppression({ cells, groups: this.groups });
+    }
+    const withheld = (i: number) => blanket.has(i) || result.withheld[i]!;
     return {
       text: (id) => {
         const i = at(id);
         const cell = this.cells[i]!;
-        if (cell.small) return publishCount(cell.value);
-        return secondary(i) || result.withheld[i] ? SECONDARY_TEXT : formatNumber(cell.value);
+        if (!withheld(i)) return formatNumber(cell.value);
+        return cell.small && !blanket.has(i) ? publishCount(cell.value) : SECONDARY_TEXT;
       },
-      value: (id) => {
-        const i = at(id);
-        return result.withheld[i] || secondary(i) ? null : this.cells[i]!.value;
-      },
+      value: (id) => (withheld(at(id)) ? null : this.cells[at(id)]!.value),
     };
   }
 }

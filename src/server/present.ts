@@ -74,18 +74,29 @@ export function showFigure(def: IndicatorDefinition, figure: Figure, role: Role 
 }
 
 /**
- * A breakdown of a stored figure (`total`) as this role sees it: each group through showFigure,
- * with the groups withheld to protect a small one, so none can be worked out from the total; or
- * `withheld` (no rows) when no choice of groups would protect it.
+ * The groups of a breakdown of a stored figure (`total`) as this role sees them: each through
+ * showFigure, with groups withheld as well so that no small one can be worked out from the total;
+ * null when no choice of groups would protect it (the breakdown is then not published).
  */
-export function showBreakdown(def: IndicatorDefinition, total: IndicatorPoint | null, rows: readonly BreakdownRow[], role: Role | undefined) {
-  const secondary =
-    def.suppress && total && seesSuppressed(role)
-      ? breakdownSecondary(def.aggregate, total, rows)
-      : { groups: rows.map(() => NONE_SECONDARY), withheldAll: false };
-  if (secondary.withheldAll) return { withheld: true, rows: [] };
-  return { withheld: false, rows: rows.map((r, i) => ({ label: r.label, ...showFigure(def, { ...r, secondary: secondary.groups[i] }, role) })) };
+export function breakdownFigures(
+  def: IndicatorDefinition,
+  total: IndicatorPoint | null | undefined,
+  rows: readonly Figure[],
+  role: Role | undefined,
+): ShownFigure[] | null {
+  const secondary = def.suppress && total && seesSuppressed(role) ? breakdownSecondary(def.aggregate, total, rows) : null;
+  if (secondary?.withheldAll) return null;
+  return rows.map((r, i) => showFigure(def, { ...r, secondary: secondary?.groups[i] }, role));
 }
+
+/** A breakdown table (the indicator page's): its rows, or `withheld` with none. */
+export function showBreakdown(def: IndicatorDefinition, total: IndicatorPoint | null, rows: readonly BreakdownRow[], role: Role | undefined) {
+  const shown = breakdownFigures(def, total, rows, role);
+  return shown ? { withheld: false, rows: shown.map((f, i) => ({ label: rows[i]!.label, ...f })) } : { withheld: true, rows: [] };
+}
+
+/** How a group of a breakdown withheld whole reads. */
+export const WITHHELD_GROUP: ShownFigure = Object.freeze({ value: null, text: 'Withheld (small numbers)', numeratorText: '', denominatorText: '' });
 
 export function showPoint(def: IndicatorDefinition, point: IndicatorPoint, role: Role | undefined): ShownPoint {
   const shown = showFigure(def, point, role);

@@ -83,10 +83,12 @@ describe('front door page', () => {
     let small = 0;
     exact.forEach((e, i) => {
       const n = Number(e.replace(/,/g, ''));
+      // "c": withheld so that a "<6" cannot be worked out (or, where no other count could protect
+      // one, every count of its group, small ones too).
       if (n >= 1 && n <= 5) {
         small++;
-        assert.equal(shown[i], '<6');
-      } else if (shown[i] !== 'c') assert.equal(shown[i], e); // "c": withheld so that a "<6" cannot be worked out
+        assert.ok(['<6', 'c'].includes(shown[i]!));
+      } else if (shown[i] !== 'c') assert.equal(shown[i], e);
     });
     assert.ok(small > 0, 'the small-scale data has a source with 1 to 5 referrals');
     assert.equal(await page.locator('[data-child]').count(), 0);

@@ -18,12 +18,13 @@ import { openTestStore } from '../helpers.ts';
 
 const AS_OF = '2026-12-31';
 
-// December 2026: 23 referrals, 7 girls, 15 boys and 1 whose sex was not recorded.
+// December 2026: 23 referrals, 7 girls, 15 boys and 1 whose sex was not recorded; 22 from
+// schools and that 1 from the fire service.
 function referrals(): NewRow<'cin_referral'>[] {
   const genders = [...Array(7).fill('2'), ...Array(15).fill('1'), '0'] as string[];
   return genders.map((gender, i) => ({
-    la_child_id: `REF${i}`, referral_date: addDays('2026-12-01', i), referral_source: '1A', person_birth_date: '2015-01-01',
-    gender, ethnicity: 'WBRI', referral_nfa: false,
+    la_child_id: `REF${i}`, referral_date: addDays('2026-12-01', i), referral_source: i === 22 ? '8' : '2A', local_source: i === 22 ? 'FIRE' : null,
+    person_birth_date: '2015-01-01', gender, ethnicity: 'WBRI', referral_nfa: false,
   }));
 }
 
@@ -127,6 +128,20 @@ describe('the tester\'s examples', () => {
     const officerPaper = (await officer.inject({ url: '/reports/performance?period=month&start=2026-10-01&audience=officer' })).body;
     assert.match(officerPaper, /12 of 18/);
   });
+});
+
+test('front door: referrals by source, in the year and in December, no longer give the fire service\'s 1 away', async () => {
+  type FrontDoor = { totals: { referrals: string }; change: { source: string; latest: string }[]; sources: { table: { names: string[]; rows: { label: string; counts: string[] }[] } } };
+  const officerView = (await officer.inject({ url: '/api/front-door' })).json() as FrontDoor;
+  assert.deepEqual(officerView.change.map((c) => c.latest).sort(), ['1', '22']);
+  const v = (await councillor.inject({ url: '/api/front-door' })).json() as FrontDoor;
+  assert.equal(v.totals.referrals, '23');
+  assert.deepEqual(v.change.map((c) => [c.source, c.latest]).sort(), [['FIRE', '<6'], ['SCHOOLS', 'c']]);
+  const december = v.sources.table.rows.find((r) => r.label === 'Dec 2026')!;
+  assert.deepEqual([...december.counts].sort(), ['<6', 'c']);
+  const page = (await councillor.inject({ url: '/front-door' })).body;
+  const change = /data-testid="source-change">([\s\S]*?)<\/table>/.exec(page)![1]!;
+  assert.doesNotMatch(change, />22</);
 });
 
 /** The subtraction a reader can do: a group with one figure not shown gives it, repeated until nothing changes. */
