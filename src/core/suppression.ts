@@ -131,8 +131,35 @@ export function deriveWithheld(view: readonly Published[], groups: readonly Addi
  * non-zero published cell of a group it is in (the members first, the group's total last; the
  * group with the fewest withheld cells first, as that is the one giving it away). Zeros are never
  * withheld (they protect nothing), so a reader may treat "c" as at least the threshold for counts.
+ * Cells that share no group are independent (one financial year's months and another's), so each
+ * connected part of the table is worked out on its own.
  */
 export function secondarySuppression(table: AdditiveTable, threshold = DEFAULT_SUPPRESSION_THRESHOLD): SecondarySuppression {
+  const parent = table.cells.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  for (const g of table.groups) for (const m of g.members) parent[root(m)] = root(g.total);
+  const parts = new Map<number, number[]>();
+  table.cells.forEach((_, i) => parts.set(root(i), [...(parts.get(root(i)) ?? []), i]));
+  const result: SecondarySuppression = { withheld: [], secondary: [], unresolved: [] };
+  const groupsOf = new Map<number, Additive[]>();
+  for (const g of table.groups) groupsOf.set(root(g.total), [...(groupsOf.get(root(g.total)) ?? []), g]);
+  for (const [r, cells] of parts) {
+    const local = new Map(cells.map((c, i) => [c, i]));
+    const part = suppressPart(
+      { cells: cells.map((c) => table.cells[c]!), groups: (groupsOf.get(r) ?? []).map((g) => ({ total: local.get(g.total)!, members: g.members.map((m) => local.get(m)!) })) },
+      threshold,
+    );
+    cells.forEach((c, i) => {
+      result.withheld[c] = part.withheld[i]!;
+      result.secondary[c] = part.secondary[i]!;
+    });
+    result.unresolved.push(...part.unresolved.map((i) => cells[i]!));
+  }
+  result.unresolved.sort((a, b) => a - b);
+  return result;
+}
+
+function suppressPart(table: AdditiveTable, threshold: number): SecondarySuppression {
   const { cells, groups } = table;
   const withheld = cells.map((c) => Boolean(c.small && c.fixed !== 'shown') || c.fixed === 'withheld');
   const secondary = cells.map(() => false);
