@@ -1,11 +1,15 @@
 // One indicator's figures as the committee report may publish them, and whether it is an
 // exception. Pure: the data comes from indicatorSummary in src/store/indicators.ts.
 import type { IndicatorDefinition, IndicatorUnit } from '../core/indicators/index.ts';
-import { isSuppressed, publishCount, rateIsDisclosive } from '../core/suppression.ts';
+import type { Quantity, Secondary } from '../core/figure-groups.ts';
+import { isSuppressed, publishCount, rateIsDisclosive, SECONDARY_TEXT } from '../core/suppression.ts';
 
 export type Audience = 'public' | 'officer';
 
-type StoredValue = { numerator: number | null; denominator: number | null; value: number | null };
+/** A stored figure; `secondary`: its counts withheld from the public to protect a small one elsewhere. */
+type StoredValue = { numerator: number | null; denominator: number | null; value: number | null; secondary?: Secondary };
+
+const secondaryIn = (v: StoredValue, audience: Audience, q: Quantity) => audience === 'public' && Boolean(v.secondary?.[q]);
 
 export const SUPPRESSED_RATE = 'Suppressed';
 
@@ -33,6 +37,7 @@ export function formatValue(value: number | null, unit: IndicatorUnit): string {
  */
 export function isDisclosive(def: IndicatorDefinition, v: StoredValue | null, audience: Audience, threshold: number): boolean {
   if (!v || audience === 'officer' || !def.suppress) return false;
+  if (secondaryIn(v, audience, 'numerator') || secondaryIn(v, audience, 'denominator')) return true;
   if (def.aggregate === 'count') return isSuppressed(v.value, threshold);
   if (def.aggregate === 'rate') return rateIsDisclosive(v.numerator, v.denominator, threshold);
   return isSuppressed(v.denominator, threshold);
@@ -42,14 +47,16 @@ export function isDisclosive(def: IndicatorDefinition, v: StoredValue | null, au
 export function publishValue(def: IndicatorDefinition, v: StoredValue | null, audience: Audience, threshold: number): string {
   if (!v) return 'No data';
   if (!isDisclosive(def, v, audience, threshold)) return formatValue(v.value, def.unit);
-  return def.aggregate === 'count' ? publishCount(v.value, threshold) : SUPPRESSED_RATE;
+  if (def.aggregate !== 'count') return SUPPRESSED_RATE;
+  return secondaryIn(v, audience, 'numerator') ? SECONDARY_TEXT : publishCount(v.value, threshold);
 }
 
-/** "15 of 24" for a rate, with either count shown as "<6" when small. */
+/** "15 of 24" for a rate, with either count shown as "<6" when small (or "c" when withheld to protect one). */
 export function publishFraction(def: IndicatorDefinition, v: StoredValue | null, audience: Audience, threshold: number): string {
   if (!v || def.aggregate !== 'rate' || v.numerator === null || v.denominator === null) return '';
   // Staff figures are FTE sums: one decimal place, as the DfE publishes them (and no float noise).
   const [num, den] = [Math.round(v.numerator * 10) / 10, Math.round(v.denominator * 10) / 10];
   if (!isDisclosive(def, v, audience, threshold)) return `${num} of ${den}`;
-  return `${publishCount(num, threshold)} of ${publishCount(den, threshold)}`;
+  const shown = (n: number, q: Quantity) => (secondaryIn(v, audience, q) ? SECONDARY_TEXT : publishCount(n, threshold));
+  return `${shown(num, 'numerator')} of ${shown(den, 'denominator')}`;
 }

@@ -4,9 +4,10 @@ import { seesSuppressedCounts, type Role } from '../core/access.ts';
 import { AREA_LABEL, groupInAreaOrder } from '../core/indicators/areas.ts';
 import type { IndicatorArea, IndicatorDefinition } from '../core/indicators/index.ts';
 import { DIRECTION_LABEL, exceptionRank } from '../core/rag.ts';
-import { isSuppressed, publishCount, rateIsDisclosive } from '../core/suppression.ts';
+import { breakdownSecondary, NONE_SECONDARY, type Quantity, type Secondary } from '../core/figure-groups.ts';
+import { isSuppressed, publishCount, rateIsDisclosive, SECONDARY_TEXT } from '../core/suppression.ts';
 import type { Benchmarks } from '../store/benchmarks.ts';
-import type { IndicatorPoint, IndicatorSummary } from '../store/indicators.ts';
+import type { BreakdownRow, IndicatorPoint, IndicatorSummary } from '../store/indicators.ts';
 import { formatNumber } from './format.ts';
 
 export { AREA_LABEL } from '../core/indicators/areas.ts';
@@ -35,7 +36,9 @@ export interface ShownPoint extends ShownFigure {
   rag: IndicatorPoint['rag'];
 }
 
-type Figure = Pick<IndicatorPoint, 'numerator' | 'denominator' | 'value' | 'suppressed'>;
+type Figure = Pick<IndicatorPoint, 'numerator' | 'denominator' | 'value' | 'suppressed'> & { secondary?: Secondary };
+
+const seesSuppressed = (role: Role | undefined) => !role || seesSuppressedCounts(role);
 
 /** How this role sees a count of children or episodes: exact, or 1-5 as "<6". */
 export function countFormatter(role: Role | undefined): (n: number | null | undefined) => string {
@@ -50,16 +53,50 @@ export function chartCount(role: Role | undefined): (n: number) => number | null
 }
 
 export function withheld(figure: Figure, role: Role | undefined): boolean {
-  return figure.suppressed && (!role || seesSuppressedCounts(role));
+  return figure.suppressed && seesSuppressed(role);
 }
 
+/**
+ * A figure as this role sees it: for councillors and the public, a small count as "<6", a count
+ * withheld to protect one (secondary suppression) as "c", and the value withheld with either.
+ */
 export function showFigure(def: IndicatorDefinition, figure: Figure, role: Role | undefined): ShownFigure {
-  const hide = withheld(figure, role);
-  const count = (n: number | null) => (n === null ? '' : hide ? publishCount(n) : formatNumber(n));
+  const primary = withheld(figure, role);
+  const secondary = seesSuppressed(role) ? (figure.secondary ?? NONE_SECONDARY) : NONE_SECONDARY;
+  const hide = primary || secondary.numerator || secondary.denominator;
+  const count = (q: Quantity) => {
+    const n = figure[q];
+    return n === null ? '' : secondary[q] ? SECONDARY_TEXT : primary ? publishCount(n) : formatNumber(n);
+  };
   let text = formatNumber(figure.value, def.unit);
-  if (hide) text = def.aggregate === 'count' && figure.value !== null ? publishCount(figure.value) : 'Withheld (small numbers)';
-  return { value: hide ? null : figure.value, text, numeratorText: count(figure.numerator), denominatorText: count(figure.denominator) };
+  if (hide) text = def.aggregate === 'count' && figure.value !== null ? count('numerator') : 'Withheld (small numbers)';
+  return { value: hide ? null : figure.value, text, numeratorText: count('numerator'), denominatorText: count('denominator') };
 }
+
+/**
+ * The groups of a breakdown of a stored figure (`total`) as this role sees them: each through
+ * showFigure, with groups withheld as well so that no small one can be worked out from the total;
+ * null when no choice of groups would protect it (the breakdown is then not published).
+ */
+export function breakdownFigures(
+  def: IndicatorDefinition,
+  total: IndicatorPoint | null | undefined,
+  rows: readonly Figure[],
+  role: Role | undefined,
+): ShownFigure[] | null {
+  const secondary = def.suppress && total && seesSuppressed(role) ? breakdownSecondary(def.aggregate, total, rows) : null;
+  if (secondary?.withheldAll) return null;
+  return rows.map((r, i) => showFigure(def, { ...r, secondary: secondary?.groups[i] }, role));
+}
+
+/** A breakdown table (the indicator page's): its rows, or `withheld` with none. */
+export function showBreakdown(def: IndicatorDefinition, total: IndicatorPoint | null, rows: readonly BreakdownRow[], role: Role | undefined) {
+  const shown = breakdownFigures(def, total, rows, role);
+  return shown ? { withheld: false, rows: shown.map((f, i) => ({ label: rows[i]!.label, ...f })) } : { withheld: true, rows: [] };
+}
+
+/** How a group of a breakdown withheld whole reads. */
+export const WITHHELD_GROUP: ShownFigure = Object.freeze({ value: null, text: 'Withheld (small numbers)', numeratorText: '', denominatorText: '' });
 
 export function showPoint(def: IndicatorDefinition, point: IndicatorPoint, role: Role | undefined): ShownPoint {
   const shown = showFigure(def, point, role);

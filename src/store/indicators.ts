@@ -6,8 +6,9 @@ import { addDays, addMonths, type IsoDate } from '../core/dates.ts';
 import { INDICATORS, groupLabel, indicatorById, type Dimension, type IndicatorDefinition } from '../core/indicators/index.ts';
 import { financialYear, periodOf, periodStarting, previousPeriod, type Period, type PeriodType } from '../core/periods.ts';
 import { directionOfTravel, ragFor, type Direction, type Rag } from '../core/rag.ts';
-import { isSuppressed, rateIsDisclosive } from '../core/suppression.ts';
 import { benchmarksFor, type Benchmarks } from './benchmarks.ts';
+import { NONE_SECONDARY, type Secondary } from '../core/figure-groups.ts';
+import { isFigureSuppressed, secondaryIn, storedSecondary, type SecondaryPlan } from './disclosure.ts';
 import { cached, forgetVersion } from './figure-cache.ts';
 import { dataVersionNow, markFiguresFresh } from './fresh-figures.ts';
 import type { Database } from './schema.ts';
@@ -364,18 +365,7 @@ async function saveValues(db: Kysely<Database>, def: IndicatorDefinition, type: 
   return rows.length;
 }
 
-/** Whether a figure discloses a small count (1-5) and must be blanked for councillors and the public. */
-export function isFigureSuppressed(def: IndicatorDefinition, numerator: number | null, denominator: number | null): boolean {
-  if (!def.suppress) return false;
-  switch (def.aggregate) {
-    case 'rate':
-      return rateIsDisclosive(numerator, denominator);
-    case 'count':
-      return isSuppressed(numerator);
-    default:
-      return isSuppressed(denominator);
-  }
-}
+export { isFigureSuppressed } from './disclosure.ts';
 
 export interface IndicatorPoint {
   period: Period;
@@ -385,6 +375,8 @@ export interface IndicatorPoint {
   rag: Rag | null;
   /** True when a small count could identify a child: callers blank it for roles that see suppressed counts. */
   suppressed: boolean;
+  /** Counts withheld too for those roles (as "c"), or a small one could be worked out from other figures. */
+  secondary: Secondary;
   /**
    * The last day the figure covers when the period was still running (its label then ends
    * "to 25 November"); null when the figure covers the whole period.
@@ -443,13 +435,15 @@ function point(def: IndicatorDefinition, period: Period, figure: Pick<IndicatorP
     value: figure.value,
     rag: ragFor(figure.value, def),
     suppressed: isFigureSuppressed(def, figure.numerator, figure.denominator),
+    secondary: NONE_SECONDARY,
     partialTo: to,
   };
 }
 
-function toPoint(def: IndicatorDefinition, row: StoredValue): IndicatorPoint {
+function toPoint(def: IndicatorDefinition, row: StoredValue, plan: SecondaryPlan): IndicatorPoint {
   const period = periodStarting(row.period_type, row.period_start) ?? periodOf(row.period_start, row.period_type);
-  return { ...point(def, period, row, row.as_of), rag: row.rag };
+  const secondary = secondaryIn(plan, def.id, row.period_type, row.period_start) ?? NONE_SECONDARY;
+  return { ...point(def, period, row, row.as_of), rag: row.rag, secondary };
 }
 
 /**
@@ -495,11 +489,12 @@ async function summaryOf(store: Store, options: { periodType: PeriodType; asOf?:
     .orderBy('period_start')
     .execute()) as StoredValue[];
   const previousStart = previousPeriod(period).start;
+  const plan = await storedSecondary(store);
   const defs = INDICATORS.filter((def) => def.periodTypes.includes(type));
   const benchmarks = await benchmarksFor(store, defs, period.end);
   return Promise.all(
     defs.map(async (def) => {
-      const sparkline = rows.filter((r) => r.indicator_id === def.id).map((r) => toPoint(def, r));
+      const sparkline = rows.filter((r) => r.indicator_id === def.id).map((r) => toPoint(def, r, plan));
       const current = sparkline.find((p) => p.period.start === period.start) ?? null;
       const previous = await comparison(store, def, current, sparkline.find((p) => p.period.start === previousStart) ?? null);
       return {
@@ -535,7 +530,8 @@ async function historyOf(store: Store, id: string, periodType: PeriodType): Prom
     .where('period_type', '=', periodType)
     .orderBy('period_start')
     .execute()) as StoredValue[];
-  return rows.map((r) => toPoint(def, r));
+  const plan = await storedSecondary(store);
+  return rows.map((r) => toPoint(def, r, plan));
 }
 
 export interface BreakdownRow {

@@ -73,8 +73,10 @@ test('partner league: requested, on time, days late, outstanding', async () => {
     [5, 1, 25, 31.67, 77, 1],
   );
   assert.deepEqual(league.find((p) => p.partner === 'education'), {
-    partner: 'education', label: 'Education', requested: 2, returnedOnTime: 2, percentOnTime: 100, meanDaysLate: null, maxDaysLate: null, outstandingOverdue: 0,
+    partner: 'education', label: 'Education', requested: 2, returnedOnTime: 2, due: 2, percentOnTime: 100, lateCount: 0, meanDaysLate: null, maxDaysLate: null, outstandingOverdue: 0,
   });
+  // The bases councillors' figures are judged on: 4 due, 3 late (the 1, 17 and 77 days).
+  assert.deepEqual([health?.due, health?.lateCount], [4, 3]);
   assert.deepEqual(league.find((p) => p.partner === 'social_care')?.requested, 0);
   assert.deepEqual(league.map((p) => p.partner), ['health', 'social_care', 'educational_psychology', 'education']);
   // Up to 20 April only R1-R3 and R7 were asked; R3's return on 1 May had not happened: outstanding, 6 days late.

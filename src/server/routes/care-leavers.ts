@@ -1,17 +1,19 @@
 // Care leavers aged 17 to 21: how many are NEET and for how long, against England and statistical
 // neighbours; whether the council is in touch and they live somewhere suitable. Aggregates only.
 import type { FastifyInstance } from 'fastify';
+import type { Role } from '../../core/access.ts';
 import { indicatorById } from '../../core/indicators/index.ts';
 import { fyLabel } from '../../core/periods.ts';
 import { indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
 import { careLeaverSummary, neetSpells } from '../../store/queries/careLeavers.ts';
 import { formatNumber, jsonForScript } from '../format.ts';
-import { chartCount, countFormatter, indicatorCard, showPoint, showRate, trendChart } from '../present.ts';
+import { CountTable } from '../disclosure.ts';
+import { indicatorCard, showPoint, showRate, trendChart } from '../present.ts';
 
 const NEET = 'care_leavers_neet';
 
 export async function careLeaverRoutes(app: FastifyInstance): Promise<void> {
-  async function careLeaverView(role: Parameters<typeof countFormatter>[0]) {
+  async function careLeaverView(role: Role | undefined) {
     const asOf = app.asOf();
     const def = indicatorById(NEET);
     const [summary, spells, cards, history] = await Promise.all([
@@ -20,9 +22,11 @@ export async function careLeaverRoutes(app: FastifyInstance): Promise<void> {
       indicatorSummary(app.store, { periodType: 'year', asOf: app.figuresAsOf }),
       def ? indicatorHistory(app.store, NEET, 'quarter') : Promise.resolve([]),
     ]);
-    const count = countFormatter(role);
-    const chartValue = chartCount(role);
-    const spellsWithheld = spells.total > 0 && chartValue(spells.total) === null;
+    // The bands add up to the spells: protected together.
+    const shown = new CountTable(role).count('total', spells.total);
+    for (const b of spells.bands) shown.count(b.band, b.count);
+    const counts = shown.sum('total', spells.bands.map((b) => b.band)).shown();
+    const spellsWithheld = spells.total > 0 && counts.value('total') === null;
     return {
       asOf,
       oc3Year: summary.oc3Year === null ? null : fyLabel(summary.oc3Year),
@@ -33,10 +37,10 @@ export async function careLeaverRoutes(app: FastifyInstance): Promise<void> {
       cards: cards.filter((s) => s.definition.area === 'care_leavers').map((s) => indicatorCard(s, role)),
       trend: def ? trendChart(def, history.map((p) => showPoint(def, p, role))) : null,
       spells: {
-        total: count(spells.total),
+        total: counts.text('total'),
         // The median of a handful of spells describes those few young people.
         median: spells.medianDays === null || spellsWithheld ? 'Not available' : `${formatNumber(spells.medianDays)} days`,
-        bands: spells.bands.map((b) => ({ label: b.band, count: count(b.count), value: chartValue(b.count) })),
+        bands: spells.bands.map((b) => ({ label: b.band, count: counts.text(b.band), value: counts.value(b.band) })),
       },
     };
   }

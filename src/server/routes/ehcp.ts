@@ -2,10 +2,11 @@
 // tracker (request ids, clocks, late partners) only for roles that may see child records.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { can } from '../../core/access.ts';
+import { can, seesSuppressedCounts, type Role } from '../../core/access.ts';
 import { addMonths, addDays } from '../../core/dates.ts';
 import { PARTNER_LABEL, PARTNERS, STAGE_LABEL, type EhcpStage } from '../../core/ehcp.ts';
 import { ehcpTracker, partnerLeague, type PartnerLeagueRow, type TrackerOptions, type TrackerRow } from '../../store/queries/ehcp.ts';
+import { isSuppressed, rateIsDisclosive } from '../../core/suppression.ts';
 import { formatNumber } from '../format.ts';
 import { recordsShown } from '../auth/audit-trail.ts';
 import { countFormatter } from '../present.ts';
@@ -37,18 +38,41 @@ function trackerOptions(q: TrackerQuery, asOf: string): TrackerOptions {
   };
 }
 
-/** The league as a role may see it: counts of 1-5 as "<6" for councillors (via the count helper). */
-function leagueView(rows: PartnerLeagueRow[], count: (n: number | null) => string) {
-  return rows.map((r) => ({
-    partner: r.partner,
-    label: r.label,
-    requested: count(r.requested),
-    returnedOnTime: count(r.returnedOnTime),
-    percentOnTime: r.percentOnTime === null ? 'None due yet' : formatNumber(r.percentOnTime, 'percent'),
-    meanDaysLate: r.meanDaysLate === null ? 'None late' : `${formatNumber(r.meanDaysLate)} days`,
-    maxDaysLate: r.maxDaysLate === null ? 'None late' : `${formatNumber(r.maxDaysLate)} days`,
-    outstandingOverdue: count(r.outstandingOverdue),
-  }));
+/**
+ * How long the longest delay was, as councillors and the public see it: a band, not one child's
+ * exact number of days (the upper ends in days; officers see the days).
+ */
+const DELAY_BANDS: readonly [number, string][] = [
+  [28, 'Up to 4 weeks'],
+  [56, '4 to 8 weeks'],
+  [84, '8 to 12 weeks'],
+  [182, '12 to 26 weeks'],
+  [Infinity, 'Over 26 weeks'],
+];
+const SMALL = 'Withheld (small numbers)';
+
+/**
+ * The league as a role may see it. Councillors and the public: counts of 1-5 as "<6", the
+ * percentage on time withheld when built from one, the average lateness withheld when fewer than
+ * 6 returns were late (it would be one family's wait), the longest delay as a band and only then.
+ */
+function leagueView(rows: PartnerLeagueRow[], role: Role | undefined) {
+  const count = countFormatter(role);
+  const suppress = !role || seesSuppressedCounts(role);
+  return rows.map((r) => {
+    const fewLate = suppress && isSuppressed(r.lateCount);
+    const longest = r.maxDaysLate === null ? 'None late' : fewLate ? SMALL : suppress ? DELAY_BANDS.find(([days]) => r.maxDaysLate! <= days)![1] : `${formatNumber(r.maxDaysLate)} days`;
+    return {
+      partner: r.partner,
+      label: r.label,
+      requested: count(r.requested),
+      returnedOnTime: count(r.returnedOnTime),
+      percentOnTime: r.percentOnTime === null ? 'None due yet' : suppress && rateIsDisclosive(r.returnedOnTime, r.due) ? SMALL : formatNumber(r.percentOnTime, 'percent'),
+      meanDaysLate: r.meanDaysLate === null ? 'None late' : fewLate ? SMALL : `${formatNumber(r.meanDaysLate)} days`,
+      maxDaysLate: longest,
+      outstandingOverdue: count(r.outstandingOverdue),
+    };
+  });
 }
 
 /** Tracker rows name a request and the child it is for: both go in the audit entry. */
@@ -65,13 +89,14 @@ export async function ehcpRoutes(app: FastifyInstance): Promise<void> {
     const q = parse(trackerQuery, request.query);
     const asOf = app.asOf();
     const window = leagueWindow();
-    const count = countFormatter(request.user?.role);
+    const role = request.user?.role;
+    const count = countFormatter(role);
     const [league, all] = await Promise.all([partnerLeague(app.store, window), ehcpTracker(app.store, { asOf, limit: 0 })]);
     const view: Record<string, unknown> = {
       title: 'EHCP timeliness',
       asOf,
       window,
-      league: leagueView(league, count),
+      league: leagueView(league, role),
       totals: { open: count(all.total), atRisk: count(all.atRisk), breached: count(all.breached) },
     };
     if (seesCases(request)) {
@@ -105,6 +130,6 @@ export async function ehcpRoutes(app: FastifyInstance): Promise<void> {
     const window = leagueWindow();
     const league = await partnerLeague(app.store, window);
     // Officers get the numbers; roles that see suppressed counts get the published strings.
-    return { ...window, partners: seesCases(request) ? league : leagueView(league, countFormatter(request.user?.role)) };
+    return { ...window, partners: seesCases(request) ? league : leagueView(league, request.user?.role) };
   });
 }

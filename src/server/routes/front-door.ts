@@ -6,14 +6,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can, type Role } from '../../core/access.ts';
 import { LOCAL_SOURCE, REFERRAL_SOURCE_LABEL } from '../../core/cin.ts';
 import { addDays, addMonths, type IsoDate } from '../../core/dates.ts';
-import { periodOf, periodsBetween } from '../../core/periods.ts';
-import { indicatorSummary } from '../../store/indicators.ts';
+import { periodOf, periodsBetween, type Period } from '../../core/periods.ts';
+import { indicatorHistory, indicatorSummary, type IndicatorPoint } from '../../store/indicators.ts';
 import {
-  frontDoorTotals, overdueAssessments, referralSourceChange, referralsBySourceMonth, repeatReferrals, type SourceMonth,
+  frontDoorTotals, overdueAssessments, referralSourceChange, referralsBySourceMonth, repeatReferrals, type SourceChange, type SourceMonth,
 } from '../../store/queries/frontDoor.ts';
 import { recordsShown } from '../auth/audit-trail.ts';
+import { CountTable, wholeMonthsTo, type ShownCounts } from '../disclosure.ts';
 import { jsonForScript } from '../format.ts';
-import { chartCount, countFormatter, indicatorCard, showRate } from '../present.ts';
+import { countFormatter, indicatorCard, showRate } from '../present.ts';
 
 /** DfE groups drawn as their own series; the rest of the groups share one. Local partners always have their own. */
 const CHART_GROUPS = 6;
@@ -22,8 +23,8 @@ const CHART_MONTHS = 24;
 
 const rate = (count: number, of: number) => ({ count, of, percent: of ? (100 * count) / of : null });
 
-/** Monthly referrals by source as stacked bars: the biggest groups, every local partner, the rest together. */
-export function sourceChart(rows: SourceMonth[], months: { start: IsoDate; label: string }[], role: Role | undefined) {
+/** Monthly referrals by source as series: the biggest groups, every local partner, the rest together. */
+export function sourceSeries(rows: SourceMonth[]) {
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.source, (totals.get(r.source) ?? 0) + r.count);
   const isLocal = (s: string) => s in LOCAL_SOURCE;
@@ -36,20 +37,46 @@ export function sourceChart(rows: SourceMonth[], months: { start: IsoDate; label
     const key = `${seriesOf(r.source)}|${r.month}`;
     cells.set(key, (cells.get(key) ?? 0) + r.count);
   }
-  const value = chartCount(role);
-  const count = countFormatter(role);
-  return {
-    chart: {
-      kind: 'bars',
-      stacked: true,
-      labels: months.map((m) => m.label),
-      series: names.map((name) => ({ name, values: months.map((m) => value(cells.get(`${name}|${m.start}`) ?? 0)) })),
-    },
-    table: {
-      names,
-      rows: months.map((m) => ({ label: m.label, counts: names.map((name) => count(cells.get(`${name}|${m.start}`) ?? 0)) })),
-    },
-  };
+  return { names, seriesOf, count: (name: string, month: IsoDate) => cells.get(`${name}|${month}`) ?? 0 };
+}
+
+/**
+ * The front door's counts as a role may see them, protected together: referrals by source and
+ * month (each month adds up to its referrals figure on the indicator pages), by source in the
+ * latest and previous 12 months (adding up to the referrals in 12 months) and, when those windows
+ * are whole months, each source's months adding up to its 12-month figures.
+ */
+function frontDoorCounts(
+  series: ReturnType<typeof sourceSeries>,
+  months: Period[],
+  monthFigures: Map<IsoDate, IndicatorPoint>,
+  change: SourceChange[],
+  referrals: number,
+  asOf: IsoDate,
+  role: Role | undefined,
+): ShownCounts {
+  const t = new CountTable(role).count('referrals', referrals, 'shown');
+  for (const c of change) t.count(`latest|${c.source}`, c.latest).count(`previous|${c.source}`, c.previous);
+  t.sum('referrals', change.map((c) => `latest|${c.source}`));
+  for (const m of months) {
+    const ids = series.names.map((name) => `cell|${name}|${m.start}`);
+    series.names.forEach((name, i) => t.count(ids[i]!, series.count(name, m.start)));
+    const figure = monthFigures.get(m.start);
+    if (figure) t.figure(`month|${m.start}`, figure).sum(`month|${m.start}`, ids);
+  }
+  // The two 12-month windows are the chart's 24 months when asOf is the last day of a month.
+  const whole = wholeMonthsTo(asOf, 2 * 12);
+  if (whole && whole.join() === months.map((m) => m.start).join()) {
+    for (const [window, part] of [['previous', months.slice(0, 12)], ['latest', months.slice(12)]] as const) {
+      for (const name of series.names) {
+        const sources = change.filter((c) => series.seriesOf(c.source) === name).map((c) => `${window}|${c.source}`);
+        const total = sources.reduce((n, id) => n + (change.find((c) => `${window}|${c.source}` === id)?.[window] ?? 0), 0);
+        const both = `${window}|series|${name}`;
+        t.hidden(both, total).sum(both, sources).sum(both, part.map((m) => `cell|${name}|${m.start}`));
+      }
+    }
+  }
+  return t.shown();
 }
 
 export async function frontDoorRoutes(app: FastifyInstance): Promise<void> {
@@ -61,13 +88,17 @@ export async function frontDoorRoutes(app: FastifyInstance): Promise<void> {
   async function aggregates(role: Role | undefined) {
     const w = window();
     const months = periodsBetween('month', periodOf(addMonths(app.asOf(), -(CHART_MONTHS - 1)), 'month').start, app.asOf());
-    const [totals, byMonth, change, quarter] = await Promise.all([
+    const [totals, byMonth, change, quarter, monthly] = await Promise.all([
       frontDoorTotals(app.store, w),
       referralsBySourceMonth(app.store, { from: months[0]!.start, to: app.asOf() }),
       referralSourceChange(app.store, { asOf: app.asOf() }),
       indicatorSummary(app.store, { periodType: 'quarter', asOf: app.figuresAsOf }),
+      indicatorHistory(app.store, 'referrals', 'month'),
     ]);
     const count = countFormatter(role);
+    const series = sourceSeries(byMonth);
+    const shown = frontDoorCounts(series, months, new Map(monthly.map((p) => [p.period.start, p])), change, totals.referrals, app.asOf(), role);
+    const cell = (name: string, m: Period) => `cell|${name}|${m.start}`;
     return {
       window: w,
       totals: {
@@ -80,12 +111,20 @@ export async function frontDoorRoutes(app: FastifyInstance): Promise<void> {
         assessmentsOverdue: count(totals.assessmentsOverdue),
       },
       cards: quarter.filter((s) => s.definition.area === 'front_door').map((s) => indicatorCard(s, role)),
-      sources: sourceChart(byMonth, months, role),
+      sources: {
+        chart: {
+          kind: 'bars',
+          stacked: true,
+          labels: months.map((m) => m.label),
+          series: series.names.map((name) => ({ name, values: months.map((m) => shown.value(cell(name, m))) })),
+        },
+        table: { names: series.names, rows: months.map((m) => ({ label: m.label, counts: series.names.map((name) => shown.text(cell(name, m))) })) },
+      },
       change: change.map((c) => ({
         source: c.source,
         label: c.label,
-        previous: count(c.previous),
-        latest: count(c.latest),
+        previous: shown.text(`previous|${c.source}`),
+        latest: shown.text(`latest|${c.source}`),
         trend: c.latest > c.previous ? 'Growing' : c.latest < c.previous ? 'Fading' : 'Steady',
       })),
     };

@@ -7,11 +7,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can, type Role } from '../../core/access.ts';
 import { SEN_PROVISION, SOCIAL_CARE_STATUS } from '../../core/homeEducation.ts';
 import { indicatorById } from '../../core/indicators/index.ts';
-import { indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
+import { periodOf } from '../../core/periods.ts';
+import { indicatorHistory, indicatorSummary, type BreakdownRow, type IndicatorPoint } from '../../store/indicators.ts';
 import { eheByReason, eheSafeguarding } from '../../store/queries/homeEducation.ts';
 import { recordsShown } from '../auth/audit-trail.ts';
 import { jsonForScript } from '../format.ts';
-import { indicatorCard, showFigure, showPoint } from '../present.ts';
+import { breakdownFigures, indicatorCard, showPoint, WITHHELD_GROUP } from '../present.ts';
 
 const MONTHS_SHOWN = 24;
 
@@ -23,21 +24,27 @@ export async function homeEducationRoutes(app: FastifyInstance): Promise<void> {
 
   async function eheView(role: Role | undefined) {
     const asOf = app.asOf();
-    const [summaries, reasons, registrations, children] = await Promise.all([
+    const [summaries, reasons, registrations, children, nowTotal, yearTotal] = await Promise.all([
       indicatorSummary(app.store, { periodType: 'quarter', asOf: app.figuresAsOf }),
       eheByReason(app.store, asOf),
       monthly('ehe_new_registrations', role),
       monthly('ehe_children', role),
+      indicatorHistory(app.store, 'ehe_children', 'month').then((h) => h.find((p) => p.period.start === periodOf(asOf, 'month').start)),
+      indicatorHistory(app.store, 'ehe_new_registrations', 'year').then((h) => h.find((p) => p.period.start === periodOf(asOf, 'year').start)),
     ]);
-    const show = (id: string) => {
-      const def = indicatorById(id)!;
-      return (row: Parameters<typeof showFigure>[1] | null) => (row ? showFigure(def, row, role) : { value: 0, text: '0', numeratorText: '', denominatorText: '' });
+    // Each column is a breakdown of a published figure: protected against it as a whole.
+    const column = (id: string, total: IndicatorPoint | undefined, rows: (BreakdownRow | null)[]) => {
+      const present = rows.map((r, i) => ({ r, i })).filter((x): x is { r: BreakdownRow; i: number } => x.r !== null);
+      const shown = breakdownFigures(indicatorById(id)!, total, present.map((x) => x.r), role);
+      const byRow = new Map(present.map((x, j) => [x.i, shown ? shown[j]! : WITHHELD_GROUP]));
+      return rows.map((_, i) => byRow.get(i) ?? { value: 0, text: '0', numeratorText: '', denominatorText: '' });
     };
-    const [nowShown, yearShown] = [show('ehe_children'), show('ehe_new_registrations')];
+    const nowShown = column('ehe_children', nowTotal, reasons.map((r) => r.now));
+    const yearShown = column('ehe_new_registrations', yearTotal, reasons.map((r) => r.newThisYear));
     return {
       asOf,
       cards: summaries.filter((s) => s.definition.area === 'home_education').map((s) => indicatorCard(s, role)),
-      reasons: reasons.map((r) => ({ reason: r.reason, label: r.label, now: nowShown(r.now), newThisYear: yearShown(r.newThisYear) })),
+      reasons: reasons.map((r, i) => ({ reason: r.reason, label: r.label, now: nowShown[i]!, newThisYear: yearShown[i]! })),
       registrations: registrations.map((p) => ({ label: p.label, text: p.text, value: p.value })),
       children: children.map((p) => ({ label: p.label, text: p.text, value: p.value })),
     };

@@ -12,7 +12,7 @@ import { indicatorBreakdown, indicatorHistory, indicatorSummary } from '../../st
 import { benchmarkView } from '../benchmark-view.ts';
 import { HttpError } from '../errors.ts';
 import { jsonForScript } from '../format.ts';
-import { AREA_LABEL, groupByArea, indicatorCard, showFigure, showPoint, targetText, trendChart, UNIT_LABEL } from '../present.ts';
+import { AREA_LABEL, groupByArea, indicatorCard, showBreakdown, showPoint, targetText, trendChart, UNIT_LABEL } from '../present.ts';
 import { parse } from '../validate.ts';
 
 const VIEW = { config: { permission: 'view_aggregates' as const } };
@@ -65,11 +65,8 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
     const latest = [...history].reverse().find((p) => p.value !== null) ?? history.at(-1);
     const breakdown =
       by && latest
-        ? (await indicatorBreakdown(app.store, id, by, period, latest.period.start, app.figuresAsOf)).map((r) => ({
-            label: r.label,
-            ...showFigure(def, r, role),
-          }))
-        : [];
+        ? showBreakdown(def, latest, await indicatorBreakdown(app.store, id, by, period, latest.period.start, app.figuresAsOf), role)
+        : { withheld: false, rows: [] };
     const card = summary ? indicatorCard(summary, role) : null;
     const exact = role !== undefined && !seesSuppressedCounts(role);
     return {
@@ -81,7 +78,7 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
       benchmarks: card?.benchmarks ?? null,
       // Every authority and the neighbours over the years (published EES figures only).
       benchmarkDetail: summary && card ? await benchmarkView(app.store, def, summary.benchmarks, card.benchmarks.ours, exact) : null,
-      breakdown: { by: by ?? null, label: by ? DIMENSION_LABEL[by] : null, periodLabel: latest?.period.label ?? null, rows: breakdown },
+      breakdown: { by: by ?? null, label: by ? DIMENSION_LABEL[by] : null, periodLabel: latest?.period.label ?? null, ...breakdown },
     };
   }
 

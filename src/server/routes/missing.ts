@@ -2,14 +2,15 @@
 // day, time, placement and exploitation risk for everyone (counts suppressed for councillors);
 // the children to follow up and repeat-missing children for officers only.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { can } from '../../core/access.ts';
-import { addDays, addMonths } from '../../core/dates.ts';
+import { can, type Role } from '../../core/access.ts';
+import { addDays, addMonths, type IsoDate } from '../../core/dates.ts';
 import { EXPLOITATION_RISKS } from '../../core/missing.ts';
-import { indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
+import { indicatorHistory, indicatorSummary, type IndicatorPoint } from '../../store/indicators.ts';
 import { missingPatterns, repeatMissing, rhiFollowUp, type MissingChild, type MissingPatterns, type PatternCount } from '../../store/queries/missing.ts';
 import { recordsShown } from '../auth/audit-trail.ts';
+import { CountTable, wholeMonthsTo, type ShownCounts } from '../disclosure.ts';
 import { jsonForScript } from '../format.ts';
-import { chartCount, countFormatter, indicatorCard, showPoint } from '../present.ts';
+import { countFormatter, indicatorCard, showPoint } from '../present.ts';
 import { indicatorById } from '../../core/indicators/index.ts';
 
 const PATTERNS: { key: keyof MissingPatterns; caption: string; heading: string }[] = [
@@ -22,6 +23,27 @@ const PATTERNS: { key: keyof MissingPatterns; caption: string; heading: string }
 ];
 
 const childrenShown = (request: FastifyRequest, rows: MissingChild[]) => recordsShown(request, 'child', rows, (r) => r.childId);
+
+/**
+ * The patterns' counts as a role may see them: each table adds up to the episodes in the window,
+ * and so do the window's months on the monthly chart when the window is whole months.
+ */
+function patternCounts(patterns: MissingPatterns, months: IndicatorPoint[], asOf: IsoDate, role: Role | undefined): ShownCounts {
+  const t = new CountTable(role).count('episodes', patterns.episodes);
+  for (const p of PATTERNS.filter((p) => p.key !== 'topThemes')) {
+    const rows = patterns[p.key] as PatternCount[];
+    for (const r of rows) t.count(`${p.key}|${r.key}`, r.count);
+    t.sum('episodes', rows.map((r) => `${p.key}|${r.key}`));
+  }
+  for (const r of patterns.topThemes) t.count(`topThemes|${r.key}`, r.count);
+  const whole = wholeMonthsTo(asOf, 12);
+  const inWindow = months.filter((m) => whole?.includes(m.period.start));
+  if (whole && inWindow.length > 0) {
+    for (const m of inWindow) t.figure(`month|${m.period.start}`, m);
+    t.sum('episodes', inWindow.map((m) => `month|${m.period.start}`));
+  }
+  return t.shown();
+}
 
 export async function missingRoutes(app: FastifyInstance): Promise<void> {
   const window = () => ({ from: addDays(addMonths(app.asOf(), -12), 1), to: app.asOf() });
@@ -37,15 +59,16 @@ export async function missingRoutes(app: FastifyInstance): Promise<void> {
       episodesDef ? indicatorHistory(app.store, episodesDef.id, 'month') : Promise.resolve([]),
     ]);
     const monthly = episodesDef ? history.slice(-24).map((p) => showPoint(episodesDef, p, role)) : [];
+    const shown = patternCounts(patterns, history, app.asOf(), role);
     const tables = PATTERNS.map((p) => ({
       ...p,
-      rows: (patterns[p.key] as PatternCount[]).map((r) => ({ label: r.label, count: count(r.count) })),
+      rows: (patterns[p.key] as PatternCount[]).map((r) => ({ label: r.label, count: shown.text(`${p.key}|${r.key}`) })),
     }));
     const byDay = patterns.byDayOfWeek;
     const view: Record<string, unknown> = {
       title: 'Children missing from home or care',
       window: w,
-      totals: { episodes: count(patterns.episodes), children: count(patterns.children) },
+      totals: { episodes: shown.text('episodes'), children: count(patterns.children) },
       cards: summaries.filter((s) => s.definition.area === 'missing').map((s) => indicatorCard(s, role)),
       monthly,
       monthlyChart: jsonForScript({ kind: 'bars', labels: monthly.map((m) => m.label), series: [{ name: 'Missing episodes', values: monthly.map((m) => m.value) }] }),
@@ -53,7 +76,7 @@ export async function missingRoutes(app: FastifyInstance): Promise<void> {
       dayChart: jsonForScript({
         kind: 'bars',
         labels: byDay.map((d) => d.label),
-        series: [{ name: 'Episodes', values: byDay.map((d) => chartCount(role)(d.count)) }],
+        series: [{ name: 'Episodes', values: byDay.map((d) => shown.value(`byDayOfWeek|${d.key}`)) }],
       }),
       tables,
       exploitationLabel: EXPLOITATION_RISKS,
@@ -68,13 +91,15 @@ export async function missingRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/missing/patterns', { config: { permission: 'view_aggregates' } }, async (request) => {
     const patterns = await missingPatterns(app.store, window());
     if (request.user && can(request.user.role, 'view_child_records')) return patterns;
-    const count = countFormatter(request.user?.role);
-    const shown = (rows: PatternCount[]) => rows.map((r) => ({ ...r, count: count(r.count) }));
+    const role = request.user?.role;
+    const count = countFormatter(role);
+    const shown = patternCounts(patterns, await indicatorHistory(app.store, 'missing_episodes', 'month'), app.asOf(), role);
+    const rows = (key: keyof MissingPatterns) => (patterns[key] as PatternCount[]).map((r) => ({ ...r, count: shown.text(`${key}|${r.key}`) }));
     return {
       ...patterns,
-      episodes: count(patterns.episodes),
+      episodes: shown.text('episodes'),
       children: count(patterns.children),
-      ...Object.fromEntries(PATTERNS.map((p) => [p.key, shown(patterns[p.key] as PatternCount[])])),
+      ...Object.fromEntries(PATTERNS.map((p) => [p.key, rows(p.key)])),
     };
   });
 

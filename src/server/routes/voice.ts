@@ -19,9 +19,10 @@ import {
 import { cached } from '../../store/figure-cache.ts';
 import { indicatorSummary } from '../../store/indicators.ts';
 import type { Store } from '../../store/open.ts';
-import { feedbackResponses, priorityVoices, voiceByQuarter, voiceOverview, type VoiceWindow } from '../../store/voice.ts';
+import { feedbackResponses, priorityVoices, voiceByQuarter, voiceOverview, type VoiceOverview, type VoiceWindow } from '../../store/voice.ts';
 import { formatDate, jsonForScript } from '../format.ts';
-import { chartCount, countFormatter, indicatorCard, showRate } from '../present.ts';
+import { CountTable, shownRate, type ShownCounts } from '../disclosure.ts';
+import { chartCount, countFormatter, indicatorCard } from '../present.ts';
 
 const VIEW = { config: { permission: 'view_aggregates' as const } };
 /** Quarters in the charts over time. */
@@ -32,6 +33,26 @@ const CHART_THEMES = 6;
 const RESPONSES_LISTED = 10;
 
 const suppressedFor = (role: Role | undefined) => !role || seesSuppressedCounts(role);
+
+const VOICE_TABLES = { priority: 'byPriority', theme: 'byTheme', sentiment: 'bySentiment', source: 'bySource' } as const;
+type VoiceTable = keyof typeof VOICE_TABLES;
+
+/**
+ * The overview's counts as a role may see them: children and young people heard (`voices|...`)
+ * and feedback items (`items|...`) by priority, feeling and source each add up to their total,
+ * so they are protected together (feedback can have several themes: those do not add up).
+ */
+function voiceCounts(overview: VoiceOverview, role: Role | undefined): ShownCounts {
+  const t = new CountTable(role).count('responded', overview.responded);
+  for (const measure of ['voices', 'items'] as const) {
+    t.count(measure, overview[measure]);
+    for (const table of Object.keys(VOICE_TABLES) as VoiceTable[]) {
+      const ids = overview[VOICE_TABLES[table]].map((g: VoiceCount) => (t.count(`${measure}|${table}|${g.key}`, g[measure]), `${measure}|${table}|${g.key}`));
+      if (table !== 'theme') t.sum(measure, ids);
+    }
+  }
+  return t.shown();
+}
 
 export interface VoicePanels {
   /** "the 12 months to 31 March 2025" */
@@ -97,15 +118,16 @@ export async function voiceRoutes(app: FastifyInstance): Promise<void> {
         rows: quarters.map((q) => ({ label: q.label, cells: groups.map((g) => count(voices(g.key, q.start))) })),
       };
     };
-    const rows = (groups: VoiceCount[]) => groups.map((g) => ({ label: g.label, count: count(g.voices) }));
+    const shown = voiceCounts(overview, role);
+    const rows = (table: VoiceTable) => overview[VOICE_TABLES[table]].map((g) => ({ label: g.label, count: shown.text(`voices|${table}|${g.key}`) }));
     return {
       title: 'Voice of the child',
       window: w,
       trendFrom: trendWindow.from,
       totals: {
-        voices: count(overview.voices),
-        items: count(overview.items),
-        answered: showRate({ count: overview.responded, of: overview.items, percent: overview.items ? (100 * overview.responded) / overview.items : null }, role),
+        voices: shown.text('voices'),
+        items: shown.text('items'),
+        answered: shownRate(shown, 'responded', 'items'),
       },
       cards: summaries.filter((s) => s.definition.area === 'voice').map((s) => indicatorCard(s, role)),
       byPriorityOverTime: overTime(byPriorityQ, overview.byPriority),
@@ -113,13 +135,13 @@ export async function voiceRoutes(app: FastifyInstance): Promise<void> {
       sentimentChart: jsonForScript({
         kind: 'bars',
         labels: overview.bySentiment.map((s) => s.label),
-        series: [{ name: 'Children and young people', values: overview.bySentiment.map((s) => chartValue(s.voices)) }],
+        series: [{ name: 'Children and young people', values: overview.bySentiment.map((s) => shown.value(`voices|sentiment|${s.key}`)) }],
       }),
       tables: [
-        { key: 'priority', caption: 'By strategy priority', heading: 'Priority', rows: rows(overview.byPriority) },
-        { key: 'theme', caption: 'By theme (feedback can have several)', heading: 'Theme', rows: rows(overview.byTheme) },
-        { key: 'sentiment', caption: 'How they felt', heading: 'Sentiment', rows: rows(overview.bySentiment) },
-        { key: 'source', caption: 'How we heard', heading: 'Source', rows: rows(overview.bySource) },
+        { key: 'priority', caption: 'By strategy priority', heading: 'Priority', rows: rows('priority') },
+        { key: 'theme', caption: 'By theme (feedback can have several)', heading: 'Theme', rows: rows('theme') },
+        { key: 'sentiment', caption: 'How they felt', heading: 'Sentiment', rows: rows('sentiment') },
+        { key: 'source', caption: 'How we heard', heading: 'Source', rows: rows('source') },
       ],
       priorities: overview.byPriority.map((p) => ({ id: p.key!, title: p.label, voice: panels.byPriority[p.key!]! })),
       period: panels.period,
@@ -140,16 +162,19 @@ export async function voiceRoutes(app: FastifyInstance): Promise<void> {
     // Exact numbers for officers; "<6" strings where this role sees counts suppressed.
     const count = countFormatter(role);
     const n = suppressedFor(role) ? (x: number) => count(x) : (x: number) => x;
-    const shown = (groups: VoiceCount[]) => groups.map((g) => ({ ...g, items: n(g.items), voices: n(g.voices) }));
+    const counts = voiceCounts(overview, role);
+    const text = (id: string, exact: number) => (suppressedFor(role) ? counts.text(id) : exact);
+    const shown = (table: VoiceTable) =>
+      overview[VOICE_TABLES[table]].map((g) => ({ ...g, items: text(`items|${table}|${g.key}`, g.items), voices: text(`voices|${table}|${g.key}`, g.voices) }));
     return {
       ...w,
-      items: n(overview.items),
-      voices: n(overview.voices),
+      items: text('items', overview.items),
+      voices: text('voices', overview.voices),
       responded: n(overview.responded),
-      byPriority: shown(overview.byPriority),
-      byTheme: shown(overview.byTheme),
-      bySentiment: shown(overview.bySentiment),
-      bySource: shown(overview.bySource),
+      byPriority: shown('priority'),
+      byTheme: shown('theme'),
+      bySentiment: shown('sentiment'),
+      bySource: shown('source'),
       priorities: panels.byPriority,
       youSaidWeDid: responses,
     };

@@ -10,11 +10,11 @@ import { addMonths, type IsoDate } from '../../core/dates.ts';
 import { indicatorById, type IndicatorDefinition } from '../../core/indicators/index.ts';
 import { periodOf } from '../../core/periods.ts';
 import { correlation, describeCorrelations } from '../../core/workforce.ts';
-import { indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
-import { STABILITY_IDS, TEAM_TABLE_IDS, teamFigures, teamHistory, timelinessIds, workforceCoverage } from '../../store/queries/workforce.ts';
+import { indicatorBreakdown, indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
+import { STABILITY_IDS, TEAM_TABLE_IDS, timelinessIds, workforceCoverage } from '../../store/queries/workforce.ts';
 import { HttpError } from '../errors.ts';
 import { jsonForScript } from '../format.ts';
-import { indicatorCard, showFigure, showPoint, type ShownFigure } from '../present.ts';
+import { breakdownFigures, indicatorCard, showPoint, WITHHELD_GROUP, type ShownFigure } from '../present.ts';
 import { parse } from '../validate.ts';
 
 const VIEW = { config: { permission: 'view_aggregates' as const } };
@@ -59,6 +59,17 @@ export async function workforceRoutes(app: FastifyInstance): Promise<void> {
     return { id, title: def.title, values: points.map((p) => p?.value ?? null), texts: points.map((p) => p?.text ?? 'No data') };
   }
 
+  /**
+   * Each team's figure of an indicator for a month, as this role may see it: the teams add up to
+   * the service's figure for the month, so they are protected against it together.
+   */
+  async function teamColumn(id: string, month: IsoDate, role: Role | undefined): Promise<Map<string, ShownFigure>> {
+    const def = definition(id);
+    const [rows, history] = await Promise.all([indicatorBreakdown(app.store, id, 'team', 'month', month, app.figuresAsOf), indicatorHistory(app.store, id, 'month')]);
+    const shown = breakdownFigures(def, history.find((p) => p.period.start === month), rows, role);
+    return new Map(rows.map((r, i) => [r.key ?? '', shown ? shown[i]! : WITHHELD_GROUP]));
+  }
+
   async function workforceView(request: FastifyRequest) {
     const q = parse(query, request.query);
     const role = request.user?.role;
@@ -73,7 +84,7 @@ export async function workforceRoutes(app: FastifyInstance): Promise<void> {
 
     const [summaries, teams, timeliness, stability] = await Promise.all([
       indicatorSummary(app.store, { periodType: 'quarter', asOf: app.figuresAsOf }),
-      month ? teamFigures(app.store, month, app.figuresAsOf) : Promise.resolve([]),
+      month ? Promise.all(TEAM_TABLE_IDS.map((id) => teamColumn(id, month, role))) : Promise.resolve([]),
       Promise.all(timelinessIds().map((id) => serviceSeries(id, months, role))),
       q.team ? teamSeries(q.team, months, role) : Promise.all(STABILITY_IDS.map((id) => serviceSeries(id, months, role))),
     ]);
@@ -98,11 +109,11 @@ export async function workforceRoutes(app: FastifyInstance): Promise<void> {
       },
       cards: summaries.filter((s) => s.definition.area === 'workforce').map((s) => indicatorCard(s, role)),
       columns: TEAM_TABLE_IDS.map((id) => ({ id, title: definition(id).title })),
-      teams: teams.map((t) => ({
-        team: t.team,
-        figures: TEAM_TABLE_IDS.map((id): ShownFigure & { id: string } => {
-          const row = t.figures[id];
-          return row ? { id, ...showFigure(definition(id), row, role) } : { id, value: null, text: 'No data', numeratorText: '', denominatorText: '' };
+      teams: [...new Set(teams.flatMap((column) => [...column.keys()]))].sort().map((team) => ({
+        team,
+        figures: TEAM_TABLE_IDS.map((id, i): ShownFigure & { id: string } => {
+          const shown = teams[i]!.get(team);
+          return shown ? { id, ...shown } : { id, value: null, text: 'No data', numeratorText: '', denominatorText: '' };
         }),
       })),
       chart: { labels: months.map((m) => periodOf(m, 'month').label), stability, timeliness },
@@ -112,12 +123,13 @@ export async function workforceRoutes(app: FastifyInstance): Promise<void> {
 
   /** One team's stability measures by month, from the indicators broken down by team. */
   async function teamSeries(team: string, months: readonly IsoDate[], role: Role | undefined): Promise<Series[]> {
-    const history = await teamHistory(app.store, team, STABILITY_IDS, months, app.figuresAsOf);
-    return STABILITY_IDS.map((id) => {
-      const def = definition(id);
-      const shown = history[id]!.map((row) => (row ? showFigure(def, row, role) : null));
-      return { id, title: def.title, values: shown.map((s) => s?.value ?? null), texts: shown.map((s) => s?.text ?? 'No data') };
-    });
+    // Through the month's whole team table, so a team's line withholds what its table does.
+    return Promise.all(
+      STABILITY_IDS.map(async (id) => {
+        const shown = await Promise.all(months.map(async (m) => (await teamColumn(id, m, role)).get(team) ?? null));
+        return { id, title: definition(id).title, values: shown.map((s) => s?.value ?? null), texts: shown.map((s) => s?.text ?? 'No data') };
+      }),
+    );
   }
 
   app.get('/workforce', VIEW, async (request, reply) => {

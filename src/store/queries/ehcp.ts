@@ -146,8 +146,12 @@ export interface PartnerLeagueRow {
   label: string;
   requested: number;
   returnedOnTime: number;
+  /** Advice returned, or already overdue, by `to`: what percentOnTime is out of. */
+  due: number;
   /** Of advice returned or already overdue by `to`; null when none is yet due. */
   percentOnTime: number | null;
+  /** Advice returned late or overdue and still awaited: what the lateness figures are over. */
+  lateCount: number;
   meanDaysLate: number | null;
   maxDaysLate: number | null;
   outstandingOverdue: number;
@@ -169,12 +173,14 @@ export async function partnerLeague(store: Store, options: { from: IsoDate; to: 
     )
     SELECT partner, count(*)::int AS "requested",
            (count(*) FILTER (WHERE received <= due))::int AS "returnedOnTime",
+           (count(*) FILTER (WHERE received IS NOT NULL OR due < ${to}::date))::int AS "due",
            100.0 * count(*) FILTER (WHERE received <= due) / nullif(count(*) FILTER (WHERE received IS NOT NULL OR due < ${to}::date), 0) AS "percentOnTime",
+           (count(*) FILTER (WHERE days_late > 0))::int AS "lateCount",
            (avg(days_late) FILTER (WHERE days_late > 0))::float AS "meanDaysLate",
            max(days_late) FILTER (WHERE days_late > 0) AS "maxDaysLate",
            (count(*) FILTER (WHERE received IS NULL AND due < ${to}::date))::int AS "outstandingOverdue"
       FROM late GROUP BY partner`.execute(store.db);
   const byPartner = new Map(result.rows.map((r) => [r.partner, r]));
-  const none = { requested: 0, returnedOnTime: 0, percentOnTime: null, meanDaysLate: null, maxDaysLate: null, outstandingOverdue: 0 };
+  const none = { requested: 0, returnedOnTime: 0, due: 0, percentOnTime: null, lateCount: 0, meanDaysLate: null, maxDaysLate: null, outstandingOverdue: 0 };
   return PARTNERS.map((partner) => ({ ...none, ...byPartner.get(partner), partner, label: PARTNER_LABEL[partner] }));
 }

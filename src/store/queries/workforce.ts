@@ -1,10 +1,8 @@
-// Workforce figures for the workforce page: each team's indicators for a month and a team's
-// indicators month by month, both from the indicator definitions themselves (broken down by team),
-// so the page and the dashboard can never disagree.
+// Workforce figures for the workforce page: which indicators it shows and the months and teams
+// with returns. Each team's figures come from the indicator definitions themselves (broken down by
+// team, src/server/routes/workforce.ts), so the page and the dashboard can never disagree.
 import type { IsoDate } from '../../core/dates.ts';
 import { indicatorById } from '../../core/indicators/index.ts';
-import { periodOf } from '../../core/periods.ts';
-import { indicatorBreakdown, type BreakdownRow } from '../indicators.ts';
 import type { Store } from '../open.ts';
 
 /** The team table's columns, in order. */
@@ -36,38 +34,4 @@ export async function workforceCoverage(store: Store): Promise<WorkforceCoverage
     store.db.selectFrom('workforce_month').select('team').distinct().orderBy('team').execute(),
   ]);
   return { months: months.map((m) => m.month), teams: teams.map((t) => t.team) };
-}
-
-export interface TeamFigures {
-  team: string;
-  /** By indicator id; null when the indicator has no figure for the team that month. */
-  figures: Record<string, BreakdownRow | null>;
-}
-
-/** Every team's figures for one month (first day), one row per team in name order. */
-export async function teamFigures(store: Store, month: IsoDate, asOf?: IsoDate): Promise<TeamFigures[]> {
-  const start = periodOf(month, 'month').start;
-  const breakdowns = await Promise.all(TEAM_TABLE_IDS.map((id) => indicatorBreakdown(store, id, 'team', 'month', start, asOf)));
-  const teams = [...new Set(breakdowns.flatMap((rows) => rows.map((r) => r.key ?? '')))].sort();
-  return teams.map((team) => ({
-    team,
-    figures: Object.fromEntries(TEAM_TABLE_IDS.map((id, i) => [id, breakdowns[i]!.find((r) => r.key === team) ?? null])),
-  }));
-}
-
-/** One team's figure for each indicator in each month (first days), oldest first; null where none. */
-export async function teamHistory(
-  store: Store,
-  team: string,
-  ids: readonly string[],
-  months: readonly IsoDate[],
-  asOf?: IsoDate,
-): Promise<Record<string, (BreakdownRow | null)[]>> {
-  const entries = await Promise.all(
-    ids.map(async (id) => {
-      const rows = await Promise.all(months.map((m) => indicatorBreakdown(store, id, 'team', 'month', m, asOf)));
-      return [id, rows.map((r) => r.find((x) => x.key === team) ?? null)] as const;
-    }),
-  );
-  return Object.fromEntries(entries);
 }
