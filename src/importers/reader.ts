@@ -3,6 +3,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
+import { EncodingError, toUtf8, type Encoding } from './encoding.ts';
+import { InputError, MAX_LINE_BYTES, MAX_ROWS, lineTooLong, recordTooLong, tooManyRows } from './limits.ts';
 import type { ImportFile } from './types.ts';
 
 export interface CsvRecord {
@@ -16,8 +18,14 @@ export function fileSize(file: ImportFile): number {
   return file.path ? statSync(file.path).size : 0;
 }
 
+/** Pieces an in-memory file is read in, so the parser takes it a piece at a time as from disk. */
+const PIECE = 64 << 10;
+
 function source(file: ImportFile): Readable {
-  if (file.content !== undefined) return Readable.from([Buffer.from(file.content)]);
+  if (file.content !== undefined) {
+    const all = Buffer.from(file.content);
+    return Readable.from(Array.from({ length: Math.ceil(all.length / PIECE) }, (_, i) => all.subarray(i * PIECE, (i + 1) * PIECE)));
+  }
   if (!file.path) throw new Error(`${file.name} has neither a path nor content.`);
   return createReadStream(file.path);
 }
@@ -26,19 +34,53 @@ function source(file: ImportFile): Readable {
 const isBlank = (values: string[]) => values.length === 1 && values[0] === '';
 
 /**
+ * A file's bytes as checked UTF-8 (encoding.ts), each line within MAX_LINE_BYTES; `onBytes` hears
+ * how many bytes each read carried. Line ends are found with indexOf, which costs a call a line.
+ */
+function guard(encoding: Encoding, onBytes: (n: number) => void): Transform {
+  const utf8 = toUtf8(encoding);
+  let line = 1;
+  let lineBytes = 0;
+  const scan = (b: Buffer) => {
+    for (let pos = 0; ; ) {
+      const nl = b.indexOf(10, pos);
+      lineBytes += (nl === -1 ? b.length : nl) - pos;
+      if (lineBytes > MAX_LINE_BYTES) throw lineTooLong(line);
+      if (nl === -1) return b;
+      [line, lineBytes, pos] = [line + 1, 0, nl + 1];
+    }
+  };
+  const pass = (read: () => Buffer, done: (e: Error | null, b?: Buffer) => void) => {
+    try {
+      done(null, scan(read()));
+    } catch (e) {
+      if (!(e instanceof EncodingError)) return done(e as Error);
+      let at = line;
+      for (let i = e.before.indexOf(10); i !== -1; i = e.before.indexOf(10, i + 1)) at++;
+      done(new InputError(e.describe(at), at, 'encoding'));
+    }
+  };
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      onBytes(chunk.length);
+      pass(() => utf8.chunk(chunk), done);
+    },
+    flush(done) {
+      pass(() => utf8.end(), done);
+    },
+  });
+}
+
+/**
  * Records of a file, a batch (what the parser has ready) at a time, without blank lines.
  * `onBytes` hears how many bytes each chunk read carried. Blank lines are parsed as records and
  * counted here rather than skipped by the parser, which keeps row numbers without asking the
  * parser for per-record information (a costly object per record).
  */
-export async function* readCsv(file: ImportFile, onBytes: (n: number) => void): AsyncGenerator<CsvRecord[]> {
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      onBytes(chunk.length);
-      done(null, chunk);
-    },
-  });
-  const parser = parse({ bom: true, relax_column_count: true });
+export async function* readCsv(file: ImportFile, encoding: Encoding, onBytes: (n: number) => void): AsyncGenerator<CsvRecord[]> {
+  const counter = guard(encoding, onBytes);
+  // max_record_size counts the characters of a record's fields (quoted line breaks included).
+  const parser = parse({ bom: true, relax_column_count: true, max_record_size: MAX_LINE_BYTES });
   const input = source(file);
   input.on('error', (e) => parser.destroy(e));
   counter.on('error', (e) => parser.destroy(e));
@@ -56,14 +98,14 @@ export async function* readCsv(file: ImportFile, onBytes: (n: number) => void): 
       const batch: CsvRecord[] = [];
       let values: string[] | null;
       while ((values = parser.read() as string[] | null) !== null) {
-        row += 1;
+        if (++row > MAX_ROWS) throw tooManyRows();
         if (!isBlank(values)) batch.push({ values, row });
       }
       if (batch.length > 0) {
         yield batch;
         continue;
       }
-      if (failed) throw failed;
+      if (failed) throw (failed as { code?: string }).code === 'CSV_MAX_RECORD_SIZE' ? recordTooLong(row + 1) : failed;
       if (ended) return;
       await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
