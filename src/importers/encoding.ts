@@ -2,7 +2,7 @@
 // parser. UTF-8 (with or without BOM) is read as it is but checked: a byte that is not UTF-8 is
 // refused, never stored as U+FFFD. UTF-16 (a BOM, or without one the NUL bytes of its ASCII
 // characters) and Windows-1252 (what Excel's "CSV (Comma delimited)" writes in the UK; a file
-// whose start is not valid UTF-8) are decoded.
+// whose start is not valid UTF-8 and holds no UTF-8 character) are decoded.
 import { isUtf8 } from 'node:buffer';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -61,8 +61,13 @@ export function sniffEncoding(head: Uint8Array, whole: boolean): Encoding {
   const pairs = sample.length >> 1;
   if (odd > pairs / 4 && even * 8 <= odd) return 'utf-16le';
   if (even > pairs / 4 && odd * 8 <= even) return 'utf-16be';
-  return isUtf8(whole ? head : head.subarray(0, completeLength(head))) ? 'utf-8' : 'windows-1252';
+  if (isUtf8(whole ? head : head.subarray(0, completeLength(head)))) return 'utf-8';
+  // UTF-8 characters beside bytes that are not UTF-8: a file of mixed encodings, refused as UTF-8.
+  return UTF8_SEQUENCE.test(Buffer.from(head).toString('latin1')) ? 'utf-8' : 'windows-1252';
 }
+
+/** A character of two to four bytes in UTF-8, matched on the bytes read as Latin-1. */
+const UTF8_SEQUENCE = /[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}/;
 
 /** The text of a file's first bytes, for the pre-flight (a character cut at the end is left out). */
 export function decodeHead(head: Uint8Array, encoding: Encoding): string {
@@ -102,7 +107,9 @@ export function toUtf8(encoding: Encoding): ToUtf8 {
     try {
       return Buffer.from(bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode());
     } catch {
-      throw new EncodingError(encoding, EMPTY);
+      // Where: decoded again, leniently, up to the first replacement character.
+      const text = bytes ? new TextDecoder(encoding).decode(bytes) : '';
+      throw new EncodingError(encoding, Buffer.from(text.slice(0, Math.max(0, text.indexOf('\uFFFD')))));
     }
   };
   return { chunk: (bytes) => decode(bytes), end: () => decode() };

@@ -30,13 +30,7 @@ export function workerCount(bytes: number, files: number, store: 'pglite' | 'pos
  */
 export async function parseFiles(jobs: FileJob[], workers: number, take: (chunk: FileChunk) => Promise<void>): Promise<void> {
   if (workers === 0 || jobs.length === 0) {
-    for (const job of jobs) {
-      for await (const chunk of parseFile(job)) {
-        await take(chunk);
-        // Parsing never waits on I/O: let a web server's other requests in between chunks.
-        await new Promise(setImmediate);
-      }
-    }
+    for (const job of jobs) for await (const chunk of parseFile(job)) await take(chunk);
     return;
   }
   const next = jobs.values();
