@@ -50,7 +50,9 @@ function guard(encoding: Encoding, onBytes: (n: number) => void): Transform {
       lineBytes += (nl === -1 ? b.length : nl) - pos;
       if (lineBytes > MAX_LINE_BYTES) throw lineTooLong(line);
       if (nl === -1) return b;
-      [line, lineBytes, pos] = [line + 1, 0, nl + 1];
+      line += 1;
+      lineBytes = 0;
+      pos = nl + 1;
     }
   };
   const pass = (read: () => Buffer, done: (e: Error | null, b?: Buffer) => void) => {
