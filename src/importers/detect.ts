@@ -14,17 +14,20 @@ export function detectTable(header: readonly string[]): TableSpec<unknown> | nul
 
 /** Why a header matches no table, naming the nearest table when there is one. */
 export function explainHeader(header: readonly string[]): string {
-  const names = header.map(norm);
-  const repeated = names.filter((n, i) => names.indexOf(n) !== i);
-  if (repeated.length) return `The header row names a column more than once: ${[...new Set(repeated)].join(', ')}.`;
+  // Sets throughout: the header may be long (limits.ts bounds it; this stays linear anyway).
+  const names = new Set<string>();
+  const repeated = new Set<string>();
+  for (const n of header.map(norm)) (names.has(n) ? repeated : names).add(n);
+  if (repeated.size) return `The header row names a column more than once: ${[...repeated].join(', ')}.`;
   let best: { spec: TableSpec<unknown>; share: number } | null = null;
   for (const spec of TABLES) {
-    const share = spec.columns.filter((c) => names.includes(norm(c))).length / spec.columns.length;
+    const share = spec.columns.filter((c) => names.has(norm(c))).length / spec.columns.length;
     if (!best || share > best.share) best = { spec, share };
   }
   if (best && best.share >= 0.5) {
-    const missing = best.spec.columns.filter((c) => !names.includes(norm(c)));
-    const extra = header.filter((h) => !best.spec.columns.some((c) => norm(c) === norm(h)));
+    const own = new Set(best.spec.columns.map(norm));
+    const missing = best.spec.columns.filter((c) => !names.has(norm(c)));
+    const extra = header.filter((h) => !own.has(norm(h)));
     const parts = [missing.length ? `is missing ${missing.join(', ')}` : '', extra.length ? `has unexpected columns ${extra.join(', ')}` : ''].filter(Boolean);
     return `The header row looks like ${best.spec.label} but ${parts.join(' and ')}.`;
   }

@@ -5,7 +5,9 @@ import type { IsoDate } from '../core/dates.ts';
 import { copyLine } from '../store/copy-line.ts';
 import { CopyBuffer } from './copy-buffer.ts';
 import { detectTable, explainHeader } from './detect.ts';
+import type { Encoding } from './encoding.ts';
 import { ErrorList } from './errors.ts';
+import { InputError, MAX_COLUMNS, MAX_FIELD_CHARS, fieldTooLong, inputError, tooManyColumns } from './limits.ts';
 import { readCsv } from './reader.ts';
 import type { RowContext, TableSpec } from './spec.ts';
 import { validateRow } from './stage.ts';
@@ -13,7 +15,7 @@ import { isXmlFile, parseXmlFile } from './xml/parse-xml.ts';
 import type { ImportError, ImportFile } from './types.ts';
 import { yearFromPath } from './year.ts';
 
-/** Staged rows per chunk (one COPY each). */
+/** Rows read per chunk (one COPY of the valid ones each); a chunk is also where an in-thread parse lets other work in. */
 export const CHUNK_ROWS = 20000;
 
 export interface FileJob {
@@ -23,6 +25,8 @@ export interface FileJob {
   /** SSDA903 collection year given for the run. */
   year?: number;
   today: IsoDate;
+  /** From the pre-flight (limits.ts). */
+  encoding: Encoding;
 }
 
 export interface FileChunk {
@@ -46,6 +50,7 @@ export interface FileChunk {
 
 /** The error for a file that cannot be read (or copied) part-way. */
 export function readError(file: ImportFile, err: unknown): ImportError {
+  if (err instanceof InputError) return inputError(file, err);
   const e = err as NodeJS.ErrnoException & { lines?: number };
   const at = e.lines ? ` (near line ${e.lines})` : '';
   return { file: file.name, row: e.lines ?? 0, field: '', rule: e.code === 'ENOENT' ? 'file' : 'csv', message: `${file.name} could not be read${at}: ${e.message}` };
@@ -59,7 +64,7 @@ export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
   const { file, fileNo } = job;
   const errors = new ErrorList();
   const lines = new CopyBuffer();
-  let staged = 0;
+  let read = 0;
   let rows = 0;
   let bytes = 0;
   let table: FileChunk['table'];
@@ -68,7 +73,7 @@ export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
   const chunk = (last: boolean): FileChunk => {
     const shown = errors.items.slice(listed);
     const c = { fileNo, table, text: lines.take(), rows, bytes, errors: shown, uncounted: errors.count - counted - shown.length, last };
-    [staged, bytes, table, listed, counted] = [0, 0, undefined, errors.items.length, errors.count];
+    [read, bytes, table, listed, counted] = [0, 0, undefined, errors.items.length, errors.count];
     return c;
   };
   const fileError = (message: string, rule: string) => errors.add({ file: file.name, row: 1, field: '', rule, message });
@@ -81,9 +86,11 @@ export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
   // f and y of every line; r goes between them.
   let fyText = '';
   try {
-    for await (const records of readCsv(file, (n) => (bytes += n))) {
+    for await (const records of readCsv(file, job.encoding, (n) => (bytes += n))) {
       for (const { values, row } of records) {
         if (!spec) {
+          // The pre-flight counted the first line's columns; a quoted line break can hide more.
+          if (values.length > MAX_COLUMNS) throw tooManyColumns(row, values.length);
           spec = detectTable(values);
           if (!spec) {
             fileError(`${file.name}: ${explainHeader(values)}`, 'header');
@@ -110,19 +117,24 @@ export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
           fyText = `,${fy ?? ''},`;
           continue;
         }
+        if (read >= CHUNK_ROWS || lines.full) yield chunk(false);
         rows += 1;
+        read += 1;
         const where = { file: file.name, row };
         if (values.length !== keys.length) {
           errors.add({ ...where, field: '', rule: 'columns', message: `This row has ${values.length} values but the header has ${keys.length} columns.` });
           continue;
         }
         const record: Record<string, string> = {};
-        for (let i = 0; i < keys.length; i++) record[keys[i]!] = values[i]!;
+        let long = -1;
+        for (let i = 0; i < keys.length; i++) if ((record[keys[i]!] = values[i]!).length > MAX_FIELD_CHARS) long = i;
+        if (long !== -1) {
+          errors.add(inputError(file, fieldTooLong(row, fieldNames.get(keys[long]!) ?? keys[long]!)));
+          continue;
+        }
         const stage = validateRow(spec, schema!, ctx, record, fieldNames, where, errors);
         // Valid rows are staged even after errors, so the checks across files report real problems only.
-        if (!stage) continue;
-        lines.add(`${fileNo},${row}${fyText}${copyLine(stage)}`);
-        if (++staged >= CHUNK_ROWS || lines.full) yield chunk(false);
+        if (stage) lines.add(`${fileNo},${row}${fyText}${copyLine(stage)}`);
       }
     }
     if (!spec) fileError(`${file.name} is empty: it has no header row.`, 'header');

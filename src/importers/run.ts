@@ -7,7 +7,8 @@ import { forgetVersion } from '../store/figure-cache.ts';
 import { withImportRun } from '../store/import-runs.ts';
 import type { Store, Tx } from '../store/open.ts';
 import { ErrorList, MAX_ERRORS, Rejected } from './errors.ts';
-import { readError } from './parse-file.ts';
+import { preflight } from './limits.ts';
+import { readError, type FileChunk, type FileJob } from './parse-file.ts';
 import { fileSize } from './reader.ts';
 import { stagingTable, type TableSpec } from './spec.ts';
 import { checksOf, createStaging, duplicateCheck, indexStaging, keepLatest } from './stage.ts';
@@ -38,6 +39,7 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
   const names = files.map((f) => f.name);
   const errors = new ErrorList();
   const results: FileResult[] = [];
+  const phase = phaseTimer();
   let totalBytes = 0;
   for (const f of files) {
     try {
@@ -48,11 +50,25 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
   }
 
   try {
+    // Before the store is taken (on PGlite a transaction holds its only connection, so every
+    // page waits): each file's first line against the limits, so a hostile file is refused in
+    // milliseconds; then the files already in memory (web uploads, within the upload limit) are
+    // parsed whole. Files on disk (the command line's, up to hundreds of MB) stream inside. A
+    // file refused here is not read further; the others still are, so every error is reported.
+    const jobs = await preflightAll(files, options, errors);
+    if (jobs.length === 0) throw new Rejected();
+    phase('pre-flight');
+    const inMemory = jobs.filter((j) => j.file.content !== undefined);
+    const parsed: FileChunk[] = [];
+    const memoryBytes = inMemory.reduce((n, j) => n + fileSize(j.file), 0);
+    // Each chunk copied out of its worker's buffer, which is mostly empty space.
+    await parseFiles(inMemory, workerCount(memoryBytes, inMemory.length, store.kind), async (c) => void parsed.push({ ...c, text: c.text.slice() }));
+    if (inMemory.length) phase('parsed the uploaded files');
+    const onDisk = jobs.filter((j) => j.file.content === undefined);
     await store.transaction(async (tx) => {
-      const phase = phaseTimer();
       const state: RunState = { tx, engine: store.kind, options, errors, files: new Map(), bytes: 0, totalBytes };
       await createStaging(tx);
-      results.push(...(await stageFiles(state, files, phase)));
+      results.push(...(await stageFiles(state, files, { parsed, onDisk }, phase)));
       crashPoint('import-staged');
       const staged = TABLES.filter((t) => state.files.has(t));
       const repeats: TableSpec[] = [];
@@ -87,6 +103,7 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
     if (!(err instanceof Rejected)) {
       errors.add({ file: '', row: 0, field: '', rule: 'database', message: `The import failed: ${(err as Error).message}` });
     }
+    if (results.length === 0) results.push(...names.map((file) => ({ file, table: '', rows: 0 })));
     const order = new Map(names.map((n, i) => [n, i]));
     const shown = [...errors.items].sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.row - b.row);
     // Written after the rollback, so the rejection itself is kept.
@@ -113,6 +130,19 @@ function crashPoint(point: 'import-staged' | 'import-committed'): void {
   if (process.env.CSINSIGHT_TEST_CRASH === point) process.kill(process.pid, 'SIGKILL');
 }
 
+/** Every file's pre-flight (limits.ts): the jobs to parse, or the files' errors added to `errors`. */
+async function preflightAll(files: ImportFile[], options: ImportOptions, errors: ErrorList): Promise<FileJob[]> {
+  const jobs: FileJob[] = [];
+  for (const [fileNo, file] of files.entries()) {
+    try {
+      jobs.push({ file, fileNo, year: options.year, today: today(), encoding: await preflight(file) });
+    } catch (err) {
+      errors.add(readError(file, err));
+    }
+  }
+  return jobs;
+}
+
 /** CSINSIGHT_IMPORT_TIMING=1 prints how long each phase of a run took, for profiling. */
 function phaseTimer(): (phase: string) => void {
   if (!process.env.CSINSIGHT_IMPORT_TIMING) return () => {};
@@ -134,15 +164,15 @@ function rowsOf(results: FileResult[]): number {
 }
 
 /**
- * Parses every file (in workers for a big run, workers.ts) and copies the valid rows into the
- * staging tables on the run's transaction. Each file's errors are kept apart and added to the
+ * Copies the valid rows of every file into the staging tables on the run's transaction: the
+ * files parsed already, then those on disk, parsed as they are copied (in workers for a big run,
+ * workers.ts). Each file's errors are kept apart and added to the
  * run's list in file order, so the list (and its MAX_ERRORS cut) is as if read one by one.
  */
-async function stageFiles(state: RunState, files: ImportFile[], phase: (name: string) => void): Promise<FileResult[]> {
+async function stageFiles(state: RunState, files: ImportFile[], input: { parsed: FileChunk[]; onDisk: FileJob[] }, phase: (name: string) => void): Promise<FileResult[]> {
   const { tx, options } = state;
   const staging = files.map((f) => ({ result: { file: f.name, table: '', rows: 0 }, errors: new ErrorList(), spec: null as TableSpec | null, specs: new Set<TableSpec>(), failed: false }));
-  const jobs = files.map((file, fileNo) => ({ file, fileNo, year: options.year, today: today() }));
-  await parseFiles(jobs, workerCount(state.totalBytes, files.length, state.engine), async (chunk) => {
+  const take = async (chunk: FileChunk) => {
     const file = files[chunk.fileNo]!;
     const s = staging[chunk.fileNo]!;
     if (chunk.table) {
@@ -166,7 +196,10 @@ async function stageFiles(state: RunState, files: ImportFile[], phase: (name: st
     }
     options.onProgress?.({ file: file.name, rows: s.result.rows, bytes: state.bytes, totalBytes: state.totalBytes });
     if (chunk.last) phase(`staged ${file.name}`);
-  });
+  };
+  for (const chunk of input.parsed) await take(chunk);
+  const diskBytes = input.onDisk.reduce((n, j) => n + fileSize(j.file), 0);
+  await parseFiles(input.onDisk, workerCount(diskBytes, input.onDisk.length, state.engine), take);
   for (const s of staging) state.errors.addCounted(s.errors.items, s.errors.count);
   return staging.map((s) => s.result);
 }

@@ -1,8 +1,9 @@
 // Shared by the importer tests: the hand-made fixture set and a snapshot of every imported table.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { csvFilesUnder } from '../../src/importers/index.ts';
+import { csvFilesUnder, importFiles } from '../../src/importers/index.ts';
 import type { ImportFile } from '../../src/importers/types.ts';
 import type { Store } from '../../src/store/open.ts';
 
@@ -43,4 +44,21 @@ export async function count(store: Store, table: (typeof TABLES)[number] | 'impo
 /** A CSV from a header and rows of cells. */
 export function csv(header: string, ...rows: string[]): string {
   return [header, ...rows].join('\n') + '\n';
+}
+
+export type Where = [file: string, row: number, field: string, rule: string];
+
+/** Imports, expects a rejection with exactly these errors, and checks nothing was stored. */
+export async function expectRejected(store: Store, files: ImportFile[], expected: Where[], message?: RegExp): Promise<void> {
+  const before = await snapshot(store);
+  const result = await importFiles(store, files, { user: 'tester' });
+  assert.equal(result.status, 'rejected');
+  assert.deepEqual(result.errors.map((e) => [e.file, e.row, e.field, e.rule]), expected);
+  assert.equal(result.errorCount, expected.length);
+  if (message) assert.match(result.errors[0]!.message, message);
+  assert.deepEqual(await snapshot(store), before, 'the store is unchanged');
+  const run = await store.db.selectFrom('import_run').selectAll().where('id', '=', result.runId).executeTakeFirstOrThrow();
+  assert.equal(run.status, 'rejected');
+  assert.equal((run.errors as unknown[]).length, expected.length, 'the rejection is recorded with its errors');
+  assert.equal((run.files as unknown[]).length, files.length, 'with every file of the run');
 }

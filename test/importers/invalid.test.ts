@@ -4,7 +4,7 @@ import { formatErrors, importDirectory, importFiles, MAX_ERRORS } from '../../sr
 import type { ImportFile } from '../../src/importers/types.ts';
 import type { Store } from '../../src/store/open.ts';
 import { openTestStore } from '../helpers.ts';
-import { csv, snapshot, VALID_DIR, validFiles } from './helpers.ts';
+import { csv, expectRejected, snapshot, VALID_DIR, validFiles, type Where } from './helpers.ts';
 
 const HEADER = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB';
 const EPISODES = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN';
@@ -19,22 +19,8 @@ before(async () => {
 });
 after(() => store.close());
 
-type Where = [file: string, row: number, field: string, rule: string];
-
 /** Imports, expects a rejection with exactly these errors, and checks nothing was stored. */
-async function rejects(files: ImportFile[], expected: Where[], message?: RegExp): Promise<void> {
-  const before = await snapshot(store);
-  const result = await importFiles(store, files, { user: 'tester' });
-  assert.equal(result.status, 'rejected');
-  assert.deepEqual(result.errors.map((e) => [e.file, e.row, e.field, e.rule]), expected);
-  assert.equal(result.errorCount, expected.length);
-  if (message) assert.match(result.errors[0]!.message, message);
-  assert.deepEqual(await snapshot(store), before, 'the store is unchanged');
-  const run = await store.db.selectFrom('import_run').selectAll().where('id', '=', result.runId).executeTakeFirstOrThrow();
-  assert.equal(run.status, 'rejected');
-  assert.equal((run.errors as unknown[]).length, expected.length, 'the rejection is recorded with its errors');
-  assert.equal((run.files as unknown[]).length, files.length, 'with every file of the run');
-}
+const rejects = (files: ImportFile[], expected: Where[], message?: RegExp) => expectRejected(store, files, expected, message);
 
 test('a date that does not exist: rule 102 on the DOB cell', () =>
   rejects([{ name: `${Y}header.csv`, content: csv(HEADER, 'C010,1,01/01/2012,WBRI,UN1,,', 'C011,2,31/02/2010,WBRI,UN1,,') }], [
