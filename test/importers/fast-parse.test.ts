@@ -19,7 +19,8 @@ function fixtureTables() {
   return csvFilesUnder(FIXTURES).flatMap((f) => {
     const [header, ...rows] = parse(readFileSync(f.path!), { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
     const spec = header && detectTable(header);
-    if (!spec) return [];
+    // Files whose columns vary (EES) get their schema from the header (covered in test/benchmarks).
+    if (!spec || spec.recognise) return [];
     const keys = header.map((h) => h.trim().toLowerCase());
     const records = rows.filter((r) => r.length === keys.length).map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i]!])));
     return [{ file: f.name, spec, keys, records }];
