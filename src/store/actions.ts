@@ -1,6 +1,7 @@
 // Strategy action plan and committee actions register: reads for the pages, and officers' edits.
 // A strategy action's RAG/status change and its dated history entry are written together, so the
 // history on the page is always the full story of how the rating got where it is.
+import { groupBy } from '../core/group.ts';
 import type { IsoDate } from '../core/dates.ts';
 import type { Rag } from '../core/rag.ts';
 import type { Store } from './open.ts';
@@ -144,13 +145,3 @@ function committeeFlags(row: Row<'committee_action'>, asOf: IsoDate): CommitteeA
   return { ...row, overdue: isOverdue(row.due_date, row.status === 'done' || row.status === 'dropped', asOf) };
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}

@@ -2,7 +2,8 @@
 // answers, by when, and the response. Officers keep it up to date.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { COMMITTEE_STATUS_LABEL, COMMITTEE_STATUSES, committeeAction, committeeActions, updateCommitteeAction } from '../../store/actions.ts';
+import { groupBy } from '../../core/group.ts';
+import { COMMITTEE_STATUS_LABEL, COMMITTEE_STATUSES, committeeAction, type CommitteeAction, committeeActions, updateCommitteeAction } from '../../store/actions.ts';
 import { HttpError } from '../errors.ts';
 import { parseForm } from '../forms.ts';
 import { blankToNull, isoDate, parse } from '../validate.ts';
@@ -21,6 +22,11 @@ const registerQuery = z.object({ status: z.enum([...COMMITTEE_STATUSES, 'all']).
 const VIEW = { config: { permission: 'view_aggregates' as const } };
 const EDIT = { config: { permission: 'edit_actions' as const } };
 
+/** The register's rows grouped by meeting (most recent first, as the register is ordered). */
+function byMeeting(rows: readonly CommitteeAction[]) {
+  return [...groupBy(rows, (r) => `${r.meeting_date}|${r.committee}`).values()].map((g) => ({ date: g[0]!.meeting_date, committee: g[0]!.committee, rows: g }));
+}
+
 export async function committeeRoutes(app: FastifyInstance): Promise<void> {
   const load = async (id: string) => {
     const row = await committeeAction(app.store, id, app.asOf());
@@ -35,7 +41,7 @@ export async function committeeRoutes(app: FastifyInstance): Promise<void> {
     const rows = status === 'all' ? all : all.filter((r) => r.status === status);
     return reply.view('pages/committee.njk', {
       title: 'Committee actions register',
-      rows,
+      meetings: byMeeting(rows),
       status,
       statuses: COMMITTEE_STATUSES,
       statusLabel: COMMITTEE_STATUS_LABEL,
