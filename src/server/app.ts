@@ -39,6 +39,8 @@ export interface AppOptions {
   uploadLimitBytes?: number;
   /** Most files in one import. */
   uploadFileLimit?: number;
+  /** The demo (`csinsight demo --serve`): the sign-in page lists the demo accounts' roles. */
+  demo?: boolean;
 }
 
 declare module 'fastify' {
@@ -49,6 +51,7 @@ declare module 'fastify' {
     /** Date the indicator figures are read at; undefined = the latest computed period. */
     figuresAsOf: IsoDate | undefined;
     uploadLimits: { fileSize: number; files: number };
+    demo: boolean;
   }
 }
 
@@ -59,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('store', options.store);
   app.decorate('asOf', () => options.asOf ?? today());
   app.decorate('figuresAsOf', options.asOf);
+  app.decorate('demo', options.demo ?? false);
   app.decorate('uploadLimits', { fileSize: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES, files: options.uploadFileLimit ?? 20 });
 
   await app.register(fastifyHelmet, {

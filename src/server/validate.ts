@@ -1,6 +1,7 @@
 // Every request body, query and path parameter goes through a zod schema; a failure is a 400
 // naming each field, never a half-understood request.
 import { z } from 'zod';
+import { parseDate } from '../core/dates.ts';
 import { HttpError, issuesOf } from './errors.ts';
 
 export function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
@@ -9,7 +10,35 @@ export function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S>
   return result.data;
 }
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date, with a day, month and year (as YYYY-MM-DD through the API)');
+/** A date that exists (not 30 February). */
+export const realDate = isoDate.refine((d) => parseDate(d) === d, 'Enter a real date, with a day, month and year');
 /** An optional form field: an empty box means "not given". */
 export const blankToNull = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? null : v), schema.nullable());
 export const periodQuery = z.object({ period: z.enum(['month', 'quarter', 'year']).default('quarter') });
+
+const DATE_PARTS = ['day', 'month', 'year'] as const;
+
+/**
+ * GOV.UK's date input sends a date as three boxes, `<name>-day`, `<name>-month` and `<name>-year`:
+ * these become the one field `<name>` (YYYY-MM-DD) that the schema checks, so a form and the JSON
+ * API share it. Three empty boxes are an empty field; boxes that cannot make a date fail the
+ * schema's own date check, whose message the form shows beside the boxes.
+ */
+export function joinDateParts(input: unknown, names: readonly string[]): unknown {
+  if (!input || typeof input !== 'object') return input;
+  const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const name of names) {
+    const keys = DATE_PARTS.map((p) => `${name}-${p}`);
+    if (keys.every((k) => out[k] === undefined)) continue;
+    const [d, m, y] = keys.map((k) => (typeof out[k] === 'string' ? (out[k] as string).trim() : ''));
+    for (const k of keys) delete out[k];
+    if (!d && !m && !y) out[name] = '';
+    else if (/^\d{1,2}$/.test(d!) && /^\d{1,2}$/.test(m!) && /^\d{4}$/.test(y!)) out[name] = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+    else out[name] = `${y || 'year'}-${m || 'month'}-${d || 'day'}`;
+  }
+  return out;
+}
+
+/** `schema` over a form whose `names` are GOV.UK date inputs (see joinDateParts). */
+export const withDateParts = <S extends z.ZodType>(names: readonly string[], schema: S) => z.preprocess((v) => joinDateParts(v, names), schema);

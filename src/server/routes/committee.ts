@@ -6,16 +6,16 @@ import { groupBy } from '../../core/group.ts';
 import { COMMITTEE_STATUS_LABEL, COMMITTEE_STATUSES, committeeAction, type CommitteeAction, committeeActions, updateCommitteeAction } from '../../store/actions.ts';
 import { HttpError } from '../errors.ts';
 import { parseForm } from '../forms.ts';
-import { blankToNull, isoDate, parse } from '../validate.ts';
+import { blankToNull, parse, realDate, withDateParts } from '../validate.ts';
 
 const params = z.object({ id: z.string().min(1).max(100) });
 
-export const committeeChange = z.object({
+export const committeeChange = withDateParts(['dueDate'], z.object({
   responsible: z.string().trim().min(1, 'Enter who is responsible').max(200),
-  dueDate: blankToNull(isoDate),
+  dueDate: blankToNull(realDate),
   status: z.enum(COMMITTEE_STATUSES, { message: 'Choose a status' }),
   response: z.string().trim().max(5000, 'Response must be 5000 characters or fewer').default(''),
-});
+}));
 
 const registerQuery = z.object({ status: z.enum([...COMMITTEE_STATUSES, 'all']).default('all') });
 
