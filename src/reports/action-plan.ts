@@ -114,10 +114,7 @@ export async function actionPlanReport(store: Store, options: ActionPlanReportOp
     voiceTotal: publishCount([...voices.values()].reduce((n, v) => n + v.voices, 0)),
     overdue: all.filter((a) => a.overdue),
     tally: {
-      total: all.length,
-      red: all.filter((a) => a.rag === 'red').length,
-      amber: all.filter((a) => a.rag === 'amber').length,
-      green: all.filter((a) => a.rag === 'green').length,
+      ...actionCounts(all),
       worsened: all.filter((a) => a.worsened).length,
       improved: all.filter((a) => a.change === RAG_CHANGE_LABEL.improved).length,
     },

@@ -33,7 +33,23 @@ export type ActionUpdate = Row<'action_update'>;
 
 export interface StrategyAction extends Row<'strategy_action'> {
   overdue: boolean;
+  /** Overdue yet rated Green: the rating and the due date disagree, so one of them needs a look. */
+  greenButOverdue: boolean;
   history: ActionUpdate[];
+}
+
+/** How many actions are Red, Amber, Green and not rated (these add up to the total), overdue, and Green though overdue. */
+export function actionCounts(actions: readonly { rag: Rag | null; overdue: boolean }[]) {
+  const rated = (rag: Rag | null) => actions.filter((a) => a.rag === rag).length;
+  return {
+    total: actions.length,
+    red: rated('red'),
+    amber: rated('amber'),
+    green: rated('green'),
+    unrated: rated(null),
+    overdue: actions.filter((a) => a.overdue).length,
+    greenButOverdue: actions.filter((a) => a.overdue && a.rag === 'green').length,
+  };
 }
 
 export interface PriorityWithActions extends Row<'priority'> {
@@ -138,7 +154,8 @@ export async function updateCommitteeAction(store: Store, change: CommitteeChang
 }
 
 function withFlags(action: Row<'strategy_action'>, history: ActionUpdate[], asOf: IsoDate): StrategyAction {
-  return { ...action, overdue: isOverdue(action.due_date, action.status === 'complete', asOf), history };
+  const overdue = isOverdue(action.due_date, action.status === 'complete', asOf);
+  return { ...action, overdue, greenButOverdue: overdue && action.rag === 'green', history };
 }
 
 function committeeFlags(row: Row<'committee_action'>, asOf: IsoDate): CommitteeAction {
