@@ -7,6 +7,7 @@ import { publishCount } from '../core/suppression.ts';
 import { emptyPriorityVoice, quoteThreshold, showPriorityVoice, VOICE_MONTHS, voiceWindow } from '../core/voice.ts';
 import {
   ACTION_STATUS_LABEL,
+  actionCounts,
   actionPlan,
   COMMITTEE_STATUS_LABEL,
   committeeActions,
