@@ -3,6 +3,7 @@
 // children against England and statistical neighbours, for everyone (counts of 1-5 suppressed for
 // councillors); late assessments and repeat referrals by child for officers only.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { can, type Role } from '../../core/access.ts';
 import { LOCAL_SOURCE, REFERRAL_SOURCE_LABEL } from '../../core/cin.ts';
 import { addDays, addMonths, type IsoDate } from '../../core/dates.ts';
@@ -12,6 +13,8 @@ import {
   frontDoorTotals, overdueAssessments, referralSourceChange, referralsBySourceMonth, repeatReferrals, type SourceMonth,
 } from '../../store/queries/frontDoor.ts';
 import { jsonForScript } from '../format.ts';
+import { paginate } from '../paginate.ts';
+import { parse } from '../validate.ts';
 import { chartCount, countFormatter, indicatorCard, showRate } from '../present.ts';
 
 /** DfE groups drawn as their own series; the rest of the groups share one. Local partners always have their own. */
@@ -50,6 +53,13 @@ export function sourceChart(rows: SourceMonth[], months: { start: IsoDate; label
     },
   };
 }
+
+/** Children referred twice or more read for the page, then shown a page at a time: bounded so one request cannot read without limit. */
+const MOST_REPEAT_REFERRALS = 5000;
+const repeatQuery = z.object({
+  case: z.enum(['all', 'open', 'closed']).default('all'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
 
 export async function frontDoorRoutes(app: FastifyInstance): Promise<void> {
   const window = () => ({ from: addDays(addMonths(app.asOf(), -12), 1), to: app.asOf() });
@@ -92,8 +102,10 @@ export async function frontDoorRoutes(app: FastifyInstance): Promise<void> {
     const v = await aggregates(request.user?.role);
     const view: Record<string, unknown> = { title: 'Front door: contacts and referrals', ...v, sourceJson: jsonForScript(v.sources.chart) };
     if (seesCases(request)) {
-      const [overdue, repeat] = await Promise.all([overdueAssessments(app.store, { asOf: app.asOf() }), repeatReferrals(app.store, { asOf: app.asOf() })]);
-      Object.assign(view, { overdue, repeat });
+      const q = parse(repeatQuery, request.query);
+      const [overdue, repeat] = await Promise.all([overdueAssessments(app.store, { asOf: app.asOf() }), repeatReferrals(app.store, { asOf: app.asOf(), limit: MOST_REPEAT_REFERRALS })]);
+      const shown = repeat.filter((c) => q.case === 'all' || (q.case === 'open') === c.open);
+      Object.assign(view, { overdue, repeat: paginate(shown, q.page, '/front-door', { case: q.case }), caseFilter: q.case });
     }
     return reply.view('pages/front-door.njk', view);
   });

@@ -2,11 +2,14 @@
 // day, time, placement and exploitation risk for everyone (counts suppressed for councillors);
 // the children to follow up and repeat-missing children for officers only.
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { can } from '../../core/access.ts';
 import { addDays, addMonths } from '../../core/dates.ts';
 import { EXPLOITATION_RISKS } from '../../core/missing.ts';
 import { indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
-import { missingPatterns, repeatMissing, rhiFollowUp, type MissingPatterns, type PatternCount } from '../../store/queries/missing.ts';
+import { missingPatterns, repeatMissing, rhiFollowUp, type MissingChild, type MissingPatterns, type PatternCount } from '../../store/queries/missing.ts';
+import { paginate } from '../paginate.ts';
+import { parse } from '../validate.ts';
 import { jsonForScript } from '../format.ts';
 import { chartCount, countFormatter, indicatorCard, showPoint } from '../present.ts';
 import { indicatorById } from '../../core/indicators/index.ts';
@@ -19,6 +22,34 @@ const PATTERNS: { key: keyof MissingPatterns; caption: string; heading: string }
   { key: 'byExploitation', caption: 'Episodes by exploitation risk recorded', heading: 'Exploitation risk' },
   { key: 'topThemes', caption: 'Themes from return home interviews (most frequent first)', heading: 'Theme' },
 ];
+
+const REASONS = ['repeat', 'interview', 'exploitation'] as const;
+type Reason = (typeof REASONS)[number];
+const REASON_LABEL: Record<Reason | 'all', string> = {
+  all: 'All children listed',
+  repeat: 'Missing 3 or more times',
+  interview: 'Interview declined, avoided or not done',
+  exploitation: 'Exploitation risk recorded',
+};
+const childrenQuery = z.object({
+  reason: z.enum(['all', ...REASONS]).default('all'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+
+/** The repeat-missing children and those whose interviews need following up, each child once with why. */
+function childrenToFollowUp(followUp: readonly MissingChild[], repeat: readonly MissingChild[]) {
+  const children = new Map<string, MissingChild & { reasons: Reason[] }>();
+  for (const c of repeat) children.set(c.childId, { ...c, reasons: ['repeat'] });
+  for (const c of followUp) {
+    const known = children.get(c.childId);
+    if (known) known.reasons.push('interview');
+    else children.set(c.childId, { ...c, reasons: ['interview'] });
+  }
+  const listed = [...children.values()];
+  for (const c of listed) if (c.exploitationRisks.some((r) => r !== 'NONE')) c.reasons.push('exploitation');
+  // Most reasons first, then the most recent to go missing.
+  return listed.sort((a, b) => b.reasons.length - a.reasons.length || b.lastStart.localeCompare(a.lastStart) || a.childId.localeCompare(b.childId));
+}
 
 export async function missingRoutes(app: FastifyInstance): Promise<void> {
   const window = () => ({ from: addDays(addMonths(app.asOf(), -12), 1), to: app.asOf() });
@@ -56,8 +87,10 @@ export async function missingRoutes(app: FastifyInstance): Promise<void> {
       exploitationLabel: EXPLOITATION_RISKS,
     };
     if (role && can(role, 'view_child_records')) {
+      const q = parse(childrenQuery, request.query);
       const [followUp, repeat] = await Promise.all([rhiFollowUp(app.store, w), repeatMissing(app.store, { asOf: app.asOf() })]);
-      Object.assign(view, { followUp, repeat });
+      const children = childrenToFollowUp(followUp, repeat).filter((c) => q.reason === 'all' || c.reasons.includes(q.reason));
+      Object.assign(view, { children: paginate(children, q.page, '/missing', { reason: q.reason }), reason: q.reason, reasonLabel: REASON_LABEL });
     }
     return reply.view('pages/missing.njk', view);
   });
