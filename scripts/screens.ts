@@ -26,7 +26,7 @@ const samples: Record<string, string> = {
   id: await first('SELECT committee_action_id AS v FROM committee_action ORDER BY 1 LIMIT 1'),
 };
 const fill = (url: string) =>
-  url.startsWith('/indicators/') ? url.replace(':id', 'ehcp_20wk_excl') : url.startsWith('/import/runs') ? url.replace(':id', '1') : url.replace(/:(\w+)/g, (_, n: string) => samples[n] ?? n);
+  url.startsWith('/indicators/') || url.startsWith('/reports/commentary/') ? url.replace(':id', 'ehcp_20wk_excl') : url.startsWith('/import/runs') ? url.replace(':id', '1') : url.replace(/:(\w+)/g, (_, n: string) => samples[n] ?? n);
 
 for (const role of ROLES.filter((r) => !process.env.ROLE || r === process.env.ROLE)) {
   const username = `screens.${role}`;

@@ -27,6 +27,7 @@ import { workforceRoutes } from './routes/workforce.ts';
 import { homeEducationRoutes } from './routes/home-education.ts';
 import { voiceRoutes } from './routes/voice.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { commentaryRoutes } from './routes/commentary.ts';
 
 export interface AppOptions {
   store: Store;
@@ -88,7 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await assets(app);
 
   const areas = [indicatorRoutes, ehcpRoutes, missingRoutes, careLeaverRoutes, frontDoorRoutes, earlyHelpRoutes, workforceRoutes, homeEducationRoutes];
-  const strategy = [actionRoutes, committeeRoutes, voiceRoutes, reportRoutes];
+  const strategy = [actionRoutes, committeeRoutes, voiceRoutes, reportRoutes, commentaryRoutes];
   for (const routes of [...areas, ...strategy, importRoutes, authRoutes, caseAuditRoutes, auditLogRoutes]) await app.register(routes);
   return app;
 }

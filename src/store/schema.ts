@@ -6,6 +6,7 @@ import type { EarlyHelpTables } from './schema/early-help.ts';
 import type { WorkforceTables } from './schema/workforce.ts';
 import type { HomeEducationTables } from './schema/home-education.ts';
 import type { VoiceTables } from './schema/voice.ts';
+import type { CommentaryTables } from './schema/commentary.ts';
 
 type Timestamp = ColumnType<string, string | undefined, string>;
 
@@ -170,7 +171,7 @@ export interface ImportRunTable {
   errors: ColumnType<unknown, string | undefined, string>;
 }
 
-export interface Database extends FrontDoorTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables {
+export interface Database extends FrontDoorTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables, CommentaryTables {
   child: ChildTable;
   la_episode: LaEpisodeTable;
   missing_episode: MissingEpisodeTable;
