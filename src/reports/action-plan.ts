@@ -9,6 +9,7 @@ import {
   ACTION_STATUS_LABEL,
   actionCounts,
   actionPlan,
+  isProgressNote,
   COMMITTEE_STATUS_LABEL,
   committeeActions,
   type ActionStatus,
@@ -77,7 +78,7 @@ export async function actionPlanReport(store: Store, options: ActionPlanReportOp
       change: RAG_CHANGE_LABEL[change],
       worsened: change === 'worsened',
       overdue: a.overdue,
-      latestComment: a.history.find((u) => u.at < addDays(meeting, 1) && u.comment)?.comment ?? '',
+      latestComment: a.history.find((u) => u.at < addDays(meeting, 1) && isProgressNote(u))?.comment ?? '',
     };
   };
   const sections = priorities.map((p) => ({

@@ -31,8 +31,18 @@ export function isOverdue(dueDate: IsoDate | null, finished: boolean, asOf: IsoD
 
 export type ActionUpdate = Row<'action_update'>;
 
+/** What an import writes in an action's history: a record of the change, not a progress note. */
+export const IMPORT_COMMENT = { added: 'Added by import', changed: 'Changed by import' } as const;
+
+/** A person's progress note, not an import's record of a change. */
+export function isProgressNote(update: ActionUpdate): boolean {
+  return update.comment.trim() !== '' && update.comment !== IMPORT_COMMENT.added && update.comment !== IMPORT_COMMENT.changed;
+}
+
 export interface StrategyAction extends Row<'strategy_action'> {
   overdue: boolean;
+  /** The latest progress note an officer wrote (imports' records of changes are not notes). */
+  latestNote: ActionUpdate | null;
   /** Overdue yet rated Green: the rating and the due date disagree, so one of them needs a look. */
   greenButOverdue: boolean;
   history: ActionUpdate[];
@@ -155,7 +165,7 @@ export async function updateCommitteeAction(store: Store, change: CommitteeChang
 
 function withFlags(action: Row<'strategy_action'>, history: ActionUpdate[], asOf: IsoDate): StrategyAction {
   const overdue = isOverdue(action.due_date, action.status === 'complete', asOf);
-  return { ...action, overdue, greenButOverdue: overdue && action.rag === 'green', history };
+  return { ...action, overdue, greenButOverdue: overdue && action.rag === 'green', latestNote: history.find(isProgressNote) ?? null, history };
 }
 
 function committeeFlags(row: Row<'committee_action'>, asOf: IsoDate): CommitteeAction {
