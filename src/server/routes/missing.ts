@@ -31,6 +31,8 @@ const REASON_LABEL: Record<Reason | 'all', string> = {
   interview: 'Interview declined, avoided or not done',
   exploitation: 'Exploitation risk recorded',
 };
+/** Why a child is listed, as the short note under the child's id. */
+const REASON_NOTE: Record<Reason, string> = { repeat: 'Repeat missing', interview: 'Interview not done', exploitation: 'Exploitation risk' };
 const childrenQuery = z.object({
   reason: z.enum(['all', ...REASONS]).default('all'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -90,7 +92,7 @@ export async function missingRoutes(app: FastifyInstance): Promise<void> {
       const q = parse(childrenQuery, request.query);
       const [followUp, repeat] = await Promise.all([rhiFollowUp(app.store, w), repeatMissing(app.store, { asOf: app.asOf() })]);
       const children = childrenToFollowUp(followUp, repeat).filter((c) => q.reason === 'all' || c.reasons.includes(q.reason));
-      Object.assign(view, { children: paginate(children, q.page, '/missing', { reason: q.reason }), reason: q.reason, reasonLabel: REASON_LABEL });
+      Object.assign(view, { children: paginate(children, q.page, '/missing', { reason: q.reason }), reason: q.reason, reasonLabel: REASON_LABEL, reasonNote: REASON_NOTE });
     }
     return reply.view('pages/missing.njk', view);
   });
