@@ -7,7 +7,9 @@ import { publishCount } from '../core/suppression.ts';
 import { emptyPriorityVoice, quoteThreshold, showPriorityVoice, VOICE_MONTHS, voiceWindow } from '../core/voice.ts';
 import {
   ACTION_STATUS_LABEL,
+  actionCounts,
   actionPlan,
+  isProgressNote,
   COMMITTEE_STATUS_LABEL,
   committeeActions,
   type ActionStatus,
@@ -76,7 +78,7 @@ export async function actionPlanReport(store: Store, options: ActionPlanReportOp
       change: RAG_CHANGE_LABEL[change],
       worsened: change === 'worsened',
       overdue: a.overdue,
-      latestComment: a.history.find((u) => u.at < addDays(meeting, 1) && u.comment)?.comment ?? '',
+      latestComment: a.history.find((u) => u.at < addDays(meeting, 1) && isProgressNote(u))?.comment ?? '',
     };
   };
   const sections = priorities.map((p) => ({
@@ -114,10 +116,7 @@ export async function actionPlanReport(store: Store, options: ActionPlanReportOp
     voiceTotal: publishCount([...voices.values()].reduce((n, v) => n + v.voices, 0)),
     overdue: all.filter((a) => a.overdue),
     tally: {
-      total: all.length,
-      red: all.filter((a) => a.rag === 'red').length,
-      amber: all.filter((a) => a.rag === 'amber').length,
-      green: all.filter((a) => a.rag === 'green').length,
+      ...actionCounts(all),
       worsened: all.filter((a) => a.worsened).length,
       improved: all.filter((a) => a.change === RAG_CHANGE_LABEL.improved).length,
     },

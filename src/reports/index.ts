@@ -10,7 +10,7 @@ export {
 } from './letter-template.ts';
 export { closePdfRenderer, renderPdf } from './pdf.ts';
 export { actionPlanReport, type ActionPlanReportOptions } from './action-plan.ts';
-export { performanceReport, type PerformanceReportOptions } from './performance.ts';
+export { latestReportedPeriod, performanceReport, type PerformanceReportOptions } from './performance.ts';
 export { EXEMPT_MARKING, exemptMissingReport, lastFullQuarter, type ExemptMissingReportOptions } from './exempt-missing.ts';
 export { ReportInputError } from './errors.ts';
 export { letterTemplateVersions, previewLetter, type LetterTemplateVersion } from './letter-editing.ts';

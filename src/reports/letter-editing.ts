@@ -8,6 +8,7 @@ const EXAMPLE: Record<LetterField, string> = {
   letter_date: '25 November 2026',
   received_date: '1 June 2026',
   due_date: '19 October 2026',
+  due_verb: 'was',
   expected_date: '14 December 2026',
   delay_status: 'has not been issued',
   stage: 'gathering advice from the professionals who know your child',

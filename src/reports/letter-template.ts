@@ -10,6 +10,7 @@ export const LETTER_PLACEHOLDERS = {
   letter_date: 'The date of the letter',
   received_date: 'When the council received the request',
   due_date: 'The 20-week date',
+  due_verb: '"was" if the 20-week date has passed by the date of the letter, "is" if it is still to come',
   expected_date: 'When the final plan is now expected',
   delay_status: '"has not been issued" or "will not be issued", as the case may be',
   stage: 'The stage the request has reached, which is where it is delayed',
@@ -24,7 +25,7 @@ const REQUIRED: readonly LetterField[] = ['reference', 'expected_date', 'reasons
 
 export const DEFAULT_LETTER_TEMPLATE = `Education, Health and Care needs assessment: request {{reference}}
 
-We are writing to tell you that the final Education, Health and Care (EHC) plan for your child {{delay_status}} within the 20 weeks the law allows. We received the request for an assessment on {{received_date}}, so the plan was due by {{due_date}}.
+We are writing to tell you that the final Education, Health and Care (EHC) plan for your child {{delay_status}} within the 20 weeks the law allows. We received the request for an assessment on {{received_date}}, so the plan {{due_verb}} due by {{due_date}}.
 
 We now expect to issue the final plan by {{expected_date}}.
 

@@ -1,5 +1,7 @@
 // Letters to families whose EHC plan will miss, or has missed, the 20-week limit. Only the request
 // reference identifies the child: no names are stored, and a letter is addressed to "parent or carer".
+// A letter never promises a date that is not after its own date: such a request is held back, and
+// the officer's schedule at the front of the bundle (not for posting) says which letters go and why.
 import type { IsoDate } from '../core/dates.ts';
 import { PARTNER_LABEL, type EhcpStage } from '../core/ehcp.ts';
 import type { Store } from '../store/open.ts';
@@ -26,11 +28,11 @@ export interface DelayLetterOptions {
   letterDate?: IsoDate;
 }
 
-/** The letters as one HTML document, how many, and whose: each letter's request and the child it is for. */
+/** The letters as one HTML document, how many, whose (each letter's request and child), and which will go and why. */
 export async function delayLetters(
   store: Store,
   options: DelayLetterOptions,
-): Promise<{ html: string; count: number; cases: { requestId: string; personId: string }[] }> {
+): Promise<{ html: string; count: number; cases: { requestId: string; personId: string }[]; schedule: { reference: string; goes: boolean; why: string }[] }> {
   const asOf = options.asOf;
   // Open requests that have missed 20 weeks or are projected to, oldest first.
   const [cases, template] = await Promise.all([ehcpDelayCases(store, { asOf }), getLetterTemplate(store)]);
@@ -38,13 +40,25 @@ export async function delayLetters(
   const letterDate = longDate(options.letterDate ?? asOf);
   const letters: { reference: string; date: string; blocks: LetterBlock[] }[] = [];
   const lettered: { requestId: string; personId: string }[] = [];
+  const schedule: { reference: string; goes: boolean; why: string }[] = [];
+  const onDate = options.letterDate ?? asOf;
   for (const clock of cases) {
     if (wanted && !wanted.has(clock.requestId)) continue;
+    if (clock.expectedFinal <= onDate) {
+      schedule.push({ reference: clock.requestId, goes: false, why: `Held back: the expected date of the final plan (${longDate(clock.expectedFinal)}) is not after the date of the letter. Record a new expected date in the case system first.` });
+      continue;
+    }
+    schedule.push({
+      reference: clock.requestId,
+      goes: true,
+      why: clock.breached ? `The 20-week date, ${longDate(clock.due)}, has passed and the plan has not been issued.` : `The plan is expected on ${longDate(clock.expectedFinal)}, after the 20-week date of ${longDate(clock.due)}.`,
+    });
     const values: Record<LetterField, string> = {
       reference: clock.requestId,
       letter_date: letterDate,
       received_date: longDate(clock.received),
       due_date: longDate(clock.due),
+      due_verb: clock.due < onDate ? 'was' : 'is',
       expected_date: longDate(clock.expectedFinal),
       delay_status: clock.breached ? 'has not been issued' : 'will not be issued',
       stage: STAGE_FOR_FAMILY[clock.stage],
@@ -61,8 +75,11 @@ export async function delayLetters(
     footer: `${AUTHORITY}, Children's Services, SEND Service`,
     noPageNumbers: true, // each letter is one page and goes to a different family
     letters,
+    schedule,
+    going: schedule.filter((l) => l.goes).length,
+    held: schedule.filter((l) => !l.goes).length,
   });
-  return { html, count: letters.length, cases: lettered };
+  return { html, count: letters.length, cases: lettered, schedule };
 }
 
 

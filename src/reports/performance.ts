@@ -7,6 +7,7 @@ import { periodStarting, previousPeriod, type Period, type PeriodType } from '..
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../core/suppression.ts';
 import { indicatorSummary, type IndicatorSummary } from '../store/indicators.ts';
 import type { Store } from '../store/open.ts';
+import { approvedCommentary } from '../store/commentary.ts';
 import { listInWords, longDate, plural } from './format.ts';
 import { DIRECTION_LABEL, exceptionRank, POLARITY_LABEL } from '../core/rag.ts';
 import {
@@ -58,6 +59,8 @@ export async function performanceReport(store: Store, options: PerformanceReport
     .where('period_start', '=', start)
     .execute();
   const narrativeOf = new Map(narratives.map((n) => [n.indicator_id, n.body]));
+  // Commentary drafted on the web and approved by a manager is printed; unapproved drafts never are.
+  for (const [id, c] of await approvedCommentary(store, type, start)) narrativeOf.set(id, c.body);
 
   const rows = summaries.map((s) => indicatorRow(s, options.audience, threshold, narrativeOf.get(s.definition.id) ?? null));
   // Sections 6.1, 6.2, … are the areas in committee order; 6.1.1, 6.1.2, … their indicators.
@@ -94,7 +97,7 @@ export async function performanceReport(store: Store, options: PerformanceReport
 }
 
 /** The latest stored period that had ended by the meeting, or failing that the latest stored. */
-async function latestReportedPeriod(store: Store, type: PeriodType, meetingDate: IsoDate): Promise<IsoDate | null> {
+export async function latestReportedPeriod(store: Store, type: PeriodType, meetingDate: IsoDate): Promise<IsoDate | null> {
   const q = store.db.selectFrom('indicator_value').select((eb) => eb.fn.max('period_start').as('start')).where('period_type', '=', type);
   const ended = await q.where('period_end', '<=', meetingDate).executeTakeFirst();
   return ended?.start ?? (await q.executeTakeFirst())?.start ?? null;

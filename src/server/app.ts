@@ -31,6 +31,7 @@ import { homeEducationRoutes } from './routes/home-education.ts';
 import { voiceRoutes } from './routes/voice.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { benchmarkSettingsRoutes } from './routes/benchmark-settings.ts';
+import { commentaryRoutes } from './routes/commentary.ts';
 
 export interface AppOptions {
   store: Store;
@@ -48,6 +49,8 @@ export interface AppOptions {
   uploadLimitBytes?: number;
   /** Most files in one import. */
   uploadFileLimit?: number;
+  /** The demo (`csinsight demo --serve`): the sign-in page lists the demo accounts' roles. */
+  demo?: boolean;
 }
 
 declare module 'fastify' {
@@ -58,6 +61,7 @@ declare module 'fastify' {
     /** Date the indicator figures are read at; undefined = the latest computed period. */
     figuresAsOf: IsoDate | undefined;
     uploadLimits: { fileSize: number; files: number };
+    demo: boolean;
   }
 }
 
@@ -71,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('store', options.store);
   app.decorate('asOf', () => options.asOf ?? today());
   app.decorate('figuresAsOf', options.asOf);
+  app.decorate('demo', options.demo ?? false);
   app.decorate('uploadLimits', { fileSize: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES, files: options.uploadFileLimit ?? 20 });
 
   await app.register(fastifyHelmet, {
@@ -97,7 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await freshFigures(app);
 
   const areas = [indicatorRoutes, ehcpRoutes, missingRoutes, careLeaverRoutes, frontDoorRoutes, childProtectionRoutes, earlyHelpRoutes, workforceRoutes, homeEducationRoutes];
-  const strategy = [actionRoutes, committeeRoutes, voiceRoutes, reportRoutes];
+  const strategy = [actionRoutes, committeeRoutes, voiceRoutes, reportRoutes, commentaryRoutes];
   for (const routes of [...areas, ...strategy, importRoutes, authRoutes, caseAuditRoutes, auditLogRoutes, benchmarkSettingsRoutes]) await app.register(routes);
   return app;
 }

@@ -45,7 +45,8 @@ export function wantsJson(request: FastifyRequest): boolean {
 export async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, message: string, issues: FieldIssue[] = []) {
   reply.code(status);
   if (wantsJson(request)) return reply.send({ error: TITLES[status] ?? 'Error', message, issues });
-  return reply.view('pages/error.njk', { title: TITLES[status] ?? 'Error', message, issues, status, returnTo: request.url });
+  // The access hook refuses before the page context is made, so the page is told who is signed in.
+  return reply.view('pages/error.njk', { title: TITLES[status] ?? 'Error', message, issues, status, returnTo: request.url, user: request.user, role: request.user?.role, csrfToken: request.csrfToken ?? '' });
 }
 
 export function installErrorHandlers(app: FastifyInstance): void {

@@ -1,6 +1,7 @@
 // Strategy action plan and committee actions register: reads for the pages, and officers' edits.
 // A strategy action's RAG/status change and its dated history entry are written together, so the
 // history on the page is always the full story of how the rating got where it is.
+import { groupBy } from '../core/group.ts';
 import type { IsoDate } from '../core/dates.ts';
 import type { Rag } from '../core/rag.ts';
 import type { Store } from './open.ts';
@@ -30,9 +31,35 @@ export function isOverdue(dueDate: IsoDate | null, finished: boolean, asOf: IsoD
 
 export type ActionUpdate = Row<'action_update'>;
 
+/** What an import writes in an action's history: a record of the change, not a progress note. */
+export const IMPORT_COMMENT = { added: 'Added by import', changed: 'Changed by import' } as const;
+
+/** A person's progress note, not an import's record of a change. */
+export function isProgressNote(update: ActionUpdate): boolean {
+  return update.comment.trim() !== '' && update.comment !== IMPORT_COMMENT.added && update.comment !== IMPORT_COMMENT.changed;
+}
+
 export interface StrategyAction extends Row<'strategy_action'> {
   overdue: boolean;
+  /** The latest progress note an officer wrote (imports' records of changes are not notes). */
+  latestNote: ActionUpdate | null;
+  /** Overdue yet rated Green: the rating and the due date disagree, so one of them needs a look. */
+  greenButOverdue: boolean;
   history: ActionUpdate[];
+}
+
+/** How many actions are Red, Amber, Green and not rated (these add up to the total), overdue, and Green though overdue. */
+export function actionCounts(actions: readonly { rag: Rag | null; overdue: boolean }[]) {
+  const rated = (rag: Rag | null) => actions.filter((a) => a.rag === rag).length;
+  return {
+    total: actions.length,
+    red: rated('red'),
+    amber: rated('amber'),
+    green: rated('green'),
+    unrated: rated(null),
+    overdue: actions.filter((a) => a.overdue).length,
+    greenButOverdue: actions.filter((a) => a.overdue && a.rag === 'green').length,
+  };
 }
 
 export interface PriorityWithActions extends Row<'priority'> {
@@ -137,20 +164,11 @@ export async function updateCommitteeAction(store: Store, change: CommitteeChang
 }
 
 function withFlags(action: Row<'strategy_action'>, history: ActionUpdate[], asOf: IsoDate): StrategyAction {
-  return { ...action, overdue: isOverdue(action.due_date, action.status === 'complete', asOf), history };
+  const overdue = isOverdue(action.due_date, action.status === 'complete', asOf);
+  return { ...action, overdue, greenButOverdue: overdue && action.rag === 'green', latestNote: history.find(isProgressNote) ?? null, history };
 }
 
 function committeeFlags(row: Row<'committee_action'>, asOf: IsoDate): CommitteeAction {
   return { ...row, overdue: isOverdue(row.due_date, row.status === 'done' || row.status === 'dropped', asOf) };
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}

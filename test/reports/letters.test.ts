@@ -51,7 +51,7 @@ test('requestIds limits the letters, and a request that is not delayed gets none
 test('the PDF has one page per letter with the partner and dates in its text', async () => {
   const { html } = await delayLetters(store(), { asOf: AS_OF });
   const { text, pages } = await pdfText(html, 'letters');
-  assert.equal(pages, 3);
+  assert.equal(pages, 4, "the officer's schedule, then a page per letter");
   const page = text.split('\f').find((p) => p.includes('Our reference: REQ-0001')) ?? '';
   assert.match(page, /Dear parent or carer/);
   assert.match(page, /Health advice is 100 days late/);
@@ -77,4 +77,31 @@ test('an officer edits the template; bad placeholders are refused; the default s
   assert.match(html, /Late: Health \(100 days late\)\./);
   assert.match(html, /Contact &lt;b&gt;us&lt;\/b&gt;\./, 'officer text is escaped, never markup');
   assert.doesNotMatch(html, /Yours faithfully/);
+});
+
+test('the tense follows the 20-week date: "was due" once it has passed, "is due" while it is to come', async () => {
+  await setLetterTemplate(store(), DEFAULT_LETTER_TEMPLATE, 'officer1'); // an earlier test saved its own wording
+  const { html } = await delayLetters(store(), { asOf: AS_OF });
+  assert.match(letterFor(html, 'REQ-0001'), /so the plan was due by 19 October 2026/);
+  const atRisk = letterFor(html, 'REQ-0002');
+  const due = /so the plan (was|is) due by (\d+ \w+ \d{4})/.exec(atRisk);
+  assert.ok(due, 'the at-risk letter gives the 20-week date');
+  assert.equal(due[1], 'is', `an at-risk plan's 20-week date (${due[2]}) is still to come on ${AS_OF}`);
+});
+
+test('a letter never promises a date on or before its own date: it is held back and the schedule says why', async () => {
+  await setLetterTemplate(store(), DEFAULT_LETTER_TEMPLATE, 'officer1');
+  // REQ-0005's plan is expected on 8 December 2026: a letter dated that day cannot promise it.
+  const { html, count, schedule } = await delayLetters(store(), { asOf: AS_OF, letterDate: '2026-12-08' });
+  assert.equal(count, 2);
+  assert.doesNotMatch(html.split('<article class="letter">').slice(1).join(''), /REQ-0005/);
+  const held = schedule.find((l) => l.reference === 'REQ-0005');
+  assert.equal(held?.goes, false);
+  assert.match(held!.why, /Held back: the expected date of the final plan \(8 December 2026\) is not after the date of the letter/);
+  assert.match(html, /<tr data-schedule="REQ-0005"><td>REQ-0005<\/td><td>Held back<\/td>/);
+  assert.deepEqual(schedule.filter((l) => l.goes).map((l) => l.reference).sort(), ['REQ-0001', 'REQ-0002']);
+  for (const l of html.split('<article class="letter">').slice(1)) {
+    const promised = /expect to issue the final plan by (\d+ \w+ \d{4})/.exec(l)?.[1];
+    assert.ok(promised && new Date(promised) > new Date('2026-12-08'), `promised ${promised}`);
+  }
 });

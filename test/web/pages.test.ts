@@ -223,10 +223,22 @@ describe('missing and care leavers', () => {
   test('the missing page shows patterns, charts and the children to follow up', async () => {
     await open('/missing');
     await page.locator('[data-chart=day-data][data-rendered=true] canvas').waitFor();
-    assert.ok((await page.locator('[data-testid=follow-up] tr[data-child=M03]').count()) === 1, 'M03 declined every interview');
-    assert.ok((await page.locator('[data-testid=repeat-missing] tr[data-child=M01]').count()) === 1, 'M01 went missing 4 times');
-    assert.match((await page.locator('[data-testid=repeat-missing] tr[data-child=M01]').textContent()) ?? '', /CSE/);
+    const list = '[data-testid=children-to-follow-up]';
+    assert.match((await page.locator(`${list} tr[data-child=M03]`).textContent()) ?? '', /Interview not done/, 'M03 declined every interview');
+    const m01 = (await page.locator(`${list} tr[data-child=M01]`).textContent()) ?? '';
+    assert.match(m01, /Repeat missing, Exploitation risk/, 'M01 went missing 4 times, CSE recorded');
+    assert.match(m01, /CSE/);
+    // One list, each child once (the page used to list repeat-missing children and those to follow up apart).
+    const ids = await page.locator(`${list} tr[data-child]`).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-child')));
+    assert.deepEqual(ids, [...new Set(ids)]);
+    assert.equal(await page.locator('[data-testid=follow-up], [data-testid=repeat-missing]').count(), 0);
     await screenshot(page, 'missing');
+
+    await page.selectOption('#reason', 'repeat');
+    await Promise.all([page.waitForURL(/reason=repeat/), page.click('[data-testid=apply-reason]')]);
+    const repeat = await page.locator(`${list} tr[data-child]`).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-child')));
+    assert.deepEqual([...repeat].sort(), ['M01', 'M02'], 'the children with 3 or more episodes');
+    assert.match((await page.textContent('[data-testid=children-showing]')) ?? '', /Showing 1 to 2 of 2/);
   });
 
   test('the care leavers page shows the NEET rate and spell lengths', async () => {
@@ -297,10 +309,15 @@ describe('councillor', () => {
     assert.equal(await p.locator('a.govuk-service-navigation__link[href="/import"]').count(), 0);
     const res = await p.goto(`${running.url}/import`);
     assert.equal(res?.status(), 403);
+    assert.match((await p.textContent('[data-testid=signed-in-as]')) ?? '', /signed in as test\.councillor, with the role councillor/);
 
     await p.goto(`${running.url}/`);
     await Promise.all([p.waitForURL(/\/sign-in/), p.click('button:has-text("Sign out")')]);
-    assert.equal((await p.goto(`${running.url}/`))?.status(), 401);
+    // Signed out, the service's address leads to the sign-in form; any other page says it needs a sign-in.
+    await p.goto(`${running.url}/`);
+    assert.equal(new URL(p.url()).pathname, '/sign-in');
+    assert.equal(await p.locator('h1').textContent(), 'Sign in');
+    assert.equal((await p.goto(`${running.url}/ehcp`))?.status(), 401);
     await councillor.close();
   });
 });

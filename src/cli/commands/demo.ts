@@ -90,7 +90,7 @@ export function registerDemo(program: Command): void {
         // A sign-in per role with a password made now: printed here, stored only as a hash.
         console.log('Demo sign-ins (new passwords at every start):');
         for (const l of await ensureDemoUsers(store)) console.log(`  ${l.role.padEnd(11)} ${l.username.padEnd(16)} ${l.password}`);
-        await serveUntilStopped({ store, port: opts.port, host: opts.host });
+        await serveUntilStopped({ store, port: opts.port, host: opts.host, demo: true });
       } else {
         await store.close();
       }

@@ -5,6 +5,7 @@ import { ACTION_STATUS, COMMITTEE_ACTION_STATUS, RAG_CODES } from '../../core/co
 import type { IsoDate } from '../../core/dates.ts';
 import { code, date, text } from '../fields.ts';
 import { script, type TableSpec } from '../spec.ts';
+import { IMPORT_COMMENT } from '../../store/actions.ts';
 
 interface StrategyRow {
   priorityId: string;
@@ -74,7 +75,7 @@ export const strategyActions: TableSpec<StrategyRow> = {
                strategy_action.status, strategy_action.rag)
           IS DISTINCT FROM (excluded.priority_id, excluded.title, excluded.owner, excluded.due_date, excluded.status, excluded.rag);`);
     await sql`INSERT INTO action_update (action_id, by_user, rag, status, comment)
-      SELECT action_id, ${run.user}, rag, status, CASE WHEN is_new THEN 'Added by import' ELSE 'Changed by import' END
+      SELECT action_id, ${run.user}, rag, status, CASE WHEN is_new THEN ${IMPORT_COMMENT.added} ELSE ${IMPORT_COMMENT.changed} END
       FROM s_strategy_changed`.execute(tx.db);
   },
 };

@@ -46,6 +46,9 @@ export async function resetPassword(store: Store, username: string, password: st
   return done;
 }
 
+/** The demo's accounts are `demo.<role>`. */
+export const DEMO_USER_PREFIX = 'demo.';
+
 export interface DemoLogin {
   username: string;
   role: Role;
@@ -61,7 +64,7 @@ export async function ensureDemoUsers(store: Store): Promise<DemoLogin[]> {
   const existing = new Set((await listUsers(store)).map((u) => u.username));
   const logins: DemoLogin[] = [];
   for (const role of ROLES) {
-    const login = { username: `demo.${role}`, role, password: randomPassword() };
+    const login = { username: `${DEMO_USER_PREFIX}${role}`, role, password: randomPassword() };
     if (existing.has(login.username)) await resetPassword(store, login.username, login.password);
     else await addUser(store, login.username, role, login.password);
     logins.push(login);

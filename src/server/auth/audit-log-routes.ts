@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { ROLES } from '../../core/access.ts';
+import { GRANTS, ROLES, roleAbilities } from '../../core/access.ts';
 import { queryAudit, type AuditQuery, type AuditRecord } from '../../store/audit-log.ts';
 import { isoDate, parse } from '../validate.ts';
 import { rolesFor } from './route-register.ts';
@@ -66,6 +66,7 @@ export async function auditLogRoutes(app: FastifyInstance): Promise<void> {
     const routes = [...app.routeRegister]
       .sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method))
       .map((r) => ({ ...r, roles: rolesFor(r.permission) }));
-    return reply.view('auth/access-register.njk', { title: 'Access register', routes, allRoles: ROLES });
+    const roles = ROLES.map((role) => ({ role, abilities: roleAbilities(role), permissions: GRANTS[role] }));
+    return reply.view('auth/access-register.njk', { title: 'Access register', routes, allRoles: ROLES, roles });
   });
 }

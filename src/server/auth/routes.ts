@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { AuditEvent } from '../../store/schema.ts';
 import { parseForm } from '../forms.ts';
-import { checkPassword, LOCK_MINUTES, MAX_FAILED_ATTEMPTS } from './accounts.ts';
+import { ROLES, roleAbilities } from '../../core/access.ts';
+import { checkPassword, DEMO_USER_PREFIX, LOCK_MINUTES, MAX_FAILED_ATTEMPTS } from './accounts.ts';
 import { cookieOptions, PRE_SESSION_COOKIE, SESSION_COOKIE } from './cookies.ts';
 import { holdCsrfSecret } from './csrf.ts';
 import { createSession, endSession } from './sessions.ts';
@@ -73,11 +74,15 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
   };
 
+  // In the demo, each account's role and what it may do, so a visitor knows which to try.
+  const demoRoles = app.demo ? ROLES.map((role) => ({ role, username: `${DEMO_USER_PREFIX}${role}`, abilities: roleAbilities(role) })) : null;
+
   app.get('/sign-in', PUBLIC, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const returnTo = safeReturnTo(typeof query.returnTo === 'string' ? query.returnTo : undefined);
     return reply.view('auth/sign-in.njk', {
       title: 'Sign in',
+      demoRoles,
       csrfToken: reply.generateCsrf(),
       values: { returnTo },
       signedOut: query.signedOut === '1',
@@ -89,6 +94,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     const page = (status: number, errors: unknown) =>
       reply.code(status).view('auth/sign-in.njk', {
         title: 'Sign in',
+        demoRoles,
         csrfToken: reply.generateCsrf(),
         errors,
         values: { username: (request.body as Record<string, unknown> | undefined)?.username, returnTo: safeReturnTo(form.ok ? form.value.returnTo : undefined) },

@@ -30,11 +30,13 @@ export async function access(app: FastifyInstance): Promise<void> {
     }
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     if (request.is404) return;
     const permission = request.routeOptions.config.permission;
     if (permission === 'public') return;
     if (!permission) throw new HttpError(500, 'This page has no access rule.');
+    // The service's front door is the sign-in form; any other page says why it needs a sign-in.
+    if (!request.user && request.method === 'GET' && request.url === '/') return reply.redirect('/sign-in', 303);
     if (!request.user) throw new HttpError(401, 'You need to sign in to see this page.');
     if (!can(request.user.role, permission)) throw new HttpError(403, 'Your role does not allow you to see or do this.');
   });

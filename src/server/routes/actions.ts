@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Role } from '../../core/access.ts';
 import { voiceWindow } from '../../core/voice.ts';
-import { actionPlan, ACTION_STATUS_LABEL, ACTION_STATUSES, strategyAction, updateStrategyAction } from '../../store/actions.ts';
+import { actionCounts, actionPlan, ACTION_STATUS_LABEL, ACTION_STATUSES, strategyAction, updateStrategyAction } from '../../store/actions.ts';
 import { HttpError } from '../errors.ts';
 import { parseForm } from '../forms.ts';
 import { parse } from '../validate.ts';
@@ -40,13 +40,7 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
     const priorities = await actionPlan(app.store, app.asOf());
     const voice = await voicePanels(app.store, request.user?.role, app.asOf(), priorities.map((p) => p.priority_id));
     const all = priorities.flatMap((p) => p.actions);
-    const summary = {
-      total: all.length,
-      red: all.filter((a) => a.rag === 'red').length,
-      amber: all.filter((a) => a.rag === 'amber').length,
-      green: all.filter((a) => a.rag === 'green').length,
-      overdue: all.filter((a) => a.overdue).length,
-    };
+    const summary = actionCounts(all);
     return reply.view('pages/actions.njk', { title: 'Strategy action plan', priorities, summary, statusLabel: ACTION_STATUS_LABEL, voice });
   });
 

@@ -2,24 +2,30 @@
 // answers, by when, and the response. Officers keep it up to date.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { COMMITTEE_STATUS_LABEL, COMMITTEE_STATUSES, committeeAction, committeeActions, updateCommitteeAction } from '../../store/actions.ts';
+import { groupBy } from '../../core/group.ts';
+import { COMMITTEE_STATUS_LABEL, COMMITTEE_STATUSES, committeeAction, type CommitteeAction, committeeActions, updateCommitteeAction } from '../../store/actions.ts';
 import { HttpError } from '../errors.ts';
 import { parseForm } from '../forms.ts';
-import { blankToNull, isoDate, parse } from '../validate.ts';
+import { blankToNull, parse, realDate, withDateParts } from '../validate.ts';
 
 const params = z.object({ id: z.string().min(1).max(100) });
 
-export const committeeChange = z.object({
+export const committeeChange = withDateParts(['dueDate'], z.object({
   responsible: z.string().trim().min(1, 'Enter who is responsible').max(200),
-  dueDate: blankToNull(isoDate),
+  dueDate: blankToNull(realDate),
   status: z.enum(COMMITTEE_STATUSES, { message: 'Choose a status' }),
   response: z.string().trim().max(5000, 'Response must be 5000 characters or fewer').default(''),
-});
+}));
 
 const registerQuery = z.object({ status: z.enum([...COMMITTEE_STATUSES, 'all']).default('all') });
 
 const VIEW = { config: { permission: 'view_aggregates' as const } };
 const EDIT = { config: { permission: 'edit_actions' as const } };
+
+/** The register's rows grouped by meeting (most recent first, as the register is ordered). */
+function byMeeting(rows: readonly CommitteeAction[]) {
+  return [...groupBy(rows, (r) => `${r.meeting_date}|${r.committee}`).values()].map((g) => ({ date: g[0]!.meeting_date, committee: g[0]!.committee, rows: g }));
+}
 
 export async function committeeRoutes(app: FastifyInstance): Promise<void> {
   const load = async (id: string) => {
@@ -35,7 +41,7 @@ export async function committeeRoutes(app: FastifyInstance): Promise<void> {
     const rows = status === 'all' ? all : all.filter((r) => r.status === status);
     return reply.view('pages/committee.njk', {
       title: 'Committee actions register',
-      rows,
+      meetings: byMeeting(rows),
       status,
       statuses: COMMITTEE_STATUSES,
       statusLabel: COMMITTEE_STATUS_LABEL,

@@ -3,6 +3,7 @@
 // children against England and statistical neighbours, for everyone (counts of 1-5 suppressed for
 // councillors); late assessments and repeat referrals by child for officers only.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { can, type Role } from '../../core/access.ts';
 import { LOCAL_SOURCE, REFERRAL_SOURCE_LABEL } from '../../core/cin.ts';
 import { addDays, addMonths, type IsoDate } from '../../core/dates.ts';
@@ -14,7 +15,9 @@ import {
 import { recordsShown } from '../auth/audit-trail.ts';
 import { CountTable, wholeMonthsTo, type ShownCounts } from '../disclosure.ts';
 import { jsonForScript } from '../format.ts';
-import { countFormatter, indicatorCard, showRate } from '../present.ts';
+import { paginate } from '../paginate.ts';
+import { parse } from '../validate.ts';
+import { chartCount, countFormatter, indicatorCard, showRate } from '../present.ts';
 
 /** DfE groups drawn as their own series; the rest of the groups share one. Local partners always have their own. */
 const CHART_GROUPS = 6;
@@ -79,6 +82,13 @@ function frontDoorCounts(
   return t.shown();
 }
 
+/** Children referred twice or more read for the page, then shown a page at a time: bounded so one request cannot read without limit. */
+const MOST_REPEAT_REFERRALS = 5000;
+const repeatQuery = z.object({
+  case: z.enum(['all', 'open', 'closed']).default('all'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+
 export async function frontDoorRoutes(app: FastifyInstance): Promise<void> {
   const window = () => ({ from: addDays(addMonths(app.asOf(), -12), 1), to: app.asOf() });
   const seesCases = (request: FastifyRequest) => Boolean(request.user && can(request.user.role, 'view_child_records'));
@@ -134,8 +144,12 @@ export async function frontDoorRoutes(app: FastifyInstance): Promise<void> {
     const v = await aggregates(request.user?.role);
     const view: Record<string, unknown> = { title: 'Front door: contacts and referrals', ...v, sourceJson: jsonForScript(v.sources.chart) };
     if (seesCases(request)) {
-      const [overdueRows, repeatRows] = await Promise.all([overdue(request), repeat(request)]);
-      Object.assign(view, { overdue: overdueRows, repeat: repeatRows });
+      const q = parse(repeatQuery, request.query);
+      const [overdueRows, repeatRows] = await Promise.all([overdue(request), repeatReferrals(app.store, { asOf: app.asOf(), limit: MOST_REPEAT_REFERRALS })]);
+      const shown = paginate(repeatRows.filter((c) => q.case === 'all' || (q.case === 'open') === c.open), q.page, '/front-door', { case: q.case });
+      // Only the page of repeat referrals sent is logged as shown.
+      recordsShown(request, 'child', shown.rows, (r) => r.childId);
+      Object.assign(view, { overdue: overdueRows, repeat: shown, caseFilter: q.case });
     }
     return reply.view('pages/front-door.njk', view);
   });

@@ -2,6 +2,7 @@
 // day, time, placement and exploitation risk for everyone (counts suppressed for councillors);
 // the children to follow up and repeat-missing children for officers only.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { can, type Role } from '../../core/access.ts';
 import { addDays, addMonths, type IsoDate } from '../../core/dates.ts';
 import { EXPLOITATION_RISKS } from '../../core/missing.ts';
@@ -9,6 +10,8 @@ import { indicatorHistory, indicatorSummary, type IndicatorPoint } from '../../s
 import { missingPatterns, repeatMissing, rhiFollowUp, type MissingChild, type MissingPatterns, type PatternCount } from '../../store/queries/missing.ts';
 import { recordsShown } from '../auth/audit-trail.ts';
 import { CountTable, wholeMonthsTo, type ShownCounts } from '../disclosure.ts';
+import { paginate } from '../paginate.ts';
+import { parse } from '../validate.ts';
 import { jsonForScript } from '../format.ts';
 import { countFormatter, indicatorCard, showPoint } from '../present.ts';
 import { indicatorById } from '../../core/indicators/index.ts';
@@ -43,6 +46,36 @@ function patternCounts(patterns: MissingPatterns, months: IndicatorPoint[], asOf
     t.sum('episodes', inWindow.map((m) => `month|${m.period.start}`));
   }
   return t.shown();
+}
+
+const REASONS = ['repeat', 'interview', 'exploitation'] as const;
+type Reason = (typeof REASONS)[number];
+const REASON_LABEL: Record<Reason | 'all', string> = {
+  all: 'All children listed',
+  repeat: 'Missing 3 or more times',
+  interview: 'Interview declined, avoided or not done',
+  exploitation: 'Exploitation risk recorded',
+};
+/** Why a child is listed, as the short note under the child's id. */
+const REASON_NOTE: Record<Reason, string> = { repeat: 'Repeat missing', interview: 'Interview not done', exploitation: 'Exploitation risk' };
+const childrenQuery = z.object({
+  reason: z.enum(['all', ...REASONS]).default('all'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+
+/** The repeat-missing children and those whose interviews need following up, each child once with why. */
+function childrenToFollowUp(followUp: readonly MissingChild[], repeat: readonly MissingChild[]) {
+  const children = new Map<string, MissingChild & { reasons: Reason[] }>();
+  for (const c of repeat) children.set(c.childId, { ...c, reasons: ['repeat'] });
+  for (const c of followUp) {
+    const known = children.get(c.childId);
+    if (known) known.reasons.push('interview');
+    else children.set(c.childId, { ...c, reasons: ['interview'] });
+  }
+  const listed = [...children.values()];
+  for (const c of listed) if (c.exploitationRisks.some((r) => r !== 'NONE')) c.reasons.push('exploitation');
+  // Most reasons first, then the most recent to go missing.
+  return listed.sort((a, b) => b.reasons.length - a.reasons.length || b.lastStart.localeCompare(a.lastStart) || a.childId.localeCompare(b.childId));
 }
 
 export async function missingRoutes(app: FastifyInstance): Promise<void> {
@@ -82,8 +115,12 @@ export async function missingRoutes(app: FastifyInstance): Promise<void> {
       exploitationLabel: EXPLOITATION_RISKS,
     };
     if (role && can(role, 'view_child_records')) {
+      const q = parse(childrenQuery, request.query);
       const [followUp, repeat] = await Promise.all([rhiFollowUp(app.store, w), repeatMissing(app.store, { asOf: app.asOf() })]);
-      Object.assign(view, { followUp: childrenShown(request, followUp), repeat: childrenShown(request, repeat) });
+      const children = childrenToFollowUp(followUp, repeat).filter((c) => q.reason === 'all' || c.reasons.includes(q.reason));
+      const page = paginate(children, q.page, '/missing', { reason: q.reason });
+      childrenShown(request, page.rows);
+      Object.assign(view, { children: page, reason: q.reason, reasonLabel: REASON_LABEL, reasonNote: REASON_NOTE });
     }
     return reply.view('pages/missing.njk', view);
   });

@@ -25,19 +25,19 @@ import {
 import { DEFAULT_COMMITTEE } from '../../reports/paper.ts';
 import { HttpError } from '../errors.ts';
 import { formErrors, type FormErrors } from '../forms.ts';
-import { isoDate, parse } from '../validate.ts';
+import { parse, realDate, withDateParts } from '../validate.ts';
 
 /** An optional query field: absent and an empty (or blank) box both mean "not given". */
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
-const day = isoDate;
+const day = realDate;
 const committee = z.string().trim().max(200, 'The committee name must be 200 characters or fewer');
 const format = z.enum(['html', 'pdf'], { message: 'Choose HTML or PDF' }).default('html');
 
-const performanceQuery = z
+const performanceQuery = withDateParts(['start', 'meeting'], z
   .object({
     period: z.enum(PERIOD_TYPES, { message: 'Choose month, quarter or year' }).default('quarter'),
-    start: optional(day),
-    meeting: optional(day),
+    start: optional(realDate),
+    meeting: optional(realDate),
     committee: optional(committee),
     audience: z.enum(['public', 'officer'], { message: 'Choose public or officer' }).default('public'),
     format,
@@ -46,21 +46,21 @@ const performanceQuery = z
     if (q.start && !periodStarting(q.period, q.start)) {
       ctx.addIssue({ code: 'custom', path: ['start'], message: `${q.start} is not the first day of a ${q.period} (financial years start on 1 April)` });
     }
-  });
+  }));
 
-const actionsQuery = z.object({ meeting: optional(day), previous: optional(day), committee: optional(committee), format });
+const actionsQuery = withDateParts(['meeting', 'previous'], z.object({ meeting: optional(realDate), previous: optional(realDate), committee: optional(committee), format }));
 
-const lettersQuery = z.object({
-  asOf: optional(day),
+const lettersQuery = withDateParts(['asOf'], z.object({
+  asOf: optional(realDate),
   requests: optional(z.string().max(5000, 'List at most a few hundred request references')),
   format,
-});
+}));
 
-const exemptQuery = z
-  .object({ from: optional(day), to: optional(day), meeting: optional(day), committee: optional(committee), format })
+const exemptQuery = withDateParts(['from', 'to', 'meeting'], z
+  .object({ from: optional(realDate), to: optional(realDate), meeting: optional(realDate), committee: optional(committee), format })
   .superRefine((q, ctx) => {
     if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'The start of the period must be on or before its end' });
-  });
+  }));
 
 const templateForm = z.object({
   text: z.string({ message: 'Enter the letter text' }).max(20_000, 'The letter must be 20,000 characters or fewer'),
