@@ -75,7 +75,7 @@ test('impossible dates in the audit filters are a 400 naming the field, not a 50
   for (const [who, url, field] of cases) {
     const res = await who.inject({ url });
     assert.equal(res.statusCode, 400, url);
-    assert.deepEqual(res.json().issues, [{ field, message: 'Enter a real date, as YYYY-MM-DD' }], url);
+    assert.deepEqual(res.json().issues, [{ field, message: 'Enter a real date, with a day, month and year' }], url);
   }
   for (const [who, url] of [[councillor, '/audits/summary?from=2026-02-31'], [auditor, '/audits?from=2026-04-31'], [admin, '/admin/audit-log?to=2026-02-30'], [admin, '/admin/audit-log.csv?from=2026-02-31']] as const) {
     const res = await who.inject({ url });
