@@ -16,10 +16,12 @@ export function explainHeader(header: readonly string[]): string {
   const names = header.map(norm);
   const repeated = names.filter((n, i) => names.indexOf(n) !== i);
   if (repeated.length) return `The header row names a column more than once: ${[...new Set(repeated)].join(', ')}.`;
-  let best: { spec: TableSpec<unknown>; share: number } | null = null;
+  // The nearest table shares the most columns (UASC's four are mostly the Header's), then the largest part of its own.
+  let best: { spec: TableSpec<unknown>; share: number; shared: number } | null = null;
   for (const spec of TABLES) {
-    const share = spec.columns.filter((c) => names.includes(norm(c))).length / spec.columns.length;
-    if (!best || share > best.share) best = { spec, share };
+    const shared = spec.columns.filter((c) => names.includes(norm(c))).length;
+    const share = shared / spec.columns.length;
+    if (!best || shared > best.shared || (shared === best.shared && share > best.share)) best = { spec, share, shared };
   }
   if (best && best.share >= 0.5) {
     const missing = best.spec.columns.filter((c) => !names.includes(norm(c)));

@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import { today } from '../core/dates.ts';
 import { forgetVersion } from '../store/figure-cache.ts';
 import type { Store, Tx } from '../store/open.ts';
-import { ErrorList, MAX_ERRORS, Rejected } from './errors.ts';
+import { ErrorList, MAX_ERRORS, MAX_REPORTED_ERRORS, Rejected } from './errors.ts';
+import { causesFirst, saveReport, summarise } from './report.ts';
 import { readError } from './parse-file.ts';
 import { fileSize } from './reader.ts';
 import { stagingTable, type TableSpec } from './spec.ts';
@@ -61,11 +62,13 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
         if (!uniqueInFiles || state.files.get(spec)! > 1) repeats.push(spec);
       }
       phase('indexes and duplicate checks');
+      for (const spec of staged) for (const check of spec.returnChecks ?? []) await runCheck(tx, check, names, errors);
+      phase('checks of each return');
       await keepLatest(tx, repeats);
       phase('latest version of each key');
       for (const spec of staged) for (const check of checksOf(spec)) await runCheck(tx, check, names, errors);
       phase('checks');
-      if (errors.count > 0) throw new Rejected();
+      if (errors.count > 0 || options.checkOnly) throw new Rejected();
       for (const spec of staged) {
         await spec.upsert(tx, { user: options.user });
         phase(`upsert ${spec.id}`);
@@ -83,13 +86,14 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
     if (!(err instanceof Rejected)) {
       errors.add({ file: '', row: 0, field: '', rule: 'database', message: `The import failed: ${(err as Error).message}` });
     }
-    const order = new Map(names.map((n, i) => [n, i]));
-    const shown = [...errors.items].sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.row - b.row);
+    const all = causesFirst(errors.items, results, names);
+    const shown = all.slice(0, MAX_ERRORS);
+    const status = errors.count === 0 && options.checkOnly ? 'checked' : 'rejected';
     // Written after the rollback, so the rejection itself is kept.
     await store.db
       .updateTable('import_run')
       .set({
-        status: 'rejected',
+        status,
         finished_at: sql<string>`now()`,
         files: jsonText(results),
         rows: rowsOf(results),
@@ -97,7 +101,8 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
       })
       .where('id', '=', runId)
       .execute();
-    return { runId, status: 'rejected', files: results, errors: shown, errorCount: errors.count };
+    await saveReport(store, runId, all);
+    return { runId, status, files: results, errors: shown, errorCount: errors.count, summary: summarise(all, errors.count) };
   }
 }
 
@@ -159,8 +164,8 @@ async function stageFiles(state: RunState, files: ImportFile[], phase: (name: st
 
 /** Runs one SQL check, adding its first errors (and counting the rest). */
 async function runCheck(tx: Tx, check: string, names: string[], errors: ErrorList): Promise<void> {
-  const { rows } = await sql<{ f: number; r: number; field: string; rule: string; message: string; total: number }>`
-    SELECT c.*, count(*) OVER ()::int AS total FROM (${sql.raw(check)}) c ORDER BY c.f, c.r LIMIT ${MAX_ERRORS}`.execute(tx.db);
+  const { rows } = await sql<{ f: number; r: number; field: string; rule: string; message: string; child?: string | null; vals?: string | null; total: number }>`
+    SELECT c.*, count(*) OVER ()::int AS total FROM (${sql.raw(check)}) c ORDER BY c.f, c.r LIMIT ${MAX_REPORTED_ERRORS}`.execute(tx.db);
   errors.addCounted(
     rows.map((c) => ({
       file: names[c.f] ?? '',
@@ -168,6 +173,8 @@ async function runCheck(tx: Tx, check: string, names: string[], errors: ErrorLis
       field: c.field,
       rule: c.rule,
       message: c.message,
+      ...(c.child != null ? { child: c.child } : {}),
+      ...(c.vals != null ? { values: c.vals } : {}),
     })),
     rows[0]?.total ?? 0,
   );

@@ -15,6 +15,8 @@ export interface ChildTable {
   dob: string;
   ethnic: string | null;
   upn: string | null;
+  mother: number | null;
+  mc_dob: string | null;
 }
 
 export interface LaEpisodeTable {
@@ -165,7 +167,7 @@ export interface ImportRunTable {
   finished_at: string | null;
   by_user: string;
   files: ColumnType<unknown, string, string>;
-  status: 'running' | 'accepted' | 'rejected';
+  status: 'running' | 'accepted' | 'rejected' | 'checked';
   rows: ColumnType<number, number | undefined, number>;
   errors: ColumnType<unknown, string | undefined, string>;
 }

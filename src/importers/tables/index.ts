@@ -8,6 +8,7 @@ import { leaverActivity, missingFromHome, returnInterviews } from './casesystem.
 import { ehcpAdvice, ehcpRequests } from './ehcp.ts';
 import { HOME_EDUCATION_TABLES } from './homeEducation.ts';
 import { episodes, header, missing, oc3 } from './ssda903.ts';
+import { MORE_903_TABLES } from './ssda903-more.ts';
 import { VOICE_TABLES } from './voice.ts';
 import { WORKFORCE_TABLES } from './workforce.ts';
 
@@ -17,6 +18,7 @@ export const TABLES: readonly TableSpec<any>[] = [
   episodes,
   missing,
   oc3,
+  ...MORE_903_TABLES,
   leaverActivity,
   returnInterviews,
   ehcpRequests,
