@@ -72,3 +72,17 @@ export function storedSex(code: string | null): number | null {
   if (code === '2' || code === 'F') return 2;
   return null;
 }
+
+/** What a retired placement code became (503D allows H5 to K3 across years). */
+const SUCCESSOR: Readonly<Record<string, string>> = { H5: 'K3', P2: 'K3', Z1: 'Z14' };
+
+/** A placement code as a return of year `fy` writes it: a code that year no longer has, as its successor. */
+export function placeIn(fy: number, place: string): string {
+  return place in codesFor(fy).PLACE ? place : (SUCCESSOR[place] ?? place);
+}
+
+/** The SEX code of year `fy` for a stored sex (1 male, 2 female). */
+export function sexCodeIn(fy: number, sex: 1 | 2): string {
+  const codes = codesFor(fy);
+  return sex === 1 ? codes.MALE : codes.FEMALE;
+}
