@@ -143,9 +143,10 @@ export function validateRow(
 
 /** A key may appear once in a file. */
 export function duplicateCheck(spec: TableSpec): CrossCheck {
+  const child = spec.stage.some(([n]) => n === 'child_id');
   return `SELECT f, r, '${spec.keyFields[0]}' AS field, '${spec.duplicateRule ?? 'duplicate'}' AS rule,
-       'The same ${spec.keyFields.join(' and ')} is already on row ' || first_r || '; each must appear once in a file.' AS message
-     FROM (SELECT f, r, row_number() OVER w AS n, first_value(r) OVER w AS first_r
+       'The same ${spec.keyFields.join(' and ')} is already on row ' || first_r || '; each must appear once in a file.' AS message${child ? ', child_id AS child' : ''}
+     FROM (SELECT f, r, ${child ? 'child_id, ' : ''}row_number() OVER w AS n, first_value(r) OVER w AS first_r
            FROM ${stagingTable(spec)} WINDOW w AS (PARTITION BY f, ${spec.key.join(', ')} ORDER BY r)) d
      WHERE n > 1`;
 }
