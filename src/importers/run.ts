@@ -62,7 +62,12 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
         if (!uniqueInFiles || state.files.get(spec)! > 1) repeats.push(spec);
       }
       phase('indexes and duplicate checks');
-      for (const spec of staged) for (const check of spec.returnChecks ?? []) await runCheck(tx, check, names, errors);
+      for (const spec of staged) {
+        for (const check of spec.returnChecks ?? []) {
+          await runCheck(tx, check, names, errors);
+          phase(`check ${/'([^']+)' AS rule/.exec(check)?.[1] ?? ''}`);
+        }
+      }
       phase('checks of each return');
       await keepLatest(tx, repeats);
       phase('latest version of each key');

@@ -28,6 +28,7 @@ rule('101', { header: ['{c},1,01/01/2010,WBRI,UN1,0,'] }, { header: [H] });
 rule('101', { header: ['{c},M,01/01/2010,WBRI,UN1,,'] }, { header: ['{c},1,01/01/2010,WBRI,UN1,,'] }, 2023);
 rule('102', { header: ['{c},F,31/02/2010,WBRI,UN1,0,'] }, { header: [H] });
 rule('103', { header: ['{c},F,01/01/2010,XXXX,UN1,0,'] }, { header: [H] });
+rule('165', { header: ['{c},F,01/01/2005,WBRI,UN1,1.0,01/01/2024'] }, { header: ['{c},F,01/01/2005,WBRI,UN1,1,01/01/2024'] });
 rule('168', { header: ['{c},F,01/01/2010,WBRI,UN9,0,'] }, { header: [H] });
 rule('171', { header: ['{c},F,01/01/2005,WBRI,UN1,1,32/01/2024'] }, { header: ['{c},F,01/01/2005,WBRI,UN1,1,01/01/2024'] });
 rule('174', { header: ['{c},M,01/01/2005,WBRI,UN1,,01/01/2024'] }, { header: ['{c},F,01/01/2005,WBRI,UN1,1,01/01/2024'] });
@@ -277,6 +278,7 @@ for (const fy of [2023, 2024, 2025, 2026]) {
       const result = await importFiles(store, returnsOf(mine, side), { user: 'tester', checkOnly: true });
       const errors = await runErrors(store, result.runId);
       assert.equal(errors.length, result.errorCount, 'every error is kept for the report');
+      assert.deepEqual(errors.filter((e) => e.rule === 'database'), [], 'every check runs');
       const reported = new Set(errors.map((e) => `${e.rule}|${e.child}`));
       for (const { c, i } of mine) {
         const child = `K${i}${side[0]}`;

@@ -36,6 +36,7 @@ const ENTRIES: readonly Entry[] = [
   ['101', 'Header', 'SEX', 'cell', "The child's sex is not one of this collection year's codes."],
   ['102', 'Header', 'DOB', 'cell', 'The date of birth is missing or not a valid date.'],
   ['103', 'Header', 'ETHNIC', 'cell', 'The ethnicity code is missing or not valid.'],
+  ['165', 'Header', 'MOTHER', 'cell', 'MOTHER must be 1 (the child is a mother), 0 or blank.'],
   ['168', 'Header', 'UPN', 'cell', 'The UPN is not valid: a check letter and 12 digits, or UN1 to UN5 when it is not known.'],
   ['171', 'Header', 'MC_DOB', 'cell', "The date of birth of the mother's child is not a valid date."],
   ['174', 'Header', 'SEX MC_DOB', 'row', "A date of birth of the child's own child is recorded but the child is male."],

@@ -41,6 +41,11 @@ const HEADER = (x: string) => `LEFT JOIN s_header h ON h.child_id = ${x}.child_i
   LEFT JOIN child hc ON h.child_id IS NULL AND hc.child_id = ${x}.child_id`;
 const HDOB = 'coalesce(h.dob, hc.dob)';
 
+/** Several checks in one query, sharing the tables of a WITH clause (computed once). */
+function together(withClause: string, checks: CrossCheck[]): CrossCheck {
+  return `${withClause} ${checks.join('\nUNION ALL\n')}`;
+}
+
 /** Rows of s_<table> whose child is in neither the Header of their return nor (when that year's Header is not imported) the stored children. */
 function notInHeader(code: string, table: string): CrossCheck {
   return check(code, `SELECT x.f, x.r, x.y, x.child_id AS child, NULL AS field, '(CHILD ' || x.child_id || ')' AS detail, ${vals('x', 'CHILD')} AS vals
@@ -68,6 +73,13 @@ const CHAIN = `(SELECT e.*,
 /** Each child's last episode in a return. */
 const LAST_EPISODE = `(SELECT DISTINCT ON (y, child_id) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom DESC)`;
 
+/**
+ * f: each child's first episode in a return; l: the episode still open at the end of a return.
+ * Materialised, so the two are hash-joined rather than recomputed per row.
+ */
+const OPEN_LAST_YEAR = `WITH f AS MATERIALIZED (SELECT DISTINCT ON (y, child_id) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom),
+  l AS MATERIALIZED (SELECT * FROM ${LAST_EPISODE} x WHERE x.dec IS NULL AND x.y + 1 IN (SELECT DISTINCT y FROM s_episodes))`;
+
 const EP = (extra = '') => `SELECT e.f, e.r, e.y, e.child_id AS child${extra}`;
 const placementSame = `e.place IS NOT DISTINCT FROM e.prev_place AND e.place_provider IS NOT DISTINCT FROM e.prev_provider
   AND e.pl_post IS NOT DISTINCT FROM e.prev_post AND e.urn IS NOT DISTINCT FROM e.prev_urn`;
@@ -92,63 +104,70 @@ const HEADER_CHECKS: CrossCheck[] = [
       AND EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = h.child_id AND e.y = h.y AND (e.dec IS NULL OR e.dec > ${yearEnd('h.y')}))`),
   check('607', `SELECT h.f, h.r, h.y, h.child_id AS child, NULL AS field,
       '(ceased ' || ${dfe('e.dec')} || ')' AS detail, ${vals('h', 'MOTHER')} AS vals
-    FROM s_header h JOIN ${LAST_EPISODE} e ON e.child_id = h.child_id AND e.y = h.y
+    FROM s_header h JOIN (SELECT * FROM ${LAST_EPISODE} x WHERE x.rec <> 'X1') e ON e.child_id = h.child_id AND e.y = h.y
     WHERE h.sex = 2 AND h.mother IS NULL AND e.dec BETWEEN ${yearStart('h.y')} AND ${yearEnd('h.y')} AND e.rec <> 'X1'
       AND ${age('h.dob', 12)} <= e.dec`),
 ];
 
 const EPISODE_CHECKS: CrossCheck[] = [
   notInHeader('INT03', 'episodes'),
-  check('302', `${EP()}, NULL AS field, '(born ' || ${dfe(HDOB)} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
-    FROM s_episodes e ${HEADER('e')} WHERE e.decom < ${HDOB}`),
+  // Rules against the child's date of birth, on episodes joined once to the Header.
+  together(`WITH eh AS MATERIALIZED (SELECT e.*, ${HDOB} AS hdob FROM s_episodes e ${HEADER('e')})`, [
+  check('302', `${EP()}, NULL AS field, '(born ' || ${dfe('e.hdob')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
+    FROM eh e WHERE e.decom < e.hdob`),
   ...([
-    ['386', `e.rec IN ('E11', 'E12') AND e.dec >= ${age(HDOB, 18)}`],
-    ['387', `e.rec IN ('E5', 'E6') AND e.dec < ${age(HDOB, 14)}`],
-    ['389', `e.rec = 'E7' AND e.dec < ${age(HDOB, 16)}`],
+    ['386', `e.rec IN ('E11', 'E12') AND e.dec >= ${age('e.hdob', 18)}`],
+    ['387', `e.rec IN ('E5', 'E6') AND e.dec < ${age('e.hdob', 14)}`],
+    ['389', `e.rec = 'E7' AND e.dec < ${age('e.hdob', 16)}`],
   ] as const).map(([code, where]) =>
-    check(code, `${EP()}, NULL AS field, '(born ' || ${dfe(HDOB)} || ')' AS detail, ${vals('e', 'DEC', 'REC')} AS vals
-      FROM s_episodes e ${HEADER('e')} WHERE ${where}`)),
-  check('371', `${EP()}, 'PLACE' AS field, '(born ' || ${dfe(HDOB)} || ')' AS detail, ${vals('e', 'DECOM', 'PLACE')} AS vals
-    FROM s_episodes e ${HEADER('e')} WHERE e.place = 'K3' AND e.decom < ${age(HDOB, 16)}`),
+    check(code, `${EP()}, NULL AS field, '(born ' || ${dfe('e.hdob')} || ')' AS detail, ${vals('e', 'DEC', 'REC')} AS vals
+      FROM eh e WHERE ${where}`)),
+  check('371', `${EP()}, 'PLACE' AS field, '(born ' || ${dfe('e.hdob')} || ')' AS detail, ${vals('e', 'DECOM', 'PLACE')} AS vals
+    FROM eh e WHERE e.place = 'K3' AND e.decom < ${age('e.hdob', 16)}`),
+  ]),
+  // Rules along each child's chain of episodes, on the chain computed once.
+  together(`WITH chain AS MATERIALIZED ${CHAIN}`, [
   // 388: X1 needs a next episode that day; an episode followed that day needs X1; the last cannot end X1.
   check('388', `${EP()}, NULL AS field,
       CASE WHEN e.next_decom IS NULL THEN '(it is the last episode)' ELSE '(next episode begins ' || ${dfe('e.next_decom')} || ')' END AS detail,
       ${vals('e', 'DEC', 'REC')} AS vals
-    FROM ${CHAIN} e
+    FROM chain e
     WHERE (e.rec = 'X1' AND e.dec IS NOT NULL AND (e.next_decom IS NULL OR e.dec <> e.next_decom))
        OR (e.rec <> 'X1' AND e.dec = e.next_decom)`),
   check('142', `${EP()}, NULL AS field, '(next episode begins ' || ${dfe('e.next_decom')} || ')' AS detail, ${vals('e', 'DECOM', 'DEC')} AS vals
-    FROM ${CHAIN} e WHERE e.dec IS NULL AND e.next_decom IS NOT NULL`),
+    FROM chain e WHERE e.dec IS NULL AND e.next_decom IS NOT NULL`),
   check('501', `${EP()}, NULL AS field, '(previous ceased ' || ${dfe('e.prev_dec')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
-    FROM ${CHAIN} e WHERE e.decom < e.prev_dec`),
+    FROM chain e WHERE e.decom < e.prev_dec`),
   check('357', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'DECOM', 'RNE')} AS vals
-    FROM ${CHAIN} e WHERE e.n = 1 AND e.decom >= ${yearStart('e.y')} AND e.rne <> 'S'
+    FROM chain e WHERE e.n = 1 AND e.decom >= ${yearStart('e.y')} AND e.rne <> 'S'
       AND NOT EXISTS (SELECT 1 FROM s_episodes l WHERE l.child_id = e.child_id AND l.y = e.y - 1)`),
   check('431', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'DECOM', 'RNE')} AS vals
-    FROM ${CHAIN} e WHERE e.rne = 'S' AND e.prev_dec = e.decom`),
+    FROM chain e WHERE e.rne = 'S' AND e.prev_dec = e.decom`),
   check('432', `${EP()}, NULL AS field, '(previous ceased with ' || e.prev_rec || ')' AS detail, ${vals('e', 'RNE')} AS vals
-    FROM ${CHAIN} e WHERE e.n > 1 AND e.prev_rec IS NOT NULL AND e.prev_rec <> 'X1' AND e.rne <> 'S'`),
+    FROM chain e WHERE e.n > 1 AND e.prev_rec IS NOT NULL AND e.prev_rec <> 'X1' AND e.rne <> 'S'`),
   check('433', `${EP()}, NULL AS field, '(previous ceased ' || coalesce(${dfe('e.prev_dec')}, 'never') || ')' AS detail, ${vals('e', 'DECOM', 'RNE')} AS vals
-    FROM ${CHAIN} e WHERE e.n > 1 AND e.rne IN ('L', 'P', 'T', 'B', 'U') AND e.prev_dec IS DISTINCT FROM e.decom AND e.prev_rec = 'X1'`),
+    FROM chain e WHERE e.n > 1 AND e.rne IN ('L', 'P', 'T', 'B', 'U') AND e.prev_dec IS DISTINCT FROM e.decom AND e.prev_rec = 'X1'`),
   check('434', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'RNE', 'LS', 'PLACE')} AS vals
-    FROM ${CHAIN} e WHERE e.n > 1 AND e.rne = 'L' AND (e.ls = e.prev_ls OR NOT (${placementSame}))`),
+    FROM chain e WHERE e.n > 1 AND e.rne = 'L' AND (e.ls = e.prev_ls OR NOT (${placementSame}))`),
   check('435', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'RNE', 'LS')} AS vals
-    FROM ${CHAIN} e WHERE e.n > 1 AND e.rne IN ('P', 'T') AND e.ls <> e.prev_ls`),
+    FROM chain e WHERE e.n > 1 AND e.rne IN ('P', 'T') AND e.ls <> e.prev_ls`),
   check('436', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'RNE', 'LS', 'PLACE')} AS vals
-    FROM ${CHAIN} e WHERE e.n > 1 AND e.rne IN ('B', 'U') AND (e.ls = e.prev_ls OR (${placementSame}))`),
+    FROM chain e WHERE e.n > 1 AND e.rne IN ('B', 'U') AND (e.ls = e.prev_ls OR (${placementSame}))`),
   check('437', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'REC')} AS vals
-    FROM ${CHAIN} e WHERE e.rec IN ('E2', 'E15') AND e.next_decom IS NOT NULL`),
+    FROM chain e WHERE e.rec IN ('E2', 'E15') AND e.next_decom IS NOT NULL`),
   check('226', `${EP()}, 'REASON_PLACE_CHANGE' AS field, NULL AS detail, ${vals('e', 'PLACE', 'REASON_PLACE_CHANGE')} AS vals
-    FROM ${CHAIN} e WHERE e.place IN ('T0', 'T1', 'T2', 'T3', 'T4') AND (e.reason_place_change IS NOT NULL OR e.prev_reason IS NOT NULL)`),
+    FROM chain e WHERE e.place IN ('T0', 'T1', 'T2', 'T3', 'T4') AND (e.reason_place_change IS NOT NULL OR e.prev_reason IS NOT NULL)`),
   // Against last year: the episode open at its end must open this year.
+  ]),
+  // This year's first episode against the episode open at the end of last year.
+  together(OPEN_LAST_YEAR, [
   check('502', `${EP()}, NULL AS field, '(last year''s open episode began ' || ${dfe('l.decom')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
-    FROM ${CHAIN} e JOIN ${LAST_EPISODE} l ON l.child_id = e.child_id AND l.y = e.y - 1
-    WHERE e.n = 1 AND l.dec IS NULL AND e.decom <> l.decom`),
+    FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1 WHERE e.decom <> l.decom`),
   ...([['503A', 'RNE'], ['503B', 'LS'], ['503C', 'CIN'], ['503D', 'PLACE'], ['503E', 'PLACE_PROVIDER']] as const).map(([code, field]) =>
     check(code, `${EP()}, NULL AS field, '(last year: ' || coalesce(l.${field.toLowerCase()}, 'blank') || ')' AS detail, ${vals('e', field)} AS vals
-      FROM ${CHAIN} e JOIN ${LAST_EPISODE} l ON l.child_id = e.child_id AND l.y = e.y - 1
-      WHERE e.n = 1 AND l.dec IS NULL AND e.decom = l.decom AND e.${field.toLowerCase()} IS DISTINCT FROM l.${field.toLowerCase()}
-        ${code === '503D' ? `AND NOT (l.place = 'H5' AND e.place = 'K3')` : ''}`)),
+      FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1
+      WHERE e.decom = l.decom AND e.${field.toLowerCase()} IS DISTINCT FROM l.${field.toLowerCase()}
+        ${code === '503D' ? `AND NOT (l.place IN ('H5', 'P2') AND e.place = 'K3')` : ''}`)),  ]),
 ];
 
 /** When each child ceased to be looked after in a return (its last episode ended, not X1), and first began. */
@@ -168,15 +187,17 @@ const MISSING_CHECKS: CrossCheck[] = [
   check('575', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, '(placement ended ' || ${dfe('e.dec')} || ')' AS detail, ${vals('m', 'MIS_START', 'MIS_END')} AS vals
     FROM s_missing m JOIN s_episodes e ON e.child_id = m.child_id AND e.y = m.y AND e.decom <= m.mis_start AND e.dec >= m.mis_start
     WHERE m.mis_end IS NULL AND e.dec <= ${yearEnd('m.y')}`),
+  together(`WITH span AS MATERIALIZED ${CARE_SPAN}`, [
   check('577', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, '(ceased ' || ${dfe('c.left_care')} || ')' AS detail, ${vals('m', 'MIS_START', 'MIS_END')} AS vals
-    FROM s_missing m JOIN ${CARE_SPAN} c ON c.child_id = m.child_id AND c.y = m.y
+    FROM s_missing m JOIN span c ON c.child_id = m.child_id AND c.y = m.y
     WHERE m.mis_end IS NULL AND NOT c.still_in AND c.left_care IS NOT NULL`),
   check('578', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, '(ceased ' || ${dfe('c.left_care')} || ')' AS detail, ${vals('m', 'MIS_START')} AS vals
-    FROM s_missing m JOIN ${CARE_SPAN} c ON c.child_id = m.child_id AND c.y = m.y
+    FROM s_missing m JOIN span c ON c.child_id = m.child_id AND c.y = m.y
     WHERE NOT c.still_in AND m.mis_start > c.left_care`),
   check('581', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, '(first looked after ' || ${dfe('c.first_decom')} || ')' AS detail, ${vals('m', 'MIS_START')} AS vals
-    FROM s_missing m JOIN ${CARE_SPAN} c ON c.child_id = m.child_id AND c.y = m.y
+    FROM s_missing m JOIN span c ON c.child_id = m.child_id AND c.y = m.y
     WHERE m.mis_start < c.first_decom AND NOT EXISTS (SELECT 1 FROM s_episodes l WHERE l.child_id = m.child_id AND l.y = m.y - 1)`),
+  ]),
   // Reported on last year's open period: it has no counterpart in this year's return.
   check('576', `SELECT l.f, l.r, l.y + 1 AS y, l.child_id AS child, NULL AS field, '(began ' || ${dfe('l.mis_start')} || ')' AS detail, ${vals('l', 'MIS_START', 'MIS_END')} AS vals
     FROM s_missing l WHERE l.mis_end IS NULL AND l.y + 1 IN (SELECT DISTINCT y FROM s_missing)
@@ -237,5 +258,5 @@ export const CHECKS_903: Record<Table903, readonly CrossCheck[]> = {
 
 /** Every rule code with a check here, for the register's tests. */
 export function checkedCodes(): string[] {
-  return Object.values(CHECKS_903).flatMap((checks) => checks.map((c) => /'([^']+)' AS rule/.exec(c)![1]!));
+  return Object.values(CHECKS_903).flatMap((checks) => checks.flatMap((c) => [...c.matchAll(/'([^']+)' AS rule/g)].map((m) => m[1]!)));
 }

@@ -27,7 +27,7 @@ export const header: TableSpec<HeaderRow> = {
         dob: dob(ctx),
         ethnic: code(ETHNIC, { required: true, rule: '103' }),
         upn: pattern(UPN_PATTERN, { required: true, rule: '168', what: 'UPN (a letter and 12 digits, or UN1 to UN5)' }),
-        mother: code({ '0': 'No', '1': 'Yes' }),
+        mother: code({ '0': 'No', '1': 'Yes' }, { rule: '165' }),
         mc_dob: date({ rule: '171', notAfter: ctx.today }),
       })
       .transform((r) => withFields(r, { mcDob: r.mc_dob })),
