@@ -190,7 +190,9 @@ function writeLookedAfter(c: LookedAfterChild, years: readonly YearFiles[], rhi:
     if (episodes.length === 0 && oc3.length === 0) continue;
     inAnyReturn = true;
     // Each return in its own year's codes (ssda903-years.ts).
-    y.header.write([c.id, sexCodeIn(y.fy, c.sex), dob, c.ethnic, c.upn, c.mother, dfe(c.mcDob)]);
+    // From 2024-25 MOTHER is due for every looked-after girl (rules 393, 607), whatever her age.
+    const mother = c.mother ?? (c.sex === 2 && y.fy >= 2024 ? '0' : null);
+    y.header.write([c.id, sexCodeIn(y.fy, c.sex), dob, c.ethnic, c.upn, mother, dfe(c.mcDob)]);
     for (const e of episodes) {
       const ended = e.dec !== null && e.dec <= y.end;
       y.episodes.write([

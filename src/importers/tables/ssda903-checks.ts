@@ -98,15 +98,15 @@ const HEADER_CHECKS: CrossCheck[] = [
         '(last year: ' || ${field === 'SEX' ? 'l.sex_code' : DATES.has(field.toLowerCase()) ? dfe(`l.${field.toLowerCase()}`) : `l.${field.toLowerCase()}`} || ')' AS detail,
         ${vals('h', field === 'SEX' ? 'SEX_CODE' : field)} AS vals
       FROM s_header h JOIN s_header l ON l.child_id = h.child_id AND l.y = h.y - 1 WHERE ${differs}`)),
-  // Girls aged 12 or over looked after at the end of the year (393) or ceasing in it (607) need MOTHER.
+  // Girls looked after (393) or ceasing to be in the year (607) need MOTHER, whatever their age.
   check('393', `SELECT h.f, h.r, h.y, h.child_id AS child, NULL AS field, NULL AS detail, ${vals('h', 'MOTHER')} AS vals
-    FROM s_header h WHERE h.sex = 2 AND h.mother IS NULL AND ${age('h.dob', 12)} <= ${yearEnd('h.y')}
-      AND EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = h.child_id AND e.y = h.y AND (e.dec IS NULL OR e.dec > ${yearEnd('h.y')}))`),
-  check('607', `SELECT h.f, h.r, h.y, h.child_id AS child, NULL AS field,
+    FROM s_header h WHERE h.sex = 2 AND h.mother IS NULL
+      AND EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = h.child_id AND e.y = h.y AND e.ls NOT IN ('V3', 'V4'))`),
+  check('607', `SELECT DISTINCT ON (h.f, h.r) h.f, h.r, h.y, h.child_id AS child, NULL AS field,
       '(ceased ' || ${dfe('e.dec')} || ')' AS detail, ${vals('h', 'MOTHER')} AS vals
-    FROM s_header h JOIN (SELECT * FROM ${LAST_EPISODE} x WHERE x.rec <> 'X1') e ON e.child_id = h.child_id AND e.y = h.y
-    WHERE h.sex = 2 AND h.mother IS NULL AND e.dec BETWEEN ${yearStart('h.y')} AND ${yearEnd('h.y')} AND e.rec <> 'X1'
-      AND ${age('h.dob', 12)} <= e.dec`),
+    FROM s_header h JOIN s_episodes e ON e.child_id = h.child_id AND e.y = h.y
+    WHERE h.sex = 2 AND h.mother IS NULL AND e.dec BETWEEN ${yearStart('h.y')} AND ${yearEnd('h.y')} AND e.rec <> 'X1' AND e.ls NOT IN ('V3', 'V4')
+    ORDER BY h.f, h.r, e.dec`),
 ];
 
 const EPISODE_CHECKS: CrossCheck[] = [
