@@ -6,6 +6,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerEhcp } from './commands/ehcp.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerImport } from './commands/import.ts';
+import { registerCheck } from './commands/check.ts';
 import { registerIndicators } from './commands/indicators.ts';
 import { registerReport } from './commands/report.ts';
 import { registerServe } from './commands/serve.ts';
@@ -17,7 +18,7 @@ const program = new Command()
   .description("Children's Services performance, assurance and scrutiny")
   .showHelpAfterError();
 
-for (const register of [registerImport, registerGenerate, registerIndicators, registerEhcp, registerServe, registerDemo, registerUsers, registerReport, registerCouncil]) {
+for (const register of [registerImport, registerCheck, registerGenerate, registerIndicators, registerEhcp, registerServe, registerDemo, registerUsers, registerReport, registerCouncil]) {
   register(program);
 }
 

@@ -72,17 +72,18 @@ export const CIN = {
   N8: 'Absent parenting',
 } as const;
 
-/** Placement type (rule 146). */
+/** Placement type (rule 146): every code of any year; ssda903-years.ts has each year's list. */
 export const PLACE = {
   A3: 'Placed for adoption with consent, with current foster carer(s)',
   A4: 'Placed for adoption with consent, not with current foster carer(s)',
   A5: 'Placed for adoption with placement order, with current foster carer(s)',
   A6: 'Placed for adoption with placement order, not with current foster carer(s)',
-  H5: 'Semi-independent living accommodation',
+  H5: 'Semi-independent living accommodation (until 2024-25)',
   K1: 'Secure children’s home',
   K2: 'Children’s home',
+  K3: 'Supported accommodation not subject to children’s homes regulations (from 2024-25)',
   P1: 'Placed with own parent(s) or other person(s) with parental responsibility',
-  P2: 'Independent living',
+  P2: 'Independent living (until 2024-25)',
   P3: 'Residential employment',
   R1: 'Residential care home',
   R2: 'NHS or health trust establishment providing medical or nursing care',
@@ -100,7 +101,11 @@ export const PLACE = {
   U4: 'Foster placement with other foster carer: long-term',
   U5: 'Foster placement with other foster carer who is also an approved adopter',
   U6: 'Foster placement with other foster carer: not long-term',
-  Z1: 'Other placement',
+  Z1: 'Other placement (until 2024-25)',
+  Z11: 'Other placement, type Z11 (from 2025-26)',
+  Z12: 'Other placement, type Z12 (from 2025-26)',
+  Z13: 'Other placement, type Z13 (from 2025-26)',
+  Z14: 'Other placement, type Z14 (from 2025-26)',
 } as const;
 
 /** Placements for which no provider is recorded (rule 213). */

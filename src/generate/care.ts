@@ -119,9 +119,12 @@ export function careEpisodes(r: Random, plan: CarePlan, asOf: number): Episode[]
   const changes = plan.adoption ? adoptionChanges(r, plan.start) : ordinaryChanges(r, plan, firstLs, firstPlace);
   // An adoption order follows the adoptive placement by six months to a year.
   const end = plan.adoption ? (changes[changes.length - 1] as Change).day + r.int(180, 360) : plan.end;
-  for (const c of changes) {
-    if (c.day > asOf || c.day >= end) break;
+  for (const drawn of changes) {
+    if (drawn.day > asOf || drawn.day >= end) break;
     const prev = episodes[episodes.length - 1] as Episode;
+    // Placed with parents again is no change of placement (the DfE's rules 434 to 436 would say so).
+    const c = drawn.place === 'P1' && prev.place === 'P1' ? { ...drawn, place: undefined } : drawn;
+    if (!c.ls && !c.place) continue;
     prev.dec = c.day;
     prev.rec = 'X1';
     const rne = c.ls ? (c.place ? 'B' : 'L') : c.sameCarer ? 'T' : 'P';

@@ -3,6 +3,7 @@
 // Rows go to disk child by child, so national scale never holds a table in memory.
 import { join, relative } from 'node:path';
 import type { IsoDate } from '../core/dates.ts';
+import { placeIn, sexCodeIn } from '../core/ssda903-years.ts';
 import type { AreaContext, AreaGenerator } from './area.ts';
 import { benchmarkRows } from './benchmarks.ts';
 import { CsvWriter, dfe, TextWriter, type Cell } from './csv.ts';
@@ -204,11 +205,14 @@ function writeLookedAfter(c: LookedAfterChild, years: readonly YearFiles[], rhi:
     const oc3 = c.oc3.filter((o) => o.fy === y.fy);
     if (episodes.length === 0 && oc3.length === 0) continue;
     inAnyReturn = true;
-    y.header.write([c.id, c.sex, dob, c.ethnic, c.upn, c.mother, dfe(c.mcDob)]);
+    // Each return in its own year's codes (ssda903-years.ts).
+    // From 2024-25 MOTHER is due for every looked-after girl (rules 393, 607), whatever her age.
+    const mother = c.mother ?? (c.sex === 2 && y.fy >= 2024 ? '0' : null);
+    y.header.write([c.id, sexCodeIn(y.fy, c.sex), dob, c.ethnic, c.upn, mother, dfe(c.mcDob)]);
     for (const e of episodes) {
       const ended = e.dec !== null && e.dec <= y.end;
       y.episodes.write([
-        c.id, dfe(e.decom), e.rne, e.ls, e.cin, e.place, e.provider, ended ? dfe(e.dec) : null, ended ? e.rec : null,
+        c.id, dfe(e.decom), e.rne, e.ls, e.cin, placeIn(y.fy, e.place), e.provider, ended ? dfe(e.dec) : null, ended ? e.rec : null,
         e.reasonPlaceChange, e.homePost, e.plPost, e.urn,
       ]);
     }

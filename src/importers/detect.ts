@@ -19,10 +19,12 @@ export function explainHeader(header: readonly string[]): string {
   const repeated = new Set<string>();
   for (const n of header.map(norm)) (names.has(n) ? repeated : names).add(n);
   if (repeated.size) return `The header row names a column more than once: ${[...repeated].join(', ')}.`;
-  let best: { spec: TableSpec<unknown>; share: number } | null = null;
+  // The nearest table shares the most columns (UASC's four are mostly the Header's), then the largest part of its own.
+  let best: { spec: TableSpec<unknown>; share: number; shared: number } | null = null;
   for (const spec of TABLES) {
-    const share = spec.columns.filter((c) => names.has(norm(c))).length / spec.columns.length;
-    if (!best || share > best.share) best = { spec, share };
+    const shared = spec.columns.filter((c) => names.has(norm(c))).length;
+    const share = shared / spec.columns.length;
+    if (!best || shared > best.shared || (shared === best.shared && share > best.share)) best = { spec, share, shared };
   }
   if (best && best.share >= 0.5) {
     const own = new Set(best.spec.columns.map(norm));

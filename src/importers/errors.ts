@@ -1,7 +1,15 @@
-// Errors of a run: the first few hundred are kept for the report, all are counted.
+// Errors of a run: all are counted; the first MAX_REPORTED_ERRORS are kept for the report (its
+// summary and download, report.ts), and the first MAX_ERRORS of those shown with the result.
 import type { ImportError } from './types.ts';
 
+/** Errors shown with a result and kept on its import_run row: a page or terminal can take this many. */
 export const MAX_ERRORS = 500;
+
+/**
+ * Errors kept for a run's report and download. A return with errors on every row of a national
+ * file would otherwise hold millions in memory; this many (some 30 MB) is enough to fix from.
+ */
+export const MAX_REPORTED_ERRORS = 100_000;
 
 export class ErrorList {
   readonly items: ImportError[] = [];
@@ -9,7 +17,7 @@ export class ErrorList {
 
   add(e: ImportError): void {
     this.count += 1;
-    if (this.items.length < MAX_ERRORS) this.items.push(e);
+    if (this.items.length < MAX_REPORTED_ERRORS) this.items.push(e);
   }
 
   /** Adds `total` errors of which only `shown` are listed. */

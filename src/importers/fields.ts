@@ -125,6 +125,16 @@ export function number(): Cell<number> {
   });
 }
 
+/** A whole number from `min` to `max`; blank = not recorded. */
+export function integer(min: number, max: number, opts: Opts = {}): Cell<number | null> {
+  const rule = opts.rule ?? 'number';
+  return cell((s, ctx) => {
+    if (s === '') return null;
+    const n = Number(s);
+    return Number.isInteger(n) && n >= min && n <= max ? n : fail(ctx, rule, `"${s}" is not a whole number from ${min} to ${max}.`);
+  });
+}
+
 /** A financial year: 2024 or 2024-25, as its starting year. */
 export function financialYear(): Cell<number> {
   return cell((s, ctx) => {

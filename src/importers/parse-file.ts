@@ -105,7 +105,7 @@ export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
           }
           const fy = spec.needsYear ? (job.year ?? yearFromPath(file.name) ?? (file.path ? yearFromPath(file.path) : null)) : null;
           if (spec.needsYear && fy === null) {
-            fileError(`${file.name}: the SSDA903 collection year is not known. Give the year (e.g. --year 2024 for 2024-25) or put it in the folder name (e.g. ssda903_2025).`, 'year');
+            fileError(`${file.name}: the SSDA903 collection year is not known. Give the collection year with the files (2024 for 2024-25), or put it in the folder name (e.g. ssda903_2025).`, 'year');
             yield chunk(true);
             return;
           }

@@ -6,9 +6,10 @@ import { today } from '../core/dates.ts';
 import { forgetVersion } from '../store/figure-cache.ts';
 import { withImportRun } from '../store/import-runs.ts';
 import type { Store, Tx } from '../store/open.ts';
-import { ErrorList, MAX_ERRORS, Rejected } from './errors.ts';
+import { ErrorList, MAX_ERRORS, MAX_REPORTED_ERRORS, Rejected } from './errors.ts';
 import { preflight } from './limits.ts';
 import { readError, type FileChunk, type FileJob } from './parse-file.ts';
+import { causesFirst, saveReport, summarise } from './report.ts';
 import { fileSize } from './reader.ts';
 import { stagingTable, type TableSpec } from './spec.ts';
 import { checksOf, createStaging, duplicateCheck, indexStaging, keepLatest } from './stage.ts';
@@ -79,11 +80,18 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
         if (!uniqueInFiles || state.files.get(spec)! > 1) repeats.push(spec);
       }
       phase('indexes and duplicate checks');
+      for (const spec of staged) {
+        for (const check of spec.returnChecks ?? []) {
+          await runCheck(tx, check, names, errors);
+          phase(`check ${/'([^']+)' AS rule/.exec(check)?.[1] ?? ''}`);
+        }
+      }
+      phase('checks of each return');
       await keepLatest(tx, repeats);
       phase('latest version of each key');
       for (const spec of staged) for (const check of checksOf(spec)) await runCheck(tx, check, names, errors);
       phase('checks');
-      if (errors.count > 0) throw new Rejected();
+      if (errors.count > 0 || options.checkOnly) throw new Rejected();
       for (const spec of staged) {
         await spec.upsert(tx, { user: options.user });
         phase(`upsert ${spec.id}`);
@@ -104,13 +112,14 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
       errors.add({ file: '', row: 0, field: '', rule: 'database', message: `The import failed: ${(err as Error).message}` });
     }
     if (results.length === 0) results.push(...names.map((file) => ({ file, table: '', rows: 0 })));
-    const order = new Map(names.map((n, i) => [n, i]));
-    const shown = [...errors.items].sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.row - b.row);
+    const all = causesFirst(errors.items, results, names);
+    const shown = all.slice(0, MAX_ERRORS);
+    const status = errors.count === 0 && options.checkOnly ? 'checked' : 'rejected';
     // Written after the rollback, so the rejection itself is kept.
     await store.db
       .updateTable('import_run')
       .set({
-        status: 'rejected',
+        status,
         finished_at: sql<string>`now()`,
         files: jsonText(results),
         rows: rowsOf(results),
@@ -118,7 +127,8 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
       })
       .where('id', '=', runId)
       .execute();
-    return { runId, status: 'rejected', files: results, errors: shown, errorCount: errors.count };
+    await saveReport(store, runId, all);
+    return { runId, status, files: results, errors: shown, errorCount: errors.count, summary: summarise(all, errors.count) };
   }
 }
 
@@ -206,8 +216,8 @@ async function stageFiles(state: RunState, files: ImportFile[], input: { parsed:
 
 /** Runs one SQL check, adding its first errors (and counting the rest). */
 async function runCheck(tx: Tx, check: string, names: string[], errors: ErrorList): Promise<void> {
-  const { rows } = await sql<{ f: number; r: number; field: string; rule: string; message: string; total: number }>`
-    SELECT c.*, count(*) OVER ()::int AS total FROM (${sql.raw(check)}) c ORDER BY c.f, c.r LIMIT ${MAX_ERRORS}`.execute(tx.db);
+  const { rows } = await sql<{ f: number; r: number; field: string; rule: string; message: string; child?: string | null; vals?: string | null; total: number }>`
+    SELECT c.*, count(*) OVER ()::int AS total FROM (${sql.raw(check)}) c ORDER BY c.f, c.r LIMIT ${MAX_REPORTED_ERRORS}`.execute(tx.db);
   errors.addCounted(
     rows.map((c) => ({
       file: names[c.f] ?? '',
@@ -215,6 +225,8 @@ async function runCheck(tx: Tx, check: string, names: string[], errors: ErrorLis
       field: c.field,
       rule: c.rule,
       message: c.message,
+      ...(c.child != null ? { child: c.child } : {}),
+      ...(c.vals != null ? { values: c.vals } : {}),
     })),
     rows[0]?.total ?? 0,
   );

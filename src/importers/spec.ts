@@ -42,7 +42,20 @@ export interface TableSpec<T = unknown> {
   keyFields: readonly string[];
   /** The child must be in the SSDA903 Header (this import or stored). */
   childInHeader?: boolean;
+  /** The rule a key repeated within a file breaks (DfE code where there is one); 'duplicate' otherwise. */
+  duplicateRule?: string;
+  /**
+   * A row with a refused cell is still checked (that cell blank) and staged, so every rule runs on
+   * every row and the checks across files see it; the run is rejected anyway.
+   */
+  checkInvalidRows?: boolean;
+  /** Checks across rows run after the latest version of each key is kept (the default). */
   checks?: readonly CrossCheck[];
+  /**
+   * Checks run on each file as sent, before the latest version of each key is kept (SSDA903 returns
+   * of two years, compared with each other). They may also select child and vals.
+   */
+  returnChecks?: readonly CrossCheck[];
   /** Moves the staged rows into the real tables, in the order of the table list. */
   upsert(tx: Tx, run: { user: string }): Promise<void>;
 }

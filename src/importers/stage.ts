@@ -47,6 +47,7 @@ interface ZodInternals {
 }
 
 const fastParsers = new WeakMap<object, FastParse | null>();
+const lenientParsers = new WeakMap<object, FastParse | null>();
 
 /**
  * The same parse as a table's zod schema, compiled once per schema, for the usual shape
@@ -57,12 +58,20 @@ const fastParsers = new WeakMap<object, FastParse | null>();
  */
 export function fastParser(schema: object): FastParse | null {
   if (fastParsers.has(schema)) return fastParsers.get(schema)!;
-  const compiled = compileFast(schema as ZodInternals);
+  const compiled = compileFast(schema as ZodInternals, false);
   fastParsers.set(schema, compiled);
   return compiled;
 }
 
-function compileFast(schema: ZodInternals): FastParse | null {
+/** The same parse, but a refused cell is taken as blank (null) instead of giving up on the row. */
+function lenientParser(schema: object): FastParse | null {
+  if (lenientParsers.has(schema)) return lenientParsers.get(schema)!;
+  const compiled = compileFast(schema as ZodInternals, true);
+  lenientParsers.set(schema, compiled);
+  return compiled;
+}
+
+function compileFast(schema: ZodInternals, lenient: boolean): FastParse | null {
   let def = schema._zod?.def;
   let transform: ((row: unknown) => unknown) | undefined;
   if (def?.type === 'pipe' && def.in?._zod?.def.type === 'object' && def.out?._zod?.def.type === 'transform') {
@@ -84,7 +93,11 @@ function compileFast(schema: ZodInternals): FastParse | null {
       const raw = record[key];
       if (typeof raw !== 'string') return null;
       row[key] = parse!(raw, ctx);
-      if (failed) return null;
+      if (failed) {
+        if (!lenient) return null;
+        row[key] = null;
+        failed = false;
+      }
     }
     return { data: transform ? transform(row) : row };
   };
@@ -101,28 +114,39 @@ export function validateRow(
   errors: ErrorList,
 ): unknown[] | null {
   let data = fastParser(schema)?.(record)?.data;
+  const at = { ...where, ...(record.child ? { child: record.child } : {}) };
+  const valuesOf = (fields: readonly string[]) => fields.map((f) => `${f}=${record[f.toLowerCase()] ?? ''}`).join('; ');
+  /** Fields with a refused cell: a row rule about them would only repeat the cause. */
+  let refused: Set<string> | null = null;
   if (data === undefined) {
     const parsed = schema.safeParse(record);
     if (!parsed.success) {
+      refused = new Set();
       for (const issue of (parsed.error as ZodError).issues) {
         const key = String(issue.path[0] ?? '');
         const rule = (issue as { params?: { rule?: string } }).params?.rule ?? issue.code;
-        errors.add({ ...where, field: fieldNames.get(key) ?? key, rule, message: issue.message });
+        const field = fieldNames.get(key) ?? key;
+        refused.add(field);
+        errors.add({ ...at, field, rule, message: issue.message, values: valuesOf([field]) });
       }
-      return null;
+      data = spec.checkInvalidRows ? lenientParser(schema)?.(record)?.data : undefined;
+      if (data === undefined) return null;
+    } else {
+      data = parsed.data;
     }
-    data = parsed.data;
   }
-  const issues = spec.rules?.(data, ctx) ?? [];
-  for (const i of issues) errors.add({ ...where, ...i });
-  return issues.length ? null : spec.toStage(data, ctx);
+  const issues = (spec.rules?.(data, ctx) ?? []).filter((i) => !refused?.has(i.field));
+  for (const i of issues) errors.add({ ...at, field: i.field, rule: i.rule, message: i.message, values: valuesOf(i.fields ?? [i.field]) });
+  // A refused row is staged only to be checked across files; the run is rejected all the same.
+  return issues.length && !spec.checkInvalidRows ? null : spec.toStage(data, ctx);
 }
 
 /** A key may appear once in a file. */
 export function duplicateCheck(spec: TableSpec): CrossCheck {
-  return `SELECT f, r, '${spec.keyFields[0]}' AS field, 'duplicate' AS rule,
-       'The same ${spec.keyFields.join(' and ')} is already on row ' || first_r || '; each must appear once in a file.' AS message
-     FROM (SELECT f, r, row_number() OVER w AS n, first_value(r) OVER w AS first_r
+  const child = spec.stage.some(([n]) => n === 'child_id');
+  return `SELECT f, r, '${spec.keyFields[0]}' AS field, '${spec.duplicateRule ?? 'duplicate'}' AS rule,
+       'The same ${spec.keyFields.join(' and ')} is already on row ' || first_r || '; each must appear once in a file.' AS message${child ? ', child_id AS child' : ''}
+     FROM (SELECT f, r, ${child ? 'child_id, ' : ''}row_number() OVER w AS n, first_value(r) OVER w AS first_r
            FROM ${stagingTable(spec)} WINDOW w AS (PARTITION BY f, ${spec.key.join(', ')} ORDER BY r)) d
      WHERE n > 1`;
 }

@@ -21,6 +21,8 @@ export interface ImportOptions {
   user: string;
   /** SSDA903 collection year (financial year start, 2024 = 2024-25). */
   year?: number;
+  /** Validate only: check every file and rule, report, store nothing (the run is recorded as 'checked'). */
+  checkOnly?: boolean;
   onProgress?: (p: ImportProgress) => void;
 }
 
@@ -31,13 +33,28 @@ export interface ImportError {
   field: string;
   rule: string;
   message: string;
+  /** The child (CHILD) of the row, when the table has one. */
+  child?: string;
+  /** The values of the fields concerned, as "FIELD=value; ...". */
+  values?: string;
 }
 
 export interface ImportResult {
   runId: number;
-  status: 'accepted' | 'rejected';
+  /** 'checked': a check-only run found no errors (and stored nothing). */
+  status: 'accepted' | 'rejected' | 'checked';
   files: { file: string; table: string; rows: number }[];
   /** The first errors (at most MAX_ERRORS). */
   errors: ImportError[];
   errorCount: number;
+  /** Errors by rule and by child (report.ts), when there were errors or it was a check. */
+  summary?: ErrorSummary;
+}
+
+export interface ErrorSummary {
+  byRule: { rule: string; count: number; message: string; fields: string[]; files: string[] }[];
+  byChild: { child: string; count: number; rules: string[] }[];
+  /** Errors the summary is of (at most MAX_REPORTED_ERRORS), and all errors of the run. */
+  listed: number;
+  total: number;
 }

@@ -18,6 +18,8 @@ export interface ChildTable {
   dob: string;
   ethnic: string | null;
   upn: string | null;
+  mother: number | null;
+  mc_dob: string | null;
 }
 
 export interface LaEpisodeTable {
@@ -168,7 +170,7 @@ export interface ImportRunTable {
   finished_at: string | null;
   by_user: string;
   files: ColumnType<unknown, string, string>;
-  status: 'running' | 'accepted' | 'rejected' | 'failed';
+  status: 'running' | 'accepted' | 'rejected' | 'failed' | 'checked';
   rows: ColumnType<number, number | undefined, number>;
   errors: ColumnType<unknown, string | undefined, string>;
   /** The process that ran the import (080_trust.sql). */

@@ -23,15 +23,15 @@ after(() => store.close());
 const rejects = (files: ImportFile[], expected: Where[], message?: RegExp) => expectRejected(store, files, expected, message);
 
 test('a date that does not exist: rule 102 on the DOB cell', () =>
-  rejects([{ name: `${Y}header.csv`, content: csv(HEADER, 'C010,1,01/01/2012,WBRI,UN1,,', 'C011,2,31/02/2010,WBRI,UN1,,') }], [
+  rejects([{ name: `${Y}header.csv`, content: csv(HEADER, 'C010,M,01/01/2012,WBRI,UN1,,', 'C011,F,31/02/2010,WBRI,UN1,,') }], [
     [`${Y}header.csv`, 3, 'DOB', '102'],
   ], /31\/02\/2010/));
 
 test('a code not in the DfE list: rule 144 on legal status', () =>
-  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,P,X9,N5,U6,PR5,,,,,,') }], [[`${Y}episodes.csv`, 2, 'LS', '144']]));
+  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,S,X9,N5,U6,PR5,,,,,,') }], [[`${Y}episodes.csv`, 2, 'LS', '144']]));
 
 test('an episode that ceases before it began: rule 356', () =>
-  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,P,C1,N5,U6,PR5,31/05/2024,E13,,,,') }], [[`${Y}episodes.csv`, 2, 'DEC', '356']]));
+  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,S,C1,N5,U6,PR5,31/05/2024,E13,,,,') }], [[`${Y}episodes.csv`, 2, 'DEC', '356']]));
 
 test('a missing episode that ends before it starts (567) or starts after the collection year (570)', () =>
   rejects([{ name: `${Y}missing.csv`, content: csv(MISSING, 'C001,14/05/2010,M,10/01/2025,09/01/2025', 'C001,14/05/2010,A,01/04/2025,') }], [
@@ -45,8 +45,8 @@ test('EHCP advice received before it was requested', () =>
   ]));
 
 test('a child in Episodes who is neither in the Header of the import nor stored', () =>
-  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,P,C1,N5,U6,PR5,,,,,,', 'C999,01/06/2024,S,C1,N5,U6,PR5,,,,,,') }], [
-    [`${Y}episodes.csv`, 3, 'CHILD', 'child-in-header'],
+  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,S,C1,N5,U6,PR5,,,,,,', 'C999,01/06/2024,S,C1,N5,U6,PR5,,,,,,') }], [
+    [`${Y}episodes.csv`, 3, 'CHILD', 'INT03'],
   ], /C999/));
 
 test('an unknown header row names the file', () =>
@@ -59,7 +59,7 @@ test('an extra column is refused as the wrong file', () =>
   rejects([{ name: 'bench.csv', content: csv('Indicator,Area,Year,Value,Note', 'x,England,2024,1,') }], [['bench.csv', 1, '', 'header']], /looks like Benchmarks but has unexpected columns Note/));
 
 test('a key that appears twice in a file: the second row is reported', () =>
-  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,P,C1,N5,U6,PR5,,,,,,', 'C003,01/06/2024,P,C2,N5,U6,PR5,,,,,,') }], [
+  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,S,C1,N5,U6,PR5,,,,,,', 'C003,01/06/2024,S,C2,N5,U6,PR5,,,,,,') }], [
     [`${Y}episodes.csv`, 3, 'CHILD', 'duplicate'],
   ], /already on row 2; each must appear once in a file/));
 
@@ -79,18 +79,20 @@ test('an activity period overlapping a stored continuing one', () =>
 test('OC3 in touch with no activity (345), a bad UPN (168), a birth date in the future and a short row', () =>
   rejects([
     { name: `${Y}oc3.csv`, content: csv('CHILD,DOB,IN_TOUCH,ACTIV,ACCOM', 'C002,02/11/2007,YES,0,D1') },
-    { name: `${Y}header.csv`, content: csv(HEADER, 'C020,1,01/01/2012,WBRI,I123456789012,,', 'C021,1,01/01/2099,WBRI,UN1,,', 'C022,1') },
+    { name: `${Y}header.csv`, content: csv(HEADER, 'C020,M,01/01/2012,WBRI,I123456789012,,', 'C021,M,01/01/2099,WBRI,UN1,,', 'C022,1') },
   ], [
-    [`${Y}oc3.csv`, 2, 'ACTIV', '345'],
+    // Causes first: the Header's errors, then OC3's (C002 is not in this return's Header).
     [`${Y}header.csv`, 2, 'UPN', '168'],
     [`${Y}header.csv`, 3, 'DOB', 'future-date'],
     [`${Y}header.csv`, 4, '', 'columns'],
+    [`${Y}oc3.csv`, 2, 'ACTIV', '345'],
+    [`${Y}oc3.csv`, 2, 'CHILD', 'INT06'],
   ]));
 
 test('one bad file among good ones stores nothing from any of them', async () => {
   const files = validFiles().map((f) => {
     if (f.name.endsWith('strategy.csv')) return { ...f, content: String(f.content).replace('amber', 'red') };
-    if (f.name.endsWith('header.csv')) return { ...f, content: String(f.content) + 'C050,1,01/01/2015,WBRI,UN1,,\n' };
+    if (f.name.endsWith('header.csv')) return { ...f, content: String(f.content) + 'C050,M,01/01/2015,WBRI,UN1,,\n' };
     if (f.name.endsWith('benchmarks.csv')) return { ...f, content: String(f.content).replace('50.3', '51.0') };
     return f;
   });
@@ -105,7 +107,7 @@ test('only the first errors are listed, all are counted', async () => {
   assert.equal(result.status, 'rejected');
   assert.equal(result.errors.length, MAX_ERRORS);
   assert.equal(result.errorCount, MAX_ERRORS + 100);
-  assert.deepEqual(result.errors[0], { file: 'bench.csv', row: 2, field: 'Value', rule: 'number', message: '"n/a" is not a number.' });
+  assert.deepEqual(result.errors[0], { file: 'bench.csv', row: 2, field: 'Value', rule: 'number', message: '"n/a" is not a number.', values: 'Value=n/a' });
   assert.match(formatErrors(result.errors, result.errorCount), /and 100 more \(600 errors in all\)/);
   assert.deepEqual(await snapshot(store), before);
 });

@@ -28,10 +28,10 @@ test('a folder of valid files lands in every table with the right values', async
   // Header (header in CRLF; 29 February birth date; UN code for UPN)
   const children = await store.db.selectFrom('child').selectAll().orderBy('child_id').execute();
   assert.deepEqual(children, [
-    { child_id: 'C001', sex: 1, dob: '2010-05-14', ethnic: 'WBRI', upn: 'A123456789012' },
-    { child_id: 'C002', sex: 2, dob: '2007-11-02', ethnic: 'MWBC', upn: 'UN2' },
-    { child_id: 'C003', sex: 2, dob: '2008-02-29', ethnic: 'BAFR', upn: 'B12345678901C' },
-    { child_id: 'H001', sex: 1, dob: '2011-03-03', ethnic: null, upn: null },
+    { child_id: 'C001', sex: 1, dob: '2010-05-14', ethnic: 'WBRI', upn: 'A123456789012', mother: null, mc_dob: null },
+    { child_id: 'C002', sex: 2, dob: '2007-11-02', ethnic: 'MWBC', upn: 'UN2', mother: 1, mc_dob: '2024-03-01' },
+    { child_id: 'C003', sex: 2, dob: '2008-02-29', ethnic: 'BAFR', upn: 'B12345678901C', mother: 0, mc_dob: null },
+    { child_id: 'H001', sex: 1, dob: '2011-03-03', ethnic: null, upn: null, mother: null, mc_dob: null },
   ]);
 
   // Episodes (lower-case header)
@@ -147,12 +147,12 @@ test('the --year option overrides the folder name and keys OC3 by that year', as
 test('a key in two collection years: the later return wins, whatever the file order', async () => {
   const EPISODES = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN';
   const result = await importFiles(store, [
-    { name: 'ssda903_2027/episodes.csv', content: csv(EPISODES, 'C003,01/05/2024,S,C2,N5,U6,PR5,01/07/2026,E13,,,,') },
+    { name: 'ssda903_2027/episodes.csv', content: csv(EPISODES, 'C003,01/05/2024,S,C1,N5,U6,PR5,01/07/2026,E13,,AB1 2CD,,') },
     { name: 'ssda903_2026/episodes.csv', content: csv(EPISODES, 'C003,01/05/2024,S,C1,N5,U6,PR5,,,,,,') },
   ], { user: 'officer' });
   assert.equal(result.status, 'accepted', JSON.stringify(result.errors));
-  const ep = await store.db.selectFrom('la_episode').select(['ls', 'dec', 'rec']).where('child_id', '=', 'C003').executeTakeFirstOrThrow();
-  assert.deepEqual({ ...ep }, { ls: 'C2', dec: '2026-07-01', rec: 'E13' });
+  const ep = await store.db.selectFrom('la_episode').select(['home_post', 'dec', 'rec']).where('child_id', '=', 'C003').executeTakeFirstOrThrow();
+  assert.deepEqual({ ...ep }, { home_post: 'AB1 2CD', dec: '2026-07-01', rec: 'E13' });
 });
 
 test('an SSDA903 file with no year anywhere is refused', async () => {

@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { csvFilesUnder, formatErrors, importFiles, type ImportFile } from '../../importers/index.ts';
+import { formatSummary } from '../../importers/report.ts';
 import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
 
 interface ImportCliOptions {
@@ -12,13 +13,13 @@ interface ImportCliOptions {
   user: string;
 }
 
-function parseYear(value: string): number {
+export function parseYear(value: string): number {
   const m = /^(\d{4})(?:-\d{2})?$/.exec(value.trim());
   if (!m) throw new InvalidArgumentError('Give the collection year as 2024 (for 2024-25) or 2024-25.');
   return Number(m[1]);
 }
 
-function defaultUser(): string {
+export function defaultUser(): string {
   try {
     return userInfo().username;
   } catch {
@@ -75,6 +76,7 @@ export function registerImport(program: Command): void {
           console.log('The indicator figures are recomputed when the server next starts or serves a page (or now: csinsight indicators --compute).');
         } else {
           console.error(formatErrors(result.errors, result.errorCount));
+          if (result.summary) console.error(formatSummary(result.summary));
           console.error(`Import ${result.runId} rejected: ${result.errorCount} errors. Nothing was stored.`);
           rejected = true;
         }

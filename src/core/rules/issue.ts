@@ -6,6 +6,8 @@ export interface RuleIssue {
   field: string;
   rule: string;
   message: string;
+  /** Every field the rule is about (for the values in the report), when more than `field`. */
+  fields?: readonly string[];
 }
 
 /** Adds an issue when `end` is before `start` (both known). */

@@ -1,13 +1,17 @@
-// Row rules of the SSDA903 tables that need more than one field. Single-field rules (valid date,
-// valid code) are checked while parsing; rules across rows and files run in SQL after staging.
+// Row rules of the SSDA903 tables: the rules that need more than one cell of a row, or the row and
+// its collection year. Single cells (valid date, valid code) are checked while parsing; rules across
+// rows, files and years run in SQL after staging (importers/tables/ssda903-checks.ts). Every rule is
+// in the register (ssda903-register.ts), which gives its DfE code and message. A row whose cell was
+// refused is still checked, with that cell blank (hence the nullable fields).
 import type { IsoDate } from '../dates.ts';
-import { PLACE_WITHOUT_PROVIDER } from '../codes.ts';
-import { checkOrder, type RuleIssue } from './issue.ts';
+import { codesFor } from '../ssda903-years.ts';
+import { appliesIn, fail903, rule903 } from './ssda903-register.ts';
+import type { RuleIssue } from './issue.ts';
 
 export interface HeaderRow {
   child: string;
-  sex: number;
-  dob: IsoDate;
+  sex: string | null;
+  dob: IsoDate | null;
   ethnic: string;
   upn: string;
   mother: string | null;
@@ -16,11 +20,11 @@ export interface HeaderRow {
 
 export interface EpisodeRow {
   child: string;
-  decom: IsoDate;
+  decom: IsoDate | null;
   rne: string;
   ls: string;
   cin: string;
-  place: string;
+  place: string | null;
   placeProvider: string | null;
   dec: IsoDate | null;
   rec: string | null;
@@ -32,83 +36,250 @@ export interface EpisodeRow {
 
 export interface MissingRow {
   child: string;
-  dob: IsoDate;
+  dob: IsoDate | null;
   missing: string;
-  misStart: IsoDate;
+  misStart: IsoDate | null;
   misEnd: IsoDate | null;
 }
 
 export interface Oc3Row {
   child: string;
-  dob: IsoDate;
-  inTouch: string;
+  dob: IsoDate | null;
+  inTouch: string | null;
   activ: string | null;
   accom: string | null;
 }
 
-/** The last day of a collection year (2024 = 2024-25, ending 31 March 2025). */
+export interface ReviewRow {
+  child: string;
+  dob: IsoDate | null;
+  review: IsoDate | null;
+  reviewCode: string | null;
+}
+
+export interface UascRow {
+  child: string;
+  sex: string | null;
+  dob: IsoDate | null;
+  duc: IsoDate | null;
+}
+
+export interface Oc2Row {
+  child: string;
+  dob: IsoDate | null;
+  sdqScore: number | null;
+  sdqReason: string | null;
+  convicted: string | null;
+  healthCheck: string | null;
+  immunisations: string | null;
+  teethCheck: string | null;
+  healthAssessment: string | null;
+  substanceMisuse: string | null;
+  interventionReceived: string | null;
+  interventionOffered: string | null;
+}
+
+export interface Ad1Row {
+  child: string;
+  dob: IsoDate | null;
+  dateInt: IsoDate | null;
+  dateMatch: IsoDate | null;
+  fosterCare: string | null;
+  nbAdoptr: string | null;
+  sexAdoptr: string | null;
+  lsAdoptr: string | null;
+}
+
+export interface PlacedAdoptionRow {
+  child: string;
+  dob: IsoDate | null;
+  datePlaced: IsoDate | null;
+  datePlacedCeased: IsoDate | null;
+  reasonPlacedCeased: string | null;
+}
+
+export interface PrevPermRow {
+  child: string;
+  dob: IsoDate | null;
+  prevPerm: string | null;
+  laPerm: string | null;
+  datePerm: string | null;
+}
+
+export interface SwEpisodeRow {
+  child: string;
+  dob: IsoDate | null;
+  swId: string | null;
+  swDecom: IsoDate | null;
+  swDec: IsoDate | null;
+  swReason: string | null;
+}
+
+export interface DoloRow {
+  child: string;
+  dob: IsoDate | null;
+  doloStart: IsoDate | null;
+  doloEnd: IsoDate | null;
+}
+
+/** The first and last days of a collection year (2024 = 2024-25, 1 April 2024 to 31 March 2025). */
+export function collectionYearStart(fy: number): IsoDate {
+  return `${fy}-04-01`;
+}
+
 export function collectionYearEnd(fy: number): IsoDate {
   return `${fy + 1}-03-31`;
 }
 
-export function headerRules(r: HeaderRow): RuleIssue[] {
-  const issues: RuleIssue[] = [];
-  if (r.mother === '1' && r.mcDob === null) {
-    issues.push({ field: 'MC_DOB', rule: '611', message: "The child is a mother but the date of birth of her child is blank." });
-  }
-  checkOrder(issues, r.dob, r.mcDob, 'MC_DOB', '171', "The date of birth of the mother's child is before the mother's own date of birth.");
-  return issues;
+/** The day a person born on `dob` turns `years` (29 February birthdays on 1 March). */
+export function birthday(dob: IsoDate, years: number): IsoDate {
+  const y = Number(dob.slice(0, 4)) + years;
+  const md = dob.slice(5);
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return md === '02-29' && !leap ? `${y}-03-01` : `${y}-${md}`;
 }
 
-export function episodeRules(r: EpisodeRow): RuleIssue[] {
-  const issues: RuleIssue[] = [];
-  checkOrder(issues, r.decom, r.dec, 'DEC', '356', 'The date the episode ceased is before the date it started.');
-  if ((r.dec === null) !== (r.rec === null)) {
-    issues.push({
-      field: r.dec === null ? 'DEC' : 'REC',
-      rule: '148',
-      message: 'The date and the reason the episode ceased must both be given, or both left blank.',
-    });
+/** Collects the issues of one row, keeping only rules that apply in the row's collection year. */
+class Issues {
+  readonly list: RuleIssue[] = [];
+  constructor(readonly fy: number | null) {}
+
+  add(when: boolean, code: string, field?: string, detail?: string): void {
+    if (when && appliesIn(rule903(code), this.fy)) this.list.push(fail903(code, field, detail));
   }
-  if (r.placeProvider !== null && PLACE_WITHOUT_PROVIDER.includes(r.place)) {
-    issues.push({ field: 'PLACE_PROVIDER', rule: '213', message: `No placement provider is recorded for placement type ${r.place}.` });
-  }
-  return issues;
 }
+
+const before = (a: IsoDate | null, b: IsoDate | null) => a !== null && b !== null && a < b;
+
+export function headerRules(r: HeaderRow, fy: number | null = null): RuleIssue[] {
+  const i = new Issues(fy);
+  const codes = codesFor(fy);
+  i.add(r.mcDob !== null && r.sex === codes.MALE, '174', 'MC_DOB');
+  i.add(r.sex === 'U', '232');
+  i.add(r.mother === '1' && r.mcDob === null, '611', 'MC_DOB');
+  i.add(r.mcDob !== null && r.mother === '0', '612', 'MOTHER');
+  i.add(r.dob !== null && r.mcDob !== null && r.mcDob <= r.dob, '621', 'MC_DOB');
+  if (fy !== null && r.dob !== null) {
+    i.add(r.dob > collectionYearEnd(fy), '301');
+    i.add(birthday(r.dob, 25) < collectionYearStart(fy), '351');
+  }
+  return i.list;
+}
+
+export function episodeRules(r: EpisodeRow, fy: number | null = null): RuleIssue[] {
+  const i = new Issues(fy);
+  const codes = codesFor(fy);
+  const temporary = r.place !== null && /^T[0-4]$/.test(r.place);
+  const noProvider213 = r.place !== null && (temporary || (fy !== null && fy >= 2025 && codes.PLACE_WITHOUT_PROVIDER.includes(r.place)));
+  i.add(r.placeProvider !== null && noProvider213, '213', 'PLACE_PROVIDER', `(placement type ${r.place})`);
+  i.add(r.placeProvider !== null && !noProvider213 && r.place !== null && codes.PLACE_WITHOUT_PROVIDER.includes(r.place), '178', 'PLACE_PROVIDER', `(placement type ${r.place} takes none)`);
+  i.add(before(r.dec, r.decom), '356', 'DEC');
+  i.add((r.dec === null) !== (r.rec === null), '148', r.dec === null ? 'DEC' : 'REC');
+  i.add(r.decom !== null && r.decom < '1991-10-14', '353');
+  if (fy !== null) {
+    i.add(r.decom !== null && r.decom > collectionYearEnd(fy), '354');
+    i.add(r.dec !== null && r.dec > collectionYearEnd(fy), '385');
+  }
+  const noUrn = r.place !== null && (NO_URN.includes(r.place) || /^Z/.test(r.place));
+  i.add(r.urn !== null && r.urn.toUpperCase() !== 'XXXXXXX' && noUrn, '222', 'URN', `(placement type ${r.place})`);
+  return i.list;
+}
+
+/** Placements with no Ofsted URN (rule 222), besides the other placements (Z1, Z11 to Z14). */
+const NO_URN: readonly string[] = ['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4'];
 
 export function missingRules(r: MissingRow, fy: number | null): RuleIssue[] {
-  const issues: RuleIssue[] = [];
-  checkOrder(issues, r.misStart, r.misEnd, 'MIS_END', '567', 'The missing episode ended before it started.');
-  checkOrder(issues, r.dob, r.misStart, 'MIS_START', 'before-birth', 'The missing episode starts before the date of birth.');
-  if (fy !== null && r.misStart > collectionYearEnd(fy)) {
-    issues.push({ field: 'MIS_START', rule: '570', message: `The missing episode starts after the end of the collection year (${collectionYearEnd(fy)}).` });
+  const i = new Issues(fy);
+  i.add(before(r.misEnd, r.misStart), '567', 'MIS_END');
+  i.add(before(r.misStart, r.dob), '586', 'MIS_START');
+  if (fy !== null) {
+    i.add(r.misStart !== null && r.misStart > collectionYearEnd(fy), '570', 'MIS_START', `(${collectionYearEnd(fy)})`);
+    i.add(r.misEnd !== null && r.misEnd > collectionYearEnd(fy), '571', 'MIS_END', `(${collectionYearEnd(fy)})`);
   }
-  return issues;
+  return i.list;
 }
 
-export function oc3Rules(r: Oc3Row): RuleIssue[] {
-  const issues: RuleIssue[] = [];
-  if (r.activ === null || r.accom === null) {
-    issues.push({
-      field: r.activ === null ? 'ACTIV' : 'ACCOM',
-      rule: '153',
-      message: 'Being in touch, activity and accommodation must all be coded, or all left blank.',
-    });
-    return issues;
+export function oc3Rules(r: Oc3Row, fy: number | null = null): RuleIssue[] {
+  const i = new Issues(fy);
+  const blanks = [r.inTouch, r.activ, r.accom].filter((v) => v === null).length;
+  if (blanks > 0 && blanks < 3) {
+    i.add(true, '153', r.inTouch === null ? 'IN_TOUCH' : r.activ === null ? 'ACTIV' : 'ACCOM');
+    return i.list;
   }
-  if ((r.inTouch === 'DIED' || r.inTouch === 'RHOM') && (r.activ !== '0' || r.accom !== '0')) {
-    issues.push({
-      field: r.activ !== '0' ? 'ACTIV' : 'ACCOM',
-      rule: '344',
-      message: 'The young person has died or returned home, so activity and accommodation must be 0.',
-    });
+  i.add((r.inTouch === 'DIED' || r.inTouch === 'RHOM') && (r.activ !== '0' || r.accom !== '0'), '344', r.activ !== '0' ? 'ACTIV' : 'ACCOM');
+  i.add(r.inTouch === 'YES' && (r.activ === '0' || r.accom === '0'), '345', r.activ === '0' ? 'ACTIV' : 'ACCOM');
+  if (fy !== null && r.dob !== null) {
+    const dob = r.dob;
+    const inYear = (age: number) => birthday(dob, age) >= collectionYearStart(fy) && birthday(dob, age) <= collectionYearEnd(fy);
+    i.add(![17, 18, 19, 20, 21].some(inYear), '391', 'DOB');
+    i.add(inYear(17) && r.accom !== null && r.accom.startsWith('Z'), '3001', 'ACCOM');
   }
-  if (r.inTouch === 'YES' && (r.activ === '0' || r.accom === '0')) {
-    issues.push({
-      field: r.activ === '0' ? 'ACTIV' : 'ACCOM',
-      rule: '345',
-      message: 'The authority is in touch with the young person, so activity and accommodation cannot be 0.',
-    });
+  return i.list;
+}
+
+export function reviewRules(r: ReviewRow, fy: number | null = null): RuleIssue[] {
+  const i = new Issues(fy);
+  if (r.dob !== null && r.review !== null && r.reviewCode !== null) {
+    const under4 = r.review < birthday(r.dob, 4);
+    i.add(!under4 && r.reviewCode === 'PN0', '440', 'REVIEW_CODE');
+    i.add(under4 && r.reviewCode !== 'PN0', '441', 'REVIEW_CODE');
   }
-  return issues;
+  return i.list;
+}
+
+export function uascRules(r: UascRow, fy: number | null = null): RuleIssue[] {
+  const i = new Issues(fy);
+  i.add(r.dob !== null && r.duc !== null && r.duc > birthday(r.dob, 18), '304');
+  return i.list;
+}
+
+export function oc2Rules(r: Oc2Row, fy: number | null = null): RuleIssue[] {
+  const i = new Issues(fy);
+  i.add(r.sdqScore !== null && r.sdqReason !== null, '197a', 'SDQ_REASON');
+  i.add(r.substanceMisuse === '1' && r.interventionReceived === null, '192', 'INTERVENTION_RECEIVED');
+  i.add(r.substanceMisuse === '0' && (r.interventionReceived !== null || r.interventionOffered !== null), '193',
+    r.interventionReceived !== null ? 'INTERVENTION_RECEIVED' : 'INTERVENTION_OFFERED');
+  return i.list;
+}
+
+export function ad1Rules(r: Ad1Row, fy: number | null = null): RuleIssue[] {
+  const i = new Issues(fy);
+  const items = { DATE_INT: r.dateInt, DATE_MATCH: r.dateMatch, FOSTER_CARE: r.fosterCare, NB_ADOPTR: r.nbAdoptr, SEX_ADOPTR: r.sexAdoptr, LS_ADOPTR: r.lsAdoptr };
+  const blank = Object.entries(items).filter(([, v]) => v === null);
+  i.add(blank.length > 0 && blank.length < 6, '151', blank[0]?.[0]);
+  i.add(before(r.dateMatch, r.dateInt), '333');
+  i.add(r.nbAdoptr === '2' && (r.sexAdoptr === 'M1' || r.sexAdoptr === 'F1'), '511', 'SEX_ADOPTR');
+  i.add(r.lsAdoptr === 'L0' && r.sexAdoptr !== null && !['M1', 'F1'].includes(r.sexAdoptr), '514', 'SEX_ADOPTR');
+  return i.list;
+}
+
+export function placedAdoptionRules(r: PlacedAdoptionRow, fy: number | null = null): RuleIssue[] {
+  const i = new Issues(fy);
+  i.add((r.datePlacedCeased === null) !== (r.reasonPlacedCeased === null), '119', r.datePlacedCeased === null ? 'DATE_PLACED_CEASED' : 'REASON_PLACED_CEASED');
+  i.add(before(r.datePlacedCeased, r.datePlaced), '522', 'DATE_PLACED_CEASED');
+  return i.list;
+}
+
+export function prevPermRules(r: PrevPermRow, fy: number | null = null): RuleIssue[] {
+  const i = new Issues(fy);
+  i.add(r.prevPerm === 'Z1' && (r.laPerm !== null || r.datePerm !== null), '635', r.laPerm !== null ? 'LA_PERM' : 'DATE_PERM');
+  return i.list;
+}
+
+export function swEpisodeRules(r: SwEpisodeRow, fy: number | null = null): RuleIssue[] {
+  const i = new Issues(fy);
+  i.add(r.swId !== null && !/^(SW|XX)/i.test(r.swId), 'SW02STG1', 'SW_ID');
+  i.add(r.swDecom !== null && r.swDec !== null && r.swDec <= r.swDecom, 'SW09STG2', 'SW_DEC');
+  return i.list;
+}
+
+export function doloRules(r: DoloRow, fy: number | null = null): RuleIssue[] {
+  const i = new Issues(fy);
+  i.add(before(r.doloEnd, r.doloStart), '702', 'DOLO_END');
+  i.add(before(r.doloStart, r.dob), '708', 'DOLO_START');
+  if (fy !== null) {
+    i.add(r.doloStart !== null && r.doloStart > collectionYearEnd(fy), '703', 'DOLO_START');
+    i.add(r.doloEnd !== null && r.doloEnd > collectionYearEnd(fy), '704', 'DOLO_END');
+  }
+  return i.list;
 }

@@ -10,6 +10,7 @@ import { ehcpAdvice, ehcpRequests } from './ehcp.ts';
 import { eesFigures } from './ees.ts';
 import { HOME_EDUCATION_TABLES } from './homeEducation.ts';
 import { episodes, header, missing, oc3 } from './ssda903.ts';
+import { MORE_903_TABLES } from './ssda903-more.ts';
 import { VOICE_TABLES } from './voice.ts';
 import { WORKFORCE_TABLES } from './workforce.ts';
 
@@ -19,6 +20,7 @@ export const TABLES: readonly TableSpec<any>[] = [
   episodes,
   missing,
   oc3,
+  ...MORE_903_TABLES,
   leaverActivity,
   returnInterviews,
   ehcpRequests,

@@ -1,13 +1,18 @@
 // SSDA903 Header, Episodes, Missing and OC3 (DfE looked-after children return).
 import * as z from 'zod';
-import { ACCOM, ACTIV, CIN, ETHNIC, IN_TOUCH, LS, MISSING, PLACE, PLACE_PROVIDER, REASON_PLACE_CHANGE, REC, RNE, SEX, UPN_PATTERN } from '../../core/codes.ts';
+// The other tables of the return (Reviews, UASC, OC2, AD1 ...) are in ssda903-more.ts; the checks
+// across rows, files and years in ssda903-checks.ts. Code lists are the collection year's
+// (core/ssda903-years.ts), rule codes the DfE's (core/rules/ssda903-register.ts).
+import { ACCOM, ACTIV, CIN, ETHNIC, IN_TOUCH, LS, MISSING, PLACE_PROVIDER, REASON_PLACE_CHANGE, REC, RNE, UPN_PATTERN } from '../../core/codes.ts';
 import { episodeRules, headerRules, missingRules, oc3Rules, type EpisodeRow, type HeaderRow, type MissingRow, type Oc3Row } from '../../core/rules/ssda903.ts';
+import { codesFor, storedSex } from '../../core/ssda903-years.ts';
 import { code, date, pattern, text, withFields } from '../fields.ts';
 import { upsertInto } from '../bulk.ts';
 import { type RowContext, type TableSpec } from '../spec.ts';
+import { CHECKS_903 } from './ssda903-checks.ts';
 
-const child = () => text({ required: true, max: 40 });
-const dob = (ctx: RowContext) => date({ required: true, rule: '102', notAfter: ctx.today });
+export const child = () => text({ required: true, max: 40 });
+export const dob = (ctx: RowContext) => date({ required: true, rule: '102', notAfter: ctx.today });
 
 export const header: TableSpec<HeaderRow> = {
   id: 'header',
@@ -18,20 +23,25 @@ export const header: TableSpec<HeaderRow> = {
     z
       .object({
         child: child(),
-        sex: code(SEX, { required: true, rule: '101' }),
+        sex: code(codesFor(ctx.fy).SEX, { required: true, rule: '101' }),
         dob: dob(ctx),
         ethnic: code(ETHNIC, { required: true, rule: '103' }),
         upn: pattern(UPN_PATTERN, { required: true, rule: '168', what: 'UPN (a letter and 12 digits, or UN1 to UN5)' }),
-        mother: code({ '0': 'No', '1': 'Yes' }),
+        mother: code({ '0': 'No', '1': 'Yes' }, { rule: '165' }),
         mc_dob: date({ rule: '171', notAfter: ctx.today }),
       })
-      .transform((r) => withFields(r, { sex: Number(r.sex), mcDob: r.mc_dob })),
-  rules: headerRules,
-  stage: [['child_id', 'text'], ['sex', 'smallint'], ['dob', 'date'], ['ethnic', 'text'], ['upn', 'text']],
-  toStage: (r) => [r.child, r.sex, r.dob, r.ethnic, r.upn],
+      .transform((r) => withFields(r, { mcDob: r.mc_dob })),
+  rules: (r, ctx) => headerRules(r, ctx.fy),
+  stage: [
+    ['child_id', 'text'], ['sex', 'smallint'], ['dob', 'date'], ['ethnic', 'text'], ['upn', 'text'], ['mother', 'smallint'], ['mc_dob', 'date'], ['sex_code', 'text'],
+  ],
+  toStage: (r) => [r.child, storedSex(r.sex), r.dob, r.ethnic, r.upn, r.mother === null ? null : Number(r.mother), r.mcDob, r.sex],
   key: ['child_id'],
   keyFields: ['CHILD'],
-  upsert: upsertInto('child', 's_header', ['child_id', 'sex', 'dob', 'ethnic', 'upn'], ['child_id']),
+  duplicateRule: 'INT32',
+  checkInvalidRows: true,
+  returnChecks: CHECKS_903.Header,
+  upsert: upsertInto('child', 's_header', ['child_id', 'sex', 'dob', 'ethnic', 'upn', 'mother', 'mc_dob'], ['child_id']),
 };
 
 const EPISODE_COLUMNS = ['child_id', 'decom', 'rne', 'ls', 'cin', 'place', 'place_provider', 'dec', 'rec', 'reason_place_change', 'home_post', 'pl_post', 'urn'];
@@ -49,7 +59,7 @@ export const episodes: TableSpec<EpisodeRow> = {
         rne: code(RNE, { required: true, rule: '143' }),
         ls: code(LS, { required: true, rule: '144' }),
         cin: code(CIN, { required: true, rule: '145' }),
-        place: code(PLACE, { required: true, rule: '146' }),
+        place: code(codesFor(ctx.fy).PLACE, { required: true, rule: '146' }),
         place_provider: code(PLACE_PROVIDER, { rule: '178' }),
         dec: date({ rule: '147', notAfter: ctx.today }),
         rec: code(REC, { rule: '149' }),
@@ -66,7 +76,7 @@ export const episodes: TableSpec<EpisodeRow> = {
           plPost: r.pl_post,
         }),
       ),
-  rules: episodeRules,
+  rules: (r, ctx) => episodeRules(r, ctx.fy),
   stage: [
     ['child_id', 'text'], ['decom', 'date'], ['rne', 'text'], ['ls', 'text'], ['cin', 'text'], ['place', 'text'],
     ['place_provider', 'text'], ['dec', 'date'], ['rec', 'text'], ['reason_place_change', 'text'],
@@ -75,7 +85,8 @@ export const episodes: TableSpec<EpisodeRow> = {
   toStage: (r) => [r.child, r.decom, r.rne, r.ls, r.cin, r.place, r.placeProvider, r.dec, r.rec, r.reasonPlaceChange, r.homePost, r.plPost, r.urn],
   key: ['child_id', 'decom'],
   keyFields: ['CHILD', 'DECOM'],
-  childInHeader: true,
+  checkInvalidRows: true,
+  returnChecks: CHECKS_903.Episodes,
   upsert: upsertInto('la_episode', 's_episodes', EPISODE_COLUMNS, ['child_id', 'decom']),
 };
 
@@ -85,8 +96,8 @@ export function missingShape(ctx: RowContext) {
     child: child(),
     dob: dob(ctx),
     missing: code(MISSING, { required: true, rule: '1006' }),
-    mis_start: date({ required: true, notAfter: ctx.today }),
-    mis_end: date({ notAfter: ctx.today }),
+    mis_start: date({ required: true, rule: '1004', notAfter: ctx.today }),
+    mis_end: date({ rule: '1005', notAfter: ctx.today }),
   };
 }
 
@@ -99,11 +110,12 @@ export const missing: TableSpec<MissingRow> = {
   needsYear: true,
   schema: (ctx) => z.object(missingShape(ctx)).transform((r) => withFields(r, { misStart: r.mis_start, misEnd: r.mis_end })),
   rules: (r, ctx) => missingRules(r, ctx.fy),
-  stage: MISSING_STAGE,
-  toStage: (r) => [r.child, r.missing, r.misStart, r.misEnd],
+  stage: [...MISSING_STAGE, ['dob', 'date']],
+  toStage: (r) => [r.child, r.missing, r.misStart, r.misEnd, r.dob],
   key: ['child_id', 'mis_start'],
   keyFields: ['CHILD', 'MIS_START'],
-  childInHeader: true,
+  checkInvalidRows: true,
+  returnChecks: CHECKS_903.Missing,
   upsert: upsertInto('missing_episode', 's_missing', ['child_id', 'mis_start', 'missing', 'mis_end', 'looked_after'], ['child_id', 'mis_start'],
       'child_id, mis_start, missing, mis_end, true'),
 };
@@ -123,11 +135,13 @@ export const oc3: TableSpec<Oc3Row> = {
         accom: code(ACCOM, { rule: '133' }),
       })
       .transform((r) => withFields(r, { inTouch: r.in_touch })),
-  rules: oc3Rules,
-  stage: [['child_id', 'text'], ['fy', 'smallint'], ['in_touch', 'text'], ['activ', 'text'], ['accom', 'text']],
-  toStage: (r, ctx) => [r.child, ctx.fy, r.inTouch, r.activ, r.accom],
+  rules: (r, ctx) => oc3Rules(r, ctx.fy),
+  stage: [['child_id', 'text'], ['fy', 'smallint'], ['in_touch', 'text'], ['activ', 'text'], ['accom', 'text'], ['dob', 'date']],
+  toStage: (r, ctx) => [r.child, ctx.fy, r.inTouch, r.activ, r.accom, r.dob],
   key: ['child_id', 'fy'],
   keyFields: ['CHILD'],
-  childInHeader: true,
+  duplicateRule: 'INT34',
+  checkInvalidRows: true,
+  returnChecks: CHECKS_903.OC3,
   upsert: upsertInto('oc3', 's_oc3', ['child_id', 'fy', 'in_touch', 'activ', 'accom'], ['child_id', 'fy']),
 };

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { importFiles, type ImportError, type ImportFile, type ImportResult } from '../../importers/index.ts';
+import { reportCsv, reportXlsx, runErrors, summarise } from '../../importers/report.ts';
 import { computeIndicators } from '../../store/indicators.ts';
 import { HttpError } from '../errors.ts';
 import { parse } from '../validate.ts';
@@ -19,6 +20,8 @@ const yearField = z
 interface Upload {
   files: ImportFile[];
   year: number | undefined;
+  /** "Check only": validate by every rule, store nothing. */
+  checkOnly: boolean;
 }
 
 /** Reads the multipart form: every chosen file (each within the size cap) and the optional year. */
@@ -26,16 +29,19 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart()) throw new HttpError(400, 'Send the files as a multipart form upload.');
   const files: ImportFile[] = [];
   let year: number | undefined;
+  let checkOnly = false;
   for await (const part of request.parts()) {
     if (part.type === 'file') {
       const content = await part.toBuffer(); // throws 413 past the size cap
       if (part.filename) files.push({ name: part.filename, content });
     } else if (part.fieldname === 'year') {
       year = parse(z.object({ year: yearField }), { year: String(part.value) }).year;
+    } else if (part.fieldname === 'mode') {
+      checkOnly = String(part.value) === 'check';
     }
   }
   if (files.length === 0) throw new HttpError(400, 'Choose at least one file to import.', [{ field: 'files', message: 'Choose at least one file to import' }]);
-  return { files, year };
+  return { files, year, checkOnly };
 }
 
 interface RunOutcome extends ImportResult {
@@ -44,8 +50,8 @@ interface RunOutcome extends ImportResult {
 
 export async function importRoutes(app: FastifyInstance): Promise<void> {
   async function run(request: FastifyRequest): Promise<RunOutcome> {
-    const { files, year } = await readUpload(request);
-    const result = await importFiles(app.store, files, { user: request.user!.username, year });
+    const { files, year, checkOnly } = await readUpload(request);
+    const result = await importFiles(app.store, files, { user: request.user!.username, year, checkOnly });
     // New data means new figures: recompute before anyone looks at the pages again.
     const computed = result.status === 'accepted' ? await computeIndicators(app.store, { asOf: app.figuresAsOf }) : null;
     return { ...result, indicatorValues: computed?.values ?? null };
@@ -83,11 +89,22 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       run: row,
       files: files.map((f) => (typeof f === 'string' ? { file: f, table: '', rows: null } : f)),
       errors: (row.errors ?? []) as ImportError[],
+      summary: row.status === 'rejected' ? summarise(await runErrors(app.store, id)) : null,
     });
+  });
+
+  // The full error report of a run, as the 903 validator gives it: CSV, or a workbook with the summaries.
+  app.get('/import/runs/:id/errors.:format', IMPORT, async (request, reply) => {
+    const { id, format } = parse(runParams.extend({ format: z.enum(['csv', 'xlsx']) }), request.params);
+    const errors = await runErrors(app.store, id);
+    const name = `import-${id}-errors.${format}`;
+    reply.header('content-disposition', `attachment; filename="${name}"`);
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(reportCsv(errors));
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await reportXlsx(errors));
   });
 
   app.post('/api/imports', IMPORT, async (request, reply) => {
     const outcome = await run(request);
-    return reply.code(outcome.status === 'accepted' ? 201 : 422).send(outcome);
+    return reply.code(outcome.status === 'accepted' ? 201 : outcome.status === 'checked' ? 200 : 422).send(outcome);
   });
 }

@@ -1,0 +1,262 @@
+// The SSDA903 rules across rows, files and years, in SQL over the staging tables, before the
+// latest version of each key is chosen: so each return (column y, its collection year) is checked
+// as it was sent, and this year's against last year's (y - 1) when both are in the import. Rules
+// across files use the Header of the same return; when that year's Header is not in the import,
+// the stored child. Each check selects f, r, y, child, field (null: the rule's first field),
+// detail (added to the message) and vals (the values concerned); `check` adds the rule's code and
+// message from the register and keeps the rule to its collection years.
+import { rule903, type Table903 } from '../../core/rules/ssda903-register.ts';
+import type { CrossCheck } from '../spec.ts';
+
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+export function check(code: string, sql: string): CrossCheck {
+  const r = rule903(code);
+  const years = [r.from, r.until].some((y) => y !== undefined) ? `WHERE c.y BETWEEN ${r.from ?? 0} AND ${r.until ?? 9999}` : '';
+  return `SELECT c.f, c.r, c.child, coalesce(c.field, ${quote(r.fields[0]!)}) AS field, ${quote(code)} AS rule,
+      ${quote(r.message)} || coalesce(' ' || c.detail, '') AS message, c.vals
+    FROM (${sql}) c ${years}`;
+}
+
+const DATES = new Set(['dob', 'decom', 'dec', 'mis_start', 'mis_end', 'mc_dob', 'review', 'duc', 'date_placed', 'date_int', 'sw_decom', 'sw_dec', 'dolo_start', 'dolo_end']);
+
+/** "FIELD=value; ..." of columns of `alias` (DfE column names; dates as DD/MM/YYYY). */
+function vals(alias: string, ...fields: string[]): string {
+  return fields
+    .map((f) => {
+      const col = `${alias}.${f === 'CHILD' ? 'child_id' : f.toLowerCase()}`;
+      const text = DATES.has(f.toLowerCase()) ? `to_char(${col}, 'DD/MM/YYYY')` : `${col}::text`;
+      return `${quote(`${f === 'SEX_CODE' ? 'SEX' : f}=`)} || coalesce(${text}, '')`;
+    })
+    .join(` || '; ' || `);
+}
+
+const dfe = (expr: string) => `to_char(${expr}, 'DD/MM/YYYY')`;
+const yearStart = (y: string) => `make_date(${y}, 4, 1)`;
+const yearEnd = (y: string) => `make_date(${y} + 1, 3, 31)`;
+const age = (dob: string, years: number) => `(${dob} + interval '${years} years')::date`;
+
+/** The Header of x's return: staged for that year, else the stored child. Gives hdob, hsex, hmother. */
+const HEADER = (x: string) => `LEFT JOIN s_header h ON h.child_id = ${x}.child_id AND h.y = ${x}.y
+  LEFT JOIN child hc ON h.child_id IS NULL AND hc.child_id = ${x}.child_id`;
+const HDOB = 'coalesce(h.dob, hc.dob)';
+
+/** Several checks in one query, sharing the tables of a WITH clause (computed once). */
+function together(withClause: string, checks: CrossCheck[]): CrossCheck {
+  return `${withClause} ${checks.join('\nUNION ALL\n')}`;
+}
+
+/** Rows of s_<table> whose child is in neither the Header of their return nor (when that year's Header is not imported) the stored children. */
+function notInHeader(code: string, table: string): CrossCheck {
+  return check(code, `SELECT x.f, x.r, x.y, x.child_id AS child, NULL AS field, '(CHILD ' || x.child_id || ')' AS detail, ${vals('x', 'CHILD')} AS vals
+    FROM s_${table} x
+    WHERE NOT EXISTS (SELECT 1 FROM s_header h WHERE h.child_id = x.child_id AND h.y = x.y)
+      AND (x.y IN (SELECT DISTINCT y FROM s_header) OR NOT EXISTS (SELECT 1 FROM child c WHERE c.child_id = x.child_id))`);
+}
+
+/** Rows whose DOB differs from the Header's. */
+function dobDiffers(code: string, table: string): CrossCheck {
+  return check(code, `SELECT x.f, x.r, x.y, x.child_id AS child, NULL AS field,
+      '(Header: ' || ${dfe(HDOB)} || ')' AS detail, ${vals('x', 'DOB')} AS vals
+    FROM s_${table} x ${HEADER('x')} WHERE x.dob <> ${HDOB}`);
+}
+
+/** Episodes with the previous and next episode of the same child in the same return (a repeated key once: it is reported as such). */
+const CHAIN = `(SELECT e.*,
+    lag(dec) OVER w AS prev_dec, lag(rec) OVER w AS prev_rec, lag(ls) OVER w AS prev_ls, lag(place) OVER w AS prev_place,
+    lag(place_provider) OVER w AS prev_provider, lag(pl_post) OVER w AS prev_post, lag(urn) OVER w AS prev_urn,
+    lag(reason_place_change) OVER w AS prev_reason, lag(decom) OVER w AS prev_decom,
+    lead(decom) OVER w AS next_decom, row_number() OVER w AS n
+  FROM (SELECT DISTINCT ON (y, child_id, decom) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom, f, r) e
+  WINDOW w AS (PARTITION BY y, child_id ORDER BY decom))`;
+
+/** Each child's last episode in a return. */
+const LAST_EPISODE = `(SELECT DISTINCT ON (y, child_id) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom DESC)`;
+
+/**
+ * f: each child's first episode in a return; l: the episode still open at the end of a return.
+ * Materialised, so the two are hash-joined rather than recomputed per row.
+ */
+const OPEN_LAST_YEAR = `WITH f AS MATERIALIZED (SELECT DISTINCT ON (y, child_id) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom),
+  l AS MATERIALIZED (SELECT * FROM ${LAST_EPISODE} x WHERE x.dec IS NULL AND x.y + 1 IN (SELECT DISTINCT y FROM s_episodes))`;
+
+const EP = (extra = '') => `SELECT e.f, e.r, e.y, e.child_id AS child${extra}`;
+const placementSame = `e.place IS NOT DISTINCT FROM e.prev_place AND e.place_provider IS NOT DISTINCT FROM e.prev_provider
+  AND e.pl_post IS NOT DISTINCT FROM e.prev_post AND e.urn IS NOT DISTINCT FROM e.prev_urn`;
+
+const HEADER_CHECKS: CrossCheck[] = [
+  check('444', `SELECT f, r, y, child_id AS child, NULL AS field, NULL AS detail, ${vals('h', 'UPN')} AS vals
+    FROM (SELECT *, count(*) OVER (PARTITION BY y, upn) AS n FROM s_header WHERE upn NOT LIKE 'UN%') h WHERE n > 1`),
+  ...([
+    ['202', 'SEX', 'h.sex <> l.sex'],
+    ['203', 'DOB', 'h.dob <> l.dob'],
+    ['204', 'ETHNIC', 'h.ethnic <> l.ethnic'],
+    ['208', 'UPN', `h.upn <> l.upn AND h.upn NOT LIKE 'UN%' AND l.upn NOT LIKE 'UN%'`],
+    ['624', 'MC_DOB', 'h.mc_dob <> l.mc_dob'],
+  ] as const).map(([code, field, differs]) =>
+    check(code, `SELECT h.f, h.r, h.y, h.child_id AS child, NULL AS field,
+        '(last year: ' || ${field === 'SEX' ? 'l.sex_code' : DATES.has(field.toLowerCase()) ? dfe(`l.${field.toLowerCase()}`) : `l.${field.toLowerCase()}`} || ')' AS detail,
+        ${vals('h', field === 'SEX' ? 'SEX_CODE' : field)} AS vals
+      FROM s_header h JOIN s_header l ON l.child_id = h.child_id AND l.y = h.y - 1 WHERE ${differs}`)),
+  // Girls looked after (393) or ceasing to be in the year (607) need MOTHER, whatever their age.
+  check('393', `SELECT h.f, h.r, h.y, h.child_id AS child, NULL AS field, NULL AS detail, ${vals('h', 'MOTHER')} AS vals
+    FROM s_header h WHERE h.sex = 2 AND h.mother IS NULL
+      AND EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = h.child_id AND e.y = h.y AND e.ls NOT IN ('V3', 'V4'))`),
+  check('607', `SELECT DISTINCT ON (h.f, h.r) h.f, h.r, h.y, h.child_id AS child, NULL AS field,
+      '(ceased ' || ${dfe('e.dec')} || ')' AS detail, ${vals('h', 'MOTHER')} AS vals
+    FROM s_header h JOIN s_episodes e ON e.child_id = h.child_id AND e.y = h.y
+    WHERE h.sex = 2 AND h.mother IS NULL AND e.dec BETWEEN ${yearStart('h.y')} AND ${yearEnd('h.y')} AND e.rec <> 'X1' AND e.ls NOT IN ('V3', 'V4')
+    ORDER BY h.f, h.r, e.dec`),
+];
+
+const EPISODE_CHECKS: CrossCheck[] = [
+  notInHeader('INT03', 'episodes'),
+  // Rules against the child's date of birth, on episodes joined once to the Header.
+  together(`WITH eh AS MATERIALIZED (SELECT e.*, ${HDOB} AS hdob FROM s_episodes e ${HEADER('e')})`, [
+  check('302', `${EP()}, NULL AS field, '(born ' || ${dfe('e.hdob')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
+    FROM eh e WHERE e.decom < e.hdob`),
+  ...([
+    ['386', `e.rec IN ('E11', 'E12') AND e.dec >= ${age('e.hdob', 18)}`],
+    ['387', `e.rec IN ('E5', 'E6') AND e.dec < ${age('e.hdob', 14)}`],
+    ['389', `e.rec = 'E7' AND e.dec < ${age('e.hdob', 16)}`],
+  ] as const).map(([code, where]) =>
+    check(code, `${EP()}, NULL AS field, '(born ' || ${dfe('e.hdob')} || ')' AS detail, ${vals('e', 'DEC', 'REC')} AS vals
+      FROM eh e WHERE ${where}`)),
+  check('371', `${EP()}, 'PLACE' AS field, '(born ' || ${dfe('e.hdob')} || ')' AS detail, ${vals('e', 'DECOM', 'PLACE')} AS vals
+    FROM eh e WHERE e.place = 'K3' AND e.decom < ${age('e.hdob', 16)}`),
+  ]),
+  // Rules along each child's chain of episodes, on the chain computed once.
+  together(`WITH chain AS MATERIALIZED ${CHAIN}`, [
+  // 388: X1 needs a next episode that day; an episode followed that day needs X1; the last cannot end X1.
+  check('388', `${EP()}, NULL AS field,
+      CASE WHEN e.next_decom IS NULL THEN '(it is the last episode)' ELSE '(next episode begins ' || ${dfe('e.next_decom')} || ')' END AS detail,
+      ${vals('e', 'DEC', 'REC')} AS vals
+    FROM chain e
+    WHERE (e.rec = 'X1' AND e.dec IS NOT NULL AND (e.next_decom IS NULL OR e.dec <> e.next_decom))
+       OR (e.rec <> 'X1' AND e.dec = e.next_decom)`),
+  check('142', `${EP()}, NULL AS field, '(next episode begins ' || ${dfe('e.next_decom')} || ')' AS detail, ${vals('e', 'DECOM', 'DEC')} AS vals
+    FROM chain e WHERE e.dec IS NULL AND e.next_decom IS NOT NULL`),
+  check('501', `${EP()}, NULL AS field, '(previous ceased ' || ${dfe('e.prev_dec')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
+    FROM chain e WHERE e.decom < e.prev_dec`),
+  check('357', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'DECOM', 'RNE')} AS vals
+    FROM chain e WHERE e.n = 1 AND e.decom >= ${yearStart('e.y')} AND e.rne <> 'S'
+      AND NOT EXISTS (SELECT 1 FROM s_episodes l WHERE l.child_id = e.child_id AND l.y = e.y - 1)`),
+  check('431', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'DECOM', 'RNE')} AS vals
+    FROM chain e WHERE e.rne = 'S' AND e.prev_dec = e.decom`),
+  check('432', `${EP()}, NULL AS field, '(previous ceased with ' || e.prev_rec || ')' AS detail, ${vals('e', 'RNE')} AS vals
+    FROM chain e WHERE e.n > 1 AND e.prev_rec IS NOT NULL AND e.prev_rec <> 'X1' AND e.rne <> 'S'`),
+  check('433', `${EP()}, NULL AS field, '(previous ceased ' || coalesce(${dfe('e.prev_dec')}, 'never') || ')' AS detail, ${vals('e', 'DECOM', 'RNE')} AS vals
+    FROM chain e WHERE e.n > 1 AND e.rne IN ('L', 'P', 'T', 'B', 'U') AND e.prev_dec IS DISTINCT FROM e.decom AND e.prev_rec = 'X1'`),
+  check('434', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'RNE', 'LS', 'PLACE')} AS vals
+    FROM chain e WHERE e.n > 1 AND e.rne = 'L' AND (e.ls = e.prev_ls OR NOT (${placementSame}))`),
+  check('435', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'RNE', 'LS')} AS vals
+    FROM chain e WHERE e.n > 1 AND e.rne IN ('P', 'T') AND e.ls <> e.prev_ls`),
+  check('436', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'RNE', 'LS', 'PLACE')} AS vals
+    FROM chain e WHERE e.n > 1 AND e.rne IN ('B', 'U') AND (e.ls = e.prev_ls OR (${placementSame}))`),
+  check('437', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'REC')} AS vals
+    FROM chain e WHERE e.rec IN ('E2', 'E15') AND e.next_decom IS NOT NULL`),
+  check('226', `${EP()}, 'REASON_PLACE_CHANGE' AS field, NULL AS detail, ${vals('e', 'PLACE', 'REASON_PLACE_CHANGE')} AS vals
+    FROM chain e WHERE e.place IN ('T0', 'T1', 'T2', 'T3', 'T4') AND (e.reason_place_change IS NOT NULL OR e.prev_reason IS NOT NULL)`),
+  // Against last year: the episode open at its end must open this year.
+  ]),
+  // This year's first episode against the episode open at the end of last year.
+  together(OPEN_LAST_YEAR, [
+  check('502', `${EP()}, NULL AS field, '(last year''s open episode began ' || ${dfe('l.decom')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
+    FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1 WHERE e.decom <> l.decom`),
+  ...([['503A', 'RNE'], ['503B', 'LS'], ['503C', 'CIN'], ['503D', 'PLACE'], ['503E', 'PLACE_PROVIDER']] as const).map(([code, field]) =>
+    check(code, `${EP()}, NULL AS field, '(last year: ' || coalesce(l.${field.toLowerCase()}, 'blank') || ')' AS detail, ${vals('e', field)} AS vals
+      FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1
+      WHERE e.decom = l.decom AND e.${field.toLowerCase()} IS DISTINCT FROM l.${field.toLowerCase()}
+        ${code === '503D' ? `AND NOT (l.place IN ('H5', 'P2') AND e.place = 'K3')` : ''}`)),  ]),
+];
+
+/** When each child ceased to be looked after in a return (its last episode ended, not X1), and first began. */
+const CARE_SPAN = `(SELECT y, child_id, min(decom) AS first_decom,
+    max(dec) FILTER (WHERE rec IS NOT NULL AND rec <> 'X1') AS left_care,
+    bool_or(dec IS NULL) AS still_in
+  FROM s_episodes WHERE decom IS NOT NULL GROUP BY y, child_id)`;
+
+const MISSING_CHECKS: CrossCheck[] = [
+  notInHeader('INT04', 'missing'),
+  dobDiffers('INT13', 'missing'),
+  check('574', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field,
+      '(previous began ' || ${dfe('m.prev_start')} || ', ended ' || coalesce(${dfe('m.prev_end')}, 'never') || ')' AS detail, ${vals('m', 'MIS_START')} AS vals
+    FROM (SELECT *, lag(mis_start) OVER w AS prev_start, lag(mis_end) OVER w AS prev_end, row_number() OVER w AS n
+          FROM s_missing WHERE mis_start IS NOT NULL WINDOW w AS (PARTITION BY y, child_id ORDER BY mis_start)) m
+    WHERE m.n > 1 AND (m.prev_end IS NULL OR m.mis_start < m.prev_end)`),
+  check('575', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, '(placement ended ' || ${dfe('e.dec')} || ')' AS detail, ${vals('m', 'MIS_START', 'MIS_END')} AS vals
+    FROM s_missing m JOIN s_episodes e ON e.child_id = m.child_id AND e.y = m.y AND e.decom <= m.mis_start AND e.dec >= m.mis_start
+    WHERE m.mis_end IS NULL AND e.dec <= ${yearEnd('m.y')}`),
+  together(`WITH span AS MATERIALIZED ${CARE_SPAN}`, [
+  check('577', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, '(ceased ' || ${dfe('c.left_care')} || ')' AS detail, ${vals('m', 'MIS_START', 'MIS_END')} AS vals
+    FROM s_missing m JOIN span c ON c.child_id = m.child_id AND c.y = m.y
+    WHERE m.mis_end IS NULL AND NOT c.still_in AND c.left_care IS NOT NULL`),
+  check('578', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, '(ceased ' || ${dfe('c.left_care')} || ')' AS detail, ${vals('m', 'MIS_START')} AS vals
+    FROM s_missing m JOIN span c ON c.child_id = m.child_id AND c.y = m.y
+    WHERE NOT c.still_in AND m.mis_start > c.left_care`),
+  check('581', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, '(first looked after ' || ${dfe('c.first_decom')} || ')' AS detail, ${vals('m', 'MIS_START')} AS vals
+    FROM s_missing m JOIN span c ON c.child_id = m.child_id AND c.y = m.y
+    WHERE m.mis_start < c.first_decom AND NOT EXISTS (SELECT 1 FROM s_episodes l WHERE l.child_id = m.child_id AND l.y = m.y - 1)`),
+  ]),
+  // Reported on last year's open period: it has no counterpart in this year's return.
+  check('576', `SELECT l.f, l.r, l.y + 1 AS y, l.child_id AS child, NULL AS field, '(began ' || ${dfe('l.mis_start')} || ')' AS detail, ${vals('l', 'MIS_START', 'MIS_END')} AS vals
+    FROM s_missing l WHERE l.mis_end IS NULL AND l.y + 1 IN (SELECT DISTINCT y FROM s_missing)
+      AND NOT EXISTS (SELECT 1 FROM s_missing m WHERE m.child_id = l.child_id AND m.y = l.y + 1 AND m.mis_start = l.mis_start)`),
+];
+
+const OC3_CHECKS: CrossCheck[] = [
+  notInHeader('INT06', 'oc3'),
+  dobDiffers('INT15', 'oc3'),
+  check('348', `SELECT o.f, o.r, o.y, o.child_id AS child, NULL AS field, NULL AS detail, ${vals('o', 'IN_TOUCH')} AS vals
+    FROM s_oc3 o JOIN s_oc3 l ON l.child_id = o.child_id AND l.y = o.y - 1 WHERE l.in_touch = 'DIED' AND o.in_touch <> 'DIED'`),
+  check('1000', `SELECT o.f, o.r, o.y, o.child_id AS child, NULL AS field, NULL AS detail, ${vals('o', 'IN_TOUCH')} AS vals
+    FROM s_oc3 o WHERE EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = o.child_id AND e.y IN (o.y, o.y - 1) AND e.rec = 'E2')`),
+  check('1011', `SELECT o.f, o.r, o.y, o.child_id AS child, NULL AS field, NULL AS detail, ${vals('o', 'IN_TOUCH')} AS vals
+    FROM s_oc3 o JOIN ${LAST_EPISODE} e ON e.child_id = o.child_id AND e.y = o.y WHERE e.rec = 'E3'`),
+  check('1007', `SELECT o.f, o.r, o.y, o.child_id AS child, NULL AS field, '(birthday ' || ${dfe('b.day')} || ')' AS detail, ${vals('o', 'DOB', 'IN_TOUCH')} AS vals
+    FROM s_oc3 o CROSS JOIN LATERAL (VALUES (${age('o.dob', 17)}), (${age('o.dob', 18)})) b(day)
+    WHERE b.day BETWEEN ${yearStart('o.y')} AND ${yearEnd('o.y')}
+      AND EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = o.child_id AND e.y = o.y AND e.decom <= b.day AND (e.dec IS NULL OR e.dec > b.day))`),
+];
+
+/** The checks of each table. */
+export const CHECKS_903: Record<Table903, readonly CrossCheck[]> = {
+  Header: HEADER_CHECKS,
+  Episodes: EPISODE_CHECKS,
+  Missing: MISSING_CHECKS,
+  OC3: OC3_CHECKS,
+  Reviews: [notInHeader('INT08', 'reviews'), dobDiffers('INT17', 'reviews')],
+  UASC: [
+    notInHeader('INT09', 'uasc'),
+    dobDiffers('INT18', 'uasc'),
+    check('INT21', `SELECT x.f, x.r, x.y, x.child_id AS child, NULL AS field, '(Header: ' || h.sex_code || ')' AS detail, ${vals('x', 'SEX_CODE')} AS vals
+      FROM s_uasc x JOIN s_header h ON h.child_id = x.child_id AND h.y = x.y WHERE x.sex_code <> h.sex_code`),
+  ],
+  OC2: [notInHeader('INT05', 'oc2'), dobDiffers('INT14', 'oc2')],
+  AD1: [notInHeader('INT01', 'ad1'), dobDiffers('INT11', 'ad1')],
+  PlacedAdoption: [
+    notInHeader('INT02', 'placed_adoption'),
+    dobDiffers('INT12', 'placed_adoption'),
+    check('184', `SELECT x.f, x.r, x.y, x.child_id AS child, NULL AS field, '(born ' || ${dfe(HDOB)} || ')' AS detail, ${vals('x', 'DATE_PLACED')} AS vals
+      FROM s_placed_adoption x ${HEADER('x')} WHERE x.date_placed < ${HDOB}`),
+  ],
+  PrevPerm: [notInHeader('INT07', 'prev_perm'), dobDiffers('INT16', 'prev_perm')],
+  SWEpisodes: [
+    check('SW10STG2', `SELECT s.f, s.r, s.y, s.child_id AS child, NULL AS field, '(previous ended ' || coalesce(${dfe('s.prev_dec')}, 'never') || ')' AS detail,
+        ${vals('s', 'SW_DECOM')} AS vals
+      FROM (SELECT *, lag(sw_dec) OVER w AS prev_dec, row_number() OVER w AS n FROM s_sw_episodes WHERE sw_decom IS NOT NULL
+            WINDOW w AS (PARTITION BY y, child_id ORDER BY sw_decom)) s
+      WHERE s.n > 1 AND s.sw_decom < s.prev_dec`),
+  ],
+  DoLo: [
+    check('705', `SELECT d.f, d.r, d.y, d.child_id AS child, NULL AS field, '(previous began ' || ${dfe('d.prev_start')} || ')' AS detail, ${vals('d', 'DOLO_START')} AS vals
+      FROM (SELECT *, lag(dolo_start) OVER w AS prev_start, lag(dolo_end) OVER w AS prev_end, row_number() OVER w AS n
+            FROM s_dolo WHERE dolo_start IS NOT NULL WINDOW w AS (PARTITION BY y, child_id ORDER BY dolo_start)) d
+      WHERE d.n > 1 AND (d.prev_end IS NULL OR d.dolo_start < d.prev_end)`),
+  ],
+};
+
+/** Every rule code with a check here, for the register's tests. */
+export function checkedCodes(): string[] {
+  return Object.values(CHECKS_903).flatMap((checks) => checks.flatMap((c) => [...c.matchAll(/'([^']+)' AS rule/g)].map((m) => m[1]!)));
+}
