@@ -81,6 +81,11 @@ export interface EhcpRequestTable {
   draft_plan_date: string | null;
   start_date: string | null;
   sen_type: string | null;
+  /** SEN2 plan details (migration 111): setting of rank 1, when and why the plan ceased, last annual review. */
+  sen_setting: ColumnType<string | null, string | null | undefined, string | null>;
+  cease_date: ColumnType<string | null, string | null | undefined, string | null>;
+  cease_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  last_review: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EhcpAdviceTable {

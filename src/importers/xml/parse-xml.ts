@@ -2,7 +2,8 @@
 // Header says which return and collection year it is, the year's schema checks the envelope as it
 // streams past and each record (a Child) whole, the return's rules check the record, and its rows
 // go through the same table specs (fields, row rules) as CSV rows. Errors carry the line and the
-// element path (Message/Children/Child[12]/CINdetails[2]/ReferralSource); one error refuses the run.
+// element path (Message/Children/Child[12]/CINdetails[2]/ReferralSource,
+// Message/Persons/Person[3]/Requests[1]/ReceivedDate); one error refuses the run.
 import { copyLine } from '../../store/copy-line.ts';
 import { CopyBuffer } from '../copy-buffer.ts';
 import { ErrorList } from '../errors.ts';
@@ -11,11 +12,12 @@ import type { RowContext, TableSpec } from '../spec.ts';
 import { validateRow } from '../stage.ts';
 import { TABLES } from '../tables/index.ts';
 import { CIN_CENSUS } from './cin.ts';
+import { SEN2_RETURN } from './sen2.ts';
 import type { XmlFinding, XmlReturn } from './return.ts';
 import { readXmlEvents, XmlSyntaxError, type XmlNode } from './tree.ts';
 import { missingIssue, placementMessage, SequenceCursor, validateTree, type ComplexType, type CompiledSchema, type Particle, type SchemaIssue } from './xsd.ts';
 
-export const XML_RETURNS: readonly XmlReturn[] = [CIN_CENSUS];
+export const XML_RETURNS: readonly XmlReturn[] = [CIN_CENSUS, SEN2_RETURN];
 
 /** Staged rows per table before a chunk is sent (as CHUNK_ROWS for CSV). */
 const CHUNK_ROWS = 20000;
@@ -159,7 +161,7 @@ export async function* parseXmlFile(job: FileJob): AsyncGenerator<FileChunk> {
     if (issues.length) return;
     const { key, keyLoc, rows, findings } = ret!.read(node, placed.path, year);
     const before = keys.get(key);
-    if (before !== undefined) findings.push({ line: keyLoc.line, path: `${keyLoc.path}`, rule: '8510', message: `More than one child record with the same LA Child ID (${key} is also on line ${before}).` });
+    if (before !== undefined) findings.push({ line: keyLoc.line, path: keyLoc.path, ...ret!.duplicate(key, before) });
     else keys.set(key, keyLoc.line);
     for (const f of findings) add(f);
     // The rows' own checks run even so, so every broken rule of the child is reported at once.

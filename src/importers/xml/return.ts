@@ -34,6 +34,8 @@ export interface XmlReturn {
   schema(year: number): CompiledSchema;
   ruleFor(issue: SchemaIssue): string;
   headerFindings(header: XmlNode, year: number): XmlFinding[];
+  /** The rule and message for a record whose key an earlier record of the file has (on `line`). */
+  duplicate(key: string, line: number): { rule: string; message: string };
   /** A schema-valid record: its identifier (each may appear once in a file), rows and broken rules. */
   read(node: XmlNode, path: string, year: number): { key: string; keyLoc: Loc; rows: XmlRow[]; findings: XmlFinding[] };
 }
