@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { importFiles } from '../../src/importers/index.ts';
 import type { ImportError } from '../../src/importers/types.ts';
 import type { Store } from '../../src/store/open.ts';
+import { planFigures } from '../../src/store/queries/ehcpPlans.ts';
 import { openTestStore } from '../helpers.ts';
 
 const VALID = readFileSync(join(import.meta.dirname, '../fixtures/sen2-xml/sen2_2025.xml'), 'utf8');
@@ -82,6 +83,24 @@ test('advice for a request SEN2 brings in the same run names it PersonID/Receive
     assert.deepEqual(r.errors, []);
     const bad = await importFiles(fresh, [{ name: 'ehcp_advice.csv', content: advice.replace('1234567890/', '999/') }], { user: 'test' });
     assert.deepEqual(bad.errors.map((e) => e.rule), ['request-exists']);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('plan figures from the SEN2 return, worked out by hand', async () => {
+  const fresh = await openTestStore();
+  try {
+    await importFiles(fresh, [{ name: 'sen2_2025.xml', content: VALID }], { user: 'test' });
+    // On census day: one plan in force (ASD, special academy), reviewed 28 June 2024 (within 12
+    // months); the other ceased 31 August 2024 (paid employment), within the 12 months before.
+    assert.deepEqual(await planFigures(fresh, '2025-01-16'), {
+      asOf: '2025-01-16', inForce: 1, byNeed: [{ code: 'ASD', count: 1 }], bySetting: [{ code: 'SSA', count: 1 }],
+      ceasedFrom: '2024-01-16', ceased: [{ code: '4', count: 1 }], reviewDue: 1, reviewedInTime: 1,
+    });
+    // By 1 July 2025 the review of 28 June 2024 is more than 12 months old.
+    const later = await planFigures(fresh, '2025-07-01');
+    assert.deepEqual([later.reviewDue, later.reviewedInTime, later.ceased], [1, 0, [{ code: '4', count: 1 }]]);
   } finally {
     await fresh.close();
   }
