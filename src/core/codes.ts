@@ -331,6 +331,17 @@ export const CEASE_REASON = {
   '9': 'Other',
 } as const;
 
+/** CSWW OrgRole. */
+export const CSWW_ROLE = {
+  '1': 'Senior manager', '2': 'Middle manager', '3': 'First line manager', '4': 'Senior practitioner', '5': 'Case holder', '6': 'Qualified without cases',
+} as const;
+
+/** CSWW ReasonLeave. */
+export const CSWW_REASON_LEAVE = {
+  '1': 'Resignation', '2': 'Voluntary redundancy', '3': 'Compulsory redundancy', '4': 'Dismissed', '5': 'Retired', '6': 'Deceased',
+  '7': 'Moved to a non-child and family social work role within the LA', '8': 'Other', '9': 'Not known', '10': 'Not yet collected',
+} as const;
+
 /** The label of a code, or the code itself when the list does not have it. */
 export function label(list: CodeList, code: string | null | undefined): string {
   if (code == null || code === '') return 'Not recorded';

@@ -186,6 +186,28 @@ export interface FigureFreshnessTable {
   figures_version: number;
 }
 
+// CSWW (migration 112): the workforce census's worker records and vacancies, per census year.
+export interface CswwWorkerTable {
+  year: number;
+  swe_no: string;
+  agency: boolean;
+  fte: number | null;
+  org_role: string | null;
+  role_start: string | null;
+  role_end: string | null;
+  reason_leave: string | null;
+  fte30: number | null;
+  cases30: number | null;
+  days_lost: number | null;
+  absent_30sept: boolean | null;
+}
+export interface CswwVacancyTable {
+  year: number;
+  vacancies_fte: number;
+  agency_fte: number;
+  agency_headcount: number;
+}
+
 export interface Database extends FrontDoorTables, ChildProtectionTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables, EesTables {
   child: ChildTable;
   la_episode: LaEpisodeTable;
@@ -194,6 +216,8 @@ export interface Database extends FrontDoorTables, ChildProtectionTables, EarlyH
   leaver_activity: LeaverActivityTable;
   ehcp_request: EhcpRequestTable;
   ehcp_advice: EhcpAdviceTable;
+  csww_worker: CswwWorkerTable;
+  csww_vacancy: CswwVacancyTable;
   priority: PriorityTable;
   strategy_action: StrategyActionTable;
   action_update: ActionUpdateTable;

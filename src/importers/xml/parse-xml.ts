@@ -13,11 +13,12 @@ import { validateRow } from '../stage.ts';
 import { TABLES } from '../tables/index.ts';
 import { CIN_CENSUS } from './cin.ts';
 import { SEN2_RETURN } from './sen2.ts';
+import { CSWW_RETURN } from './csww.ts';
 import type { XmlFinding, XmlReturn } from './return.ts';
 import { readXmlEvents, XmlSyntaxError, type XmlNode } from './tree.ts';
 import { missingIssue, placementMessage, SequenceCursor, validateTree, type ComplexType, type CompiledSchema, type Particle, type SchemaIssue } from './xsd.ts';
 
-export const XML_RETURNS: readonly XmlReturn[] = [CIN_CENSUS, SEN2_RETURN];
+export const XML_RETURNS: readonly XmlReturn[] = [CIN_CENSUS, SEN2_RETURN, CSWW_RETURN];
 
 /** Staged rows per table before a chunk is sent (as CHUNK_ROWS for CSV). */
 const CHUNK_ROWS = 20000;
@@ -26,7 +27,7 @@ export function isXmlFile(name: string): boolean {
   return name.toLowerCase().endsWith('.xml');
 }
 
-const RECORDS = new Set(['Header', ...XML_RETURNS.map((r) => r.recordName)]);
+const RECORDS = new Set(['Header', ...XML_RETURNS.flatMap((r) => [r.recordName, ...(r.alsoWhole ?? [])])]);
 
 interface TableOut {
   spec: TableSpec;
@@ -157,7 +158,7 @@ export async function* parseXmlFile(job: FileJob): AsyncGenerator<FileChunk> {
       for (const f of ret!.headerFindings(node, year)) add(f);
       return;
     }
-    records += 1;
+    if (node.name === ret!.recordName) records += 1;
     if (issues.length) return;
     const { key, keyLoc, rows, findings } = ret!.read(node, placed.path, year);
     const before = keys.get(key);

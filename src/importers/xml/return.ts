@@ -29,6 +29,8 @@ export interface XmlReturn {
   /** Shown as the file's table in results. */
   label: string;
   recordName: string;
+  /** Other elements directly in the envelope that are read whole and given to read() (CSWW's LALevelVacancies). */
+  alsoWhole?: readonly string[];
   /** Collection years (the Header's Year) with a schema. */
   years: readonly number[];
   schema(year: number): CompiledSchema;
