@@ -8,6 +8,7 @@ import { benchmarkRows } from './benchmarks.ts';
 import { CsvWriter, dfe, TextWriter, type Cell } from './csv.ts';
 import { fyEnd, fyStart, YEAR_DAYS } from './days.ts';
 import { ehcpRequest, receivedDay, type Request, type Scenario } from './ehcp.ts';
+import { generateCsww } from './cswwXml.ts';
 import { planDetails, SEN2_FOOTER, SEN2_XML_DIR, sen2Header, sen2Year as sen2YearOf, writeSen2Person } from './sen2Xml.ts';
 import { childMissingFromHome } from './fromHome.ts';
 import * as L from './layout.ts';
@@ -50,7 +51,7 @@ const LOOKED_AFTER_SHARE = 0.45;
 /** Areas beyond the statutory returns above, each drawing from its own random stream. */
 const AREAS: readonly (readonly [name: string, AreaGenerator])[] = [
   ['front-door', generateFrontDoor], ['early-help', generateEarlyHelp], ['workforce', generateWorkforce],
-  ['home-education', generateHomeEducation], ['voice', generateVoice],
+  ['home-education', generateHomeEducation], ['voice', generateVoice], ['csww', generateCsww],
 ];
 const SCENARIOS: readonly (readonly [Scenario, number])[] = [
   ['late_advice', 100], ['overdue_drafting', 170], ['awaiting_decision', 20],

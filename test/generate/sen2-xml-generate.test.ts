@@ -1,7 +1,7 @@
-// The generator's SEN2 XML: accepted with no errors; imported alone, the EHCP figures (20-week
+// The generator's SEN2 and workforce census XML. SEN2: accepted with no errors; imported alone, the EHCP figures (20-week
 // timeliness, decisions within 6 weeks) equal those from the same requests as the case system's
 // CSV; imported after that CSV (as the demo does) it adds plan details to the same rows, no new
-// ones, and changes no figure.
+// ones, and changes no figure. The workforce census: each year accepted, measures plausible.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { generate } from '../../src/generate/index.ts';
 import * as L from '../../src/generate/layout.ts';
+import { CSWW_XML_DIR } from '../../src/generate/cswwXml.ts';
 import { SEN2_XML_DIR } from '../../src/generate/sen2Xml.ts';
 import { importFiles, xmlFilesUnder, type ImportFile } from '../../src/importers/index.ts';
 import { computeIndicators, readIndicators } from '../../src/store/indicators.ts';
+import { cswwYearlyMeasures } from '../../src/store/queries/csww.ts';
 import { planFigures } from '../../src/store/queries/ehcpPlans.ts';
 import type { Store } from '../../src/store/open.ts';
 import { openTestStore } from '../helpers.ts';
@@ -63,4 +65,16 @@ test('after the case system’s CSV, the XML adds plan details to the same rows 
   assert.deepEqual(rows.map((q) => q.request_id).sort(), before.map((q) => q.request_id).sort());
   assert.ok(rows.some((q) => q.sen_setting !== null && q.request_id.startsWith('R')));
   assert.deepEqual(await figures(csvStore), csv);
+});
+
+test('the workforce census XML of each year in the window is accepted, with measures near England’s', async () => {
+  const xml = xmlFilesUnder(join(dir, CSWW_XML_DIR));
+  assert.deepEqual(xml.map((f) => f.name), ['csww_xml/csww_2024.xml', 'csww_xml/csww_2025.xml', 'csww_xml/csww_2026.xml']);
+  const r = await importFiles(xmlStore, xml, { user: 'test' });
+  assert.deepEqual(r.errors.slice(0, 5), []);
+  const measures = await cswwYearlyMeasures(xmlStore);
+  assert.deepEqual(measures.map((m) => m.year), [2024, 2025, 2026]);
+  for (const m of measures) {
+    assert.ok(m.turnoverRate! > 3 && m.turnoverRate! < 40 && m.agencyRate! > 3 && m.agencyRate! < 35 && m.caseload! > 10 && m.caseload! < 25, JSON.stringify(m));
+  }
 });

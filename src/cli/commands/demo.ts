@@ -70,7 +70,8 @@ export function registerDemo(program: Command): void {
           console.error(`The demo data was rejected (${result.errorCount} errors), first:`, result.errors.slice(0, 5));
           process.exit(1);
         }
-        // The DfE's XML returns (CIN census with child protection, SEN2 with plan details) as a second
+        // The DfE's XML returns (CIN census with child protection, SEN2 with plan details,
+        // the workforce census) as a second
         // run, after the case system's CSV.
         const census = await importFiles(store, xmlFilesUnder(dir), { user: 'demo' });
         if (census.status !== 'accepted') {
