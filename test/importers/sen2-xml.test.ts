@@ -42,7 +42,7 @@ test('bad input: line and element path, nothing stored', async () => {
   const code = await refused(VALID.replace('<SENSetting>SSA</SENSetting>', '<SENSetting>XYZ</SENSetting>'));
   assert.deepEqual(code.map((e) => e.field), ['Message/Persons/Person[1]/Requests[1]/ActivePlans/PlacementDetail[1]/SENSetting']);
   const ceased = await refused(VALID.replace('<CeaseDate>2024-08-31</CeaseDate>', '<CeaseDate>2021-01-31</CeaseDate>'));
-  assert.deepEqual(ceased.map((e) => [e.field, e.rule]), [['Message/Persons/Person[2]/Requests[1]/CeaseDate', 'end-before-start']]);
+  assert.deepEqual(ceased.map((e) => [e.field, e.rule]), [['Message/Persons/Person[2]/Requests[1]/Assessment/NamedPlan/CeaseDate', 'end-before-start']]);
   const twice = await refused(VALID.replace('<UniqueLearnerNumber>1234567890</UniqueLearnerNumber>', '<UPN>A99900012301C</UPN>'));
   assert.ok(twice.some((e) => e.rule === 'duplicate' && /also on line/.test(e.message)), JSON.stringify(twice));
   const noId = await refused(VALID.replace('<UniqueLearnerNumber>1234567890</UniqueLearnerNumber>', ''));

@@ -172,7 +172,7 @@ export async function* parseXmlFile(job: FileJob): AsyncGenerator<FileChunk> {
       const out = outFor(row.table);
       const values = validateRow(out.spec, out.schema, ctx, row.record, out.fieldNames, { file: file.name, row: row.loc.line }, rowErrors);
       if (values) staged.push([out, values, row.loc.line]);
-      for (const e of rowErrors.items.splice(0)) errors.add({ ...e, field: `${row.loc.path}/${e.field}` });
+      for (const e of rowErrors.items.splice(0)) errors.add({ ...e, field: row.fieldPaths?.[e.field] ?? `${row.loc.path}/${e.field}` });
     }
     if (rowErrors.count || findings.length) return;
     for (const [out, values, line] of staged) {

@@ -21,6 +21,8 @@ export interface XmlRow {
   /** The element the row comes from: its line is the row's r, its path prefixes the fields. */
   loc: Loc;
   record: Record<string, string>;
+  /** Element paths of fields not directly inside loc's element (by CSV column name), for messages. */
+  fieldPaths?: Record<string, string>;
 }
 
 export interface XmlReturn {

@@ -33,9 +33,16 @@ export function sen2Rows(person: XmlNode, path: string, personId: string): XmlRo
     const active = first(req, 'ActivePlans');
     // Where the child is now (ActivePlans) before where the plan first named (NamedPlan).
     const setting = rankOne(all(active, 'PlacementDetail'), 'PlacementRank') ?? rankOne(all(plan, 'PlanDetail'), 'PlacementRank');
+    const at = `${path}/Requests[${i + 1}]`;
+    const [inAssessment, inPlan, inActive] = [`${at}/Assessment`, `${at}/Assessment/NamedPlan`, `${at}/ActivePlans`];
     return {
       table: 'sen2_request',
-      loc: { line: req.line, path: `${path}/Requests[${i + 1}]` },
+      loc: { line: req.line, path: at },
+      fieldPaths: {
+        PersonBirthDate: `${path}/PersonBirthDate`, Sex: `${path}/Sex`, AssessmentOutcome: `${inAssessment}/AssessmentOutcome`,
+        AssessmentOutcomeDate: `${inAssessment}/AssessmentOutcomeDate`, Week20: `${inAssessment}/Week20`, StartDate: `${inPlan}/StartDate`,
+        CeaseDate: `${inPlan}/CeaseDate`, CeaseReason: `${inPlan}/CeaseReason`, LastReview: `${inActive}/LastReview`,
+      },
       record: {
         personid: personId, personbirthdate: value(person, 'PersonBirthDate'), sex: value(person, 'Sex'),
         receiveddate: value(req, 'ReceivedDate'), requestoutcomedate: value(req, 'RequestOutcomeDate'), requestoutcome: value(req, 'RequestOutcome'),
