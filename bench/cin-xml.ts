@@ -5,15 +5,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import type { TextWriter } from '../src/generate/csv.ts';
 import { FRONT_DOOR_FILES, generateFrontDoor } from '../src/generate/frontDoor.ts';
 import { areaContext } from '../src/generate/index.ts';
 import type { ScaleName } from '../src/generate/scales.ts';
 import { windowFor } from '../src/generate/scales.ts';
-import { importFiles, xmlFilesUnder, type ImportFile } from '../src/importers/index.ts';
-import { fileSize } from '../src/importers/reader.ts';
-import { openStore, type StoreOptions } from '../src/store/open.ts';
+import { xmlFilesUnder, type ImportFile } from '../src/importers/index.ts';
+import { timedImport } from './xml-timing.ts';
 
 const scale = (process.argv[2] ?? 'la') as ScaleName;
 const backend = (process.argv[3] ?? 'pglite') as 'pglite' | 'postgres';
@@ -26,24 +24,7 @@ await generateFrontDoor(areaContext({ scale, seed: 1, outDir: dir, win: windowFo
 for (const w of writers) w.close();
 const file = (p: string): ImportFile => ({ name: p, path: join(dir, p) });
 
-async function timed(label: string, files: ImportFile[]) {
-  const dataDir = backend === 'pglite' ? mkdtempSync(join(tmpdir(), 'csinsight-bench-')) : undefined;
-  const options: StoreOptions = backend === 'postgres' ? { databaseUrl: process.env.DATABASE_URL, schema: `bench_xml_${process.pid}`, dropSchemaOnClose: true } : { dataDir };
-  const store = await openStore(options);
-  try {
-    const t = performance.now();
-    const result = await importFiles(store, files, { user: 'bench' });
-    const seconds = (performance.now() - t) / 1000;
-    if (result.status !== 'accepted') throw new Error(JSON.stringify(result.errors.slice(0, 3)));
-    let rows = 0;
-    for (const t of TABLES) rows += (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(t)}`.execute(store.db)).rows[0]!.n;
-    const mb = files.reduce((n, f) => n + fileSize(f), 0) / 2 ** 20;
-    console.log(JSON.stringify({ label, scale, backend, rows, seconds: Number(seconds.toFixed(2)), rowsPerSecond: Math.round(rows / seconds), megabytes: Number(mb.toFixed(1)) }));
-  } finally {
-    await store.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }
-}
+const timed = async (label: string, files: ImportFile[]) => console.log(JSON.stringify({ scale, ...(await timedImport(label, files, TABLES, backend)) }));
 
 try {
   await timed('csv', [FRONT_DOOR_FILES.population, FRONT_DOOR_FILES.referrals, FRONT_DOOR_FILES.assessments].map(file));

@@ -73,6 +73,11 @@ for (const backend of args.backends!.split(',')) {
   );
 }
 
+console.log('SEN2 as XML beside the same requests as CSV (LA scale, PGlite)...');
+const sen2 = child('bench/sen2-xml.ts', ['la', 'pglite']);
+results.sen2Xml = sen2;
+console.log(`  SEN2 XML: ${sen2.xmlRows} requests in ${sen2.xmlSeconds} s (${sen2.xmlRowsPerSecond} rows/s); CSV: ${sen2.csvRows} in ${sen2.csvSeconds} s (${sen2.csvRowsPerSecond} rows/s)`);
+
 if (!args['skip-load']) {
   console.log('Load test (loopback, 50 connections)...');
   results.load = await loadTest({ seconds: Number(args['load-seconds']), connections: 50 });

@@ -298,6 +298,55 @@ export const SEN_TYPE = {
   OTH: 'Other difficulty',
 } as const;
 
+/**
+ * SEN2 SENSetting: where the plan names (PlanDetail) or the child attends (PlacementDetail), as
+ * csinsight's SEN2 schema lists them (src/importers/xml/schemas/sen2; a test keeps the two equal).
+ */
+export const SEN_SETTING = {
+  MSA: 'Mainstream school: academy or free school',
+  MSM: 'Mainstream school: maintained',
+  MRP: 'Mainstream school with SEN unit or resourced provision',
+  SSA: 'Special school: academy or free school',
+  SSM: 'Special school: maintained',
+  NMS: 'Non-maintained special school',
+  ISS: 'Independent special school',
+  IMS: 'Independent mainstream school',
+  APR: 'Alternative provision or pupil referral unit',
+  FEC: 'Further education college',
+  SFC: 'Sixth form college',
+  SPI: 'Specialist post-16 institution',
+  EYS: 'Early years setting',
+  APP: 'Apprenticeship or traineeship',
+  EHE: 'Elective home education',
+  EOTAS: 'Education otherwise than at a school (section 61)',
+  NIE: 'Not in education, employment or training',
+  OTH: 'Other',
+} as const;
+
+/** SEN2 CeaseReason: why a plan ceased. */
+export const CEASE_REASON = {
+  '1': 'Reached maximum age (end of the academic year of their 25th birthday)',
+  '2': 'Ongoing needs met without an EHC plan',
+  '3': 'Moved on to higher education',
+  '4': 'Moved on to paid employment, excluding apprenticeships',
+  '5': 'Transferred to another local authority',
+  '6': 'Young person no longer wishes to engage in education or training',
+  '7': 'Moved outside England',
+  '8': 'Deceased',
+  '9': 'Other',
+} as const;
+
+/** CSWW OrgRole. */
+export const CSWW_ROLE = {
+  '1': 'Senior manager', '2': 'Middle manager', '3': 'First line manager', '4': 'Senior practitioner', '5': 'Case holder', '6': 'Qualified without cases',
+} as const;
+
+/** CSWW ReasonLeave. */
+export const CSWW_REASON_LEAVE = {
+  '1': 'Resignation', '2': 'Voluntary redundancy', '3': 'Compulsory redundancy', '4': 'Dismissed', '5': 'Retired', '6': 'Deceased',
+  '7': 'Moved to a non-child and family social work role within the LA', '8': 'Other', '9': 'Not known', '10': 'Not yet collected',
+} as const;
+
 /** The label of a code, or the code itself when the list does not have it. */
 export function label(list: CodeList, code: string | null | undefined): string {
   if (code == null || code === '') return 'Not recorded';

@@ -7,6 +7,10 @@ import type { Partner } from '../core/ehcp.ts';
 import { EXCEPTION_REASON, SEN_SEX, SEN_TYPE } from './distributions.ts';
 import { YEAR_DAYS, weekday } from './days.ts';
 import type { Random } from './random.ts';
+import { makeUpn } from './upn.ts';
+
+/** The LA code in the synthetic children's UPNs (no real authority's). */
+const SEN2_UPN_LA = 999;
 import { socialCareAdviceDelay } from './workforce.ts';
 
 export interface Advice {
@@ -57,7 +61,8 @@ export function ehcpRequest(
   const ageDays = Math.round(YEAR_DAYS * (r.chance(0.15) ? r.next() * 5 : r.chance(0.85) ? 5 + r.next() * 11 : 16 + r.next() * 9));
   const req: Request = {
     requestId: `R${String(serial).padStart(7, '0')}`,
-    personId: `P${String(serial).padStart(7, '0')}`,
+    // A UPN, as SEN2 knows the child by it: the case system's PersonID is the same.
+    personId: makeUpn(SEN2_UPN_LA, serial, 20),
     dob: received - ageDays,
     sex: r.weighted(SEN_SEX),
     received, requestOutcomeDate: null, requestOutcome: 'A', assessmentOutcomeDate: null, assessmentOutcome: null,

@@ -9,6 +9,8 @@ import { benchmarkRows } from './benchmarks.ts';
 import { CsvWriter, dfe, TextWriter, type Cell } from './csv.ts';
 import { fyEnd, fyStart, YEAR_DAYS } from './days.ts';
 import { ehcpRequest, receivedDay, type Request, type Scenario } from './ehcp.ts';
+import { generateCsww } from './cswwXml.ts';
+import { planDetails, SEN2_FOOTER, SEN2_XML_DIR, sen2Header, sen2Year as sen2YearOf, writeSen2Person } from './sen2Xml.ts';
 import { childMissingFromHome } from './fromHome.ts';
 import * as L from './layout.ts';
 import { entrantPlan, leaverPlan, lookedAfterChild, repeatMissingPlan, stockPlan, type LookedAfterChild } from './lookedAfter.ts';
@@ -50,7 +52,7 @@ const LOOKED_AFTER_SHARE = 0.45;
 /** Areas beyond the statutory returns above, each drawing from its own random stream. */
 const AREAS: readonly (readonly [name: string, AreaGenerator])[] = [
   ['front-door', generateFrontDoor], ['early-help', generateEarlyHelp], ['workforce', generateWorkforce],
-  ['home-education', generateHomeEducation], ['voice', generateVoice],
+  ['home-education', generateHomeEducation], ['voice', generateVoice], ['csww', generateCsww],
 ];
 const SCENARIOS: readonly (readonly [Scenario, number])[] = [
   ['late_advice', 100], ['overdue_drafting', 170], ['awaiting_decision', 20],
@@ -86,6 +88,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const activity = open(L.FILES.leaverActivity, L.LEAVER_ACTIVITY);
   const requests = open(L.FILES.ehcpRequests, L.EHCP_REQUESTS);
   const advice = open(L.FILES.ehcpAdvice, L.EHCP_ADVICE);
+  const sen2Year = sen2YearOf(win.asOf);
+  const sen2 = areaContext({ ...options, win, name: '', writers }).openText(`${SEN2_XML_DIR}/sen2_${sen2Year}.xml`);
+  sen2.text(sen2Header(sen2Year));
 
   const windowYears = (win.asOf - win.start + 1) / YEAR_DAYS;
   const homeChildren = Math.max(1, Math.round((scale.missingPerYear * windowYears * (1 - LOOKED_AFTER_SHARE)) / EPISODES_PER_CHILD_FROM_HOME));
@@ -118,19 +123,26 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }
 
     const ehcp = streamFor(options.seed, 'ehcp');
+    // Plan details (setting, reviews, cessation) draw on their own stream, so the requests are as before.
+    const planStream = streamFor(options.seed, 'sen2');
+    const writeBoth = (q: Request) => {
+      writeRequest(requests, advice, q);
+      writeSen2Person(sen2, q, q.startDate === null ? null : planDetails(planStream, q.startDate, win.asOf));
+    };
     const from = win.asOf - Math.round(EHCP_YEARS * YEAR_DAYS);
     const span = win.asOf - from;
     for (let i = 1; i <= ehcpTotal; i++) {
       // Stratified arrival days keep the file in date order without sorting it.
       const slot = Math.floor(((i - 1) * span) / ehcpTotal);
       const received = receivedDay(ehcp, from + slot, Math.min(win.asOf, from + slot + 6));
-      writeRequest(requests, advice, ehcpRequest(ehcp, i, received, win.asOf, (received - from) / span));
+      writeBoth(ehcpRequest(ehcp, i, received, win.asOf, (received - from) / span));
       await progress.step();
     }
     SCENARIOS.forEach(([scenario, daysAgo], k) => {
       const received = win.asOf - daysAgo;
-      writeRequest(requests, advice, ehcpRequest(ehcp, ehcpTotal + k + 1, received, win.asOf, (received - from) / span, scenario));
+      writeBoth(ehcpRequest(ehcp, ehcpTotal + k + 1, received, win.asOf, (received - from) / span, scenario));
     });
+    sen2.text(SEN2_FOOTER);
 
     const plans = streamFor(options.seed, 'strategy');
     writeAll(open(L.FILES.strategyActions, L.STRATEGY_ACTIONS), strategyRows(plans, win.asOf));

@@ -36,6 +36,11 @@ function teamsFor(scale: ScaleName): readonly Team[] {
   });
 }
 
+/** Social work posts (FTE) of the whole service at a scale. */
+export function servicePosts(scale: ScaleName): number {
+  return teamsFor(scale).reduce((n, [, posts]) => n + posts, 0);
+}
+
 /** Leavers a month as a share of FTE in post: about 15% a year. */
 const MONTHLY_LEAVING = 0.013;
 /** Share of vacant posts filled each month by recruitment. */

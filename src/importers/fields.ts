@@ -135,6 +135,15 @@ export function integer(min: number, max: number, opts: Opts = {}): Cell<number 
   });
 }
 
+/** A number, or null when blank. */
+export function numberOrBlank(): Cell<number | null> {
+  return cell((s, ctx) => {
+    if (s === '') return null;
+    const n = Number(s);
+    return Number.isFinite(n) ? n : fail(ctx, 'number', `"${s}" is not a number.`);
+  });
+}
+
 /** A financial year: 2024 or 2024-25, as its starting year. */
 export function financialYear(): Cell<number> {
   return cell((s, ctx) => {

@@ -93,7 +93,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(fastifyFormbody);
-  await app.register(fastifyMultipart, { limits: { ...app.uploadLimits, fields: 20, parts: 100 } });
+  // preservePath: a file chosen in a folder keeps its path (a folder named for its year gives the SSDA903 year).
+  await app.register(fastifyMultipart, { preservePath: true, limits: { ...app.uploadLimits, fields: 20, parts: 100 } });
   installErrorHandlers(app);
   await identity(app, { clock: options.clock });
   await access(app);

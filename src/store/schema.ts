@@ -84,6 +84,11 @@ export interface EhcpRequestTable {
   draft_plan_date: string | null;
   start_date: string | null;
   sen_type: string | null;
+  /** SEN2 plan details (migration 111): setting of rank 1, when and why the plan ceased, last annual review. */
+  sen_setting: ColumnType<string | null, string | null | undefined, string | null>;
+  cease_date: ColumnType<string | null, string | null | undefined, string | null>;
+  cease_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  last_review: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EhcpAdviceTable {
@@ -184,6 +189,28 @@ export interface FigureFreshnessTable {
   figures_version: number;
 }
 
+// CSWW (migration 112): the workforce census's worker records and vacancies, per census year.
+export interface CswwWorkerTable {
+  year: number;
+  swe_no: string;
+  agency: boolean;
+  fte: number | null;
+  org_role: string | null;
+  role_start: string | null;
+  role_end: string | null;
+  reason_leave: string | null;
+  fte30: number | null;
+  cases30: number | null;
+  days_lost: number | null;
+  absent_30sept: boolean | null;
+}
+export interface CswwVacancyTable {
+  year: number;
+  vacancies_fte: number;
+  agency_fte: number;
+  agency_headcount: number;
+}
+
 export interface Database extends FrontDoorTables, ChildProtectionTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables, EesTables, CommentaryTables {
   child: ChildTable;
   la_episode: LaEpisodeTable;
@@ -192,6 +219,8 @@ export interface Database extends FrontDoorTables, ChildProtectionTables, EarlyH
   leaver_activity: LeaverActivityTable;
   ehcp_request: EhcpRequestTable;
   ehcp_advice: EhcpAdviceTable;
+  csww_worker: CswwWorkerTable;
+  csww_vacancy: CswwVacancyTable;
   priority: PriorityTable;
   strategy_action: StrategyActionTable;
   action_update: ActionUpdateTable;

@@ -1,10 +1,11 @@
-// The DfE's CIN census schemas, kept as data: what each year changed, read from the files
+// The DfE's XML return schemas, kept as data (CIN census, SEN2, workforce census): what each year changed, read from the files
 // themselves, and a schema using XML Schema this reader does not know is refused, not half-read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { CIN_YEARS } from '../../src/importers/xml/cin.ts';
-import { compileXsd, type Particle } from '../../src/importers/xml/xsd.ts';
+import { CEASE_REASON, REQUEST_OUTCOME, SEN2_SEX, SEN_SETTING, SEN_TYPE } from '../../src/core/codes.ts';
+import { compileXsd, valueProblem, type Particle } from '../../src/importers/xml/xsd.ts';
 
 /** Every element of a year's schema, and every code of each element with a code list, as "Element=code". */
 function contents(year: number): Set<string> {
@@ -45,4 +46,35 @@ test('a schema with a construct the reader does not know is refused', () => {
   assert.throws(() => compileXsd(xsd('<xs:sequence><xs:element name="A" type="nope"/></xs:sequence>')), /type nope is not defined/);
   const ok = compileXsd(xsd('<xs:sequence><xs:element name="A" type="xs:date" maxOccurs="unbounded"/></xs:sequence>'));
   assert.deepEqual(ok.root.type.kind === 'complex' && ok.root.type.sequence.map((p) => [p.name, p.min, p.max]), [['A', 1, Infinity]]);
+});
+
+test('the SEN2 schema’s code lists are those the CSV layout checks (core/codes.ts)', () => {
+  const schema = compileXsd(readFileSync(new URL('../../src/importers/xml/schemas/sen2/SEN2_schema_2025.xsd', import.meta.url), 'utf8'));
+  const codes = new Map<string, string[]>();
+  const seen = new Set<object>();
+  const walk = (p: Particle) => {
+    if (p.type.kind === 'simple') {
+      if (p.type.enumeration) codes.set(p.name, [...p.type.enumeration.keys()]);
+    } else if (!seen.has(p.type)) {
+      seen.add(p.type);
+      p.type.sequence.forEach(walk);
+    }
+  };
+  walk(schema.root);
+  assert.deepEqual(codes.get('SENSetting'), Object.keys(SEN_SETTING));
+  assert.deepEqual(codes.get('CeaseReason'), Object.keys(CEASE_REASON));
+  assert.deepEqual(codes.get('SENtype'), Object.keys(SEN_TYPE));
+  assert.deepEqual(codes.get('RequestOutcome'), Object.keys(REQUEST_OUTCOME));
+  assert.deepEqual(codes.get('Sex'), Object.keys(SEN2_SEX));
+});
+
+test('the workforce census schema reads decimal places and upper bounds', () => {
+  const schema = compileXsd(readFileSync(new URL('../../src/importers/xml/schemas/csww/social_work_workforce_2022.xsd', import.meta.url), 'utf8'));
+  const worker = schema.root.type.kind === 'complex' ? schema.root.type.sequence.find((p) => p.name === 'CSWWWorker')! : null;
+  const fte = worker!.type.kind === 'complex' ? worker!.type.sequence.find((p) => p.name === 'FTE')!.type : null;
+  assert.ok(fte?.kind === 'simple');
+  assert.deepEqual([fte.fractionDigits, fte.minInclusive, fte.maxInclusive], [6, 0, 1]);
+  assert.equal(valueProblem('1.5', fte), '"1.5" is more than 1.');
+  assert.equal(valueProblem('0.1234567', fte), '"0.1234567" has more than 6 decimal places.');
+  assert.equal(valueProblem('0.5', fte), null);
 });

@@ -70,10 +70,12 @@ export function registerDemo(program: Command): void {
           console.error(`The demo data was rejected (${result.errorCount} errors), first:`, result.errors.slice(0, 5));
           process.exit(1);
         }
-        // The CIN census XML (child protection with it) as a second run, after the case system's CSV.
+        // The DfE's XML returns (CIN census with child protection, SEN2 with plan details,
+        // the workforce census) as a second
+        // run, after the case system's CSV.
         const census = await importFiles(store, xmlFilesUnder(dir), { user: 'demo' });
         if (census.status !== 'accepted') {
-          console.error(`The demo CIN census XML was rejected (${census.errorCount} errors), first:`, census.errors.slice(0, 5));
+          console.error(`The demo XML returns were rejected (${census.errorCount} errors), first:`, census.errors.slice(0, 5));
           process.exit(1);
         }
         for (const f of [...result.files, ...census.files]) console.log(`  ${f.table.padEnd(28)} ${String(f.rows).padStart(8)}  ${f.file}`);

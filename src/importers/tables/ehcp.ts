@@ -95,7 +95,8 @@ export const ehcpAdvice: TableSpec<EhcpAdviceRow> = {
        'There is no EHCP request ' || s.request_id || ' (in this import or already stored).' AS message
      FROM s_ehcp_advice s
      WHERE NOT EXISTS (SELECT 1 FROM s_ehcp_request q WHERE q.request_id = s.request_id)
-       AND NOT EXISTS (SELECT 1 FROM ehcp_request q WHERE q.request_id = s.request_id)`,
+       AND NOT EXISTS (SELECT 1 FROM ehcp_request q WHERE q.request_id = s.request_id)
+       AND NOT EXISTS (SELECT 1 FROM s_sen2_request q WHERE q.person_id || '/' || to_char(q.received_date, 'YYYY-MM-DD') = s.request_id)`,
   ],
   upsert: upsertInto('ehcp_advice', 's_ehcp_advice', ['request_id', 'partner', 'requested_date', 'received_date'], ['request_id', 'partner']),
 };

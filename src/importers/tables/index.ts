@@ -7,6 +7,8 @@ import { CHILD_PROTECTION_TABLES } from './childProtection.ts';
 import { EARLY_HELP_TABLES } from './earlyHelp.ts';
 import { leaverActivity, missingFromHome, returnInterviews } from './casesystem.ts';
 import { ehcpAdvice, ehcpRequests } from './ehcp.ts';
+import { sen2Requests } from './sen2.ts';
+import { CSWW_TABLES } from './csww.ts';
 import { eesFigures } from './ees.ts';
 import { HOME_EDUCATION_TABLES } from './homeEducation.ts';
 import { episodes, header, missing, oc3 } from './ssda903.ts';
@@ -24,6 +26,7 @@ export const TABLES: readonly TableSpec<any>[] = [
   leaverActivity,
   returnInterviews,
   ehcpRequests,
+  sen2Requests,
   ehcpAdvice,
   strategyActions,
   committeeActions,
@@ -33,6 +36,7 @@ export const TABLES: readonly TableSpec<any>[] = [
   ...CHILD_PROTECTION_TABLES,
   ...EARLY_HELP_TABLES,
   ...WORKFORCE_TABLES,
+  ...CSWW_TABLES,
   ...HOME_EDUCATION_TABLES,
   ...VOICE_TABLES,
 ];

@@ -137,6 +137,7 @@ export const CIN_CENSUS: XmlReturn = {
       message: `Reference Date is incorrect: the census of Year ${year} has ReferenceDate ${expected}, but the file gives ${ref ?? 'none'}.`,
     }];
   },
+  duplicate: (key, line) => ({ rule: '8510', message: `More than one child record with the same LA Child ID (${key} is also on line ${line}).` }),
   read(node, path, year) {
     const child = censusChild(node, path);
     const findings: XmlFinding[] = checkCensusChild(child, censusYear(year)).map((f) => ({ line: f.line, path: f.path, rule: f.code, message: f.message }));

@@ -2,7 +2,8 @@
 // Header says which return and collection year it is, the year's schema checks the envelope as it
 // streams past and each record (a Child) whole, the return's rules check the record, and its rows
 // go through the same table specs (fields, row rules) as CSV rows. Errors carry the line and the
-// element path (Message/Children/Child[12]/CINdetails[2]/ReferralSource); one error refuses the run.
+// element path (Message/Children/Child[12]/CINdetails[2]/ReferralSource,
+// Message/Persons/Person[3]/Requests[1]/ReceivedDate); one error refuses the run.
 import { copyLine } from '../../store/copy-line.ts';
 import { CopyBuffer } from '../copy-buffer.ts';
 import { ErrorList } from '../errors.ts';
@@ -11,11 +12,13 @@ import type { RowContext, TableSpec } from '../spec.ts';
 import { validateRow } from '../stage.ts';
 import { TABLES } from '../tables/index.ts';
 import { CIN_CENSUS } from './cin.ts';
+import { SEN2_RETURN } from './sen2.ts';
+import { CSWW_RETURN } from './csww.ts';
 import type { XmlFinding, XmlReturn } from './return.ts';
 import { readXmlEvents, XmlSyntaxError, type XmlNode } from './tree.ts';
 import { missingIssue, placementMessage, SequenceCursor, validateTree, type ComplexType, type CompiledSchema, type Particle, type SchemaIssue } from './xsd.ts';
 
-export const XML_RETURNS: readonly XmlReturn[] = [CIN_CENSUS];
+export const XML_RETURNS: readonly XmlReturn[] = [CIN_CENSUS, SEN2_RETURN, CSWW_RETURN];
 
 /** Staged rows per table before a chunk is sent (as CHUNK_ROWS for CSV). */
 const CHUNK_ROWS = 20000;
@@ -24,7 +27,7 @@ export function isXmlFile(name: string): boolean {
   return name.toLowerCase().endsWith('.xml');
 }
 
-const RECORDS = new Set(['Header', ...XML_RETURNS.map((r) => r.recordName)]);
+const RECORDS = new Set(['Header', ...XML_RETURNS.flatMap((r) => [r.recordName, ...(r.alsoWhole ?? [])])]);
 
 interface TableOut {
   spec: TableSpec;
@@ -155,11 +158,11 @@ export async function* parseXmlFile(job: FileJob): AsyncGenerator<FileChunk> {
       for (const f of ret!.headerFindings(node, year)) add(f);
       return;
     }
-    records += 1;
+    if (node.name === ret!.recordName) records += 1;
     if (issues.length) return;
     const { key, keyLoc, rows, findings } = ret!.read(node, placed.path, year);
     const before = keys.get(key);
-    if (before !== undefined) findings.push({ line: keyLoc.line, path: `${keyLoc.path}`, rule: '8510', message: `More than one child record with the same LA Child ID (${key} is also on line ${before}).` });
+    if (before !== undefined) findings.push({ line: keyLoc.line, path: keyLoc.path, ...ret!.duplicate(key, before) });
     else keys.set(key, keyLoc.line);
     for (const f of findings) add(f);
     // The rows' own checks run even so, so every broken rule of the child is reported at once.
@@ -169,7 +172,7 @@ export async function* parseXmlFile(job: FileJob): AsyncGenerator<FileChunk> {
       const out = outFor(row.table);
       const values = validateRow(out.spec, out.schema, ctx, row.record, out.fieldNames, { file: file.name, row: row.loc.line }, rowErrors);
       if (values) staged.push([out, values, row.loc.line]);
-      for (const e of rowErrors.items.splice(0)) errors.add({ ...e, field: `${row.loc.path}/${e.field}` });
+      for (const e of rowErrors.items.splice(0)) errors.add({ ...e, field: row.fieldPaths?.[e.field] ?? `${row.loc.path}/${e.field}` });
     }
     if (rowErrors.count || findings.length) return;
     for (const [out, values, line] of staged) {

@@ -21,6 +21,8 @@ export interface XmlRow {
   /** The element the row comes from: its line is the row's r, its path prefixes the fields. */
   loc: Loc;
   record: Record<string, string>;
+  /** Element paths of fields not directly inside loc's element (by CSV column name), for messages. */
+  fieldPaths?: Record<string, string>;
 }
 
 export interface XmlReturn {
@@ -29,11 +31,15 @@ export interface XmlReturn {
   /** Shown as the file's table in results. */
   label: string;
   recordName: string;
+  /** Other elements directly in the envelope that are read whole and given to read() (CSWW's LALevelVacancies). */
+  alsoWhole?: readonly string[];
   /** Collection years (the Header's Year) with a schema. */
   years: readonly number[];
   schema(year: number): CompiledSchema;
   ruleFor(issue: SchemaIssue): string;
   headerFindings(header: XmlNode, year: number): XmlFinding[];
+  /** The rule and message for a record whose key an earlier record of the file has (on `line`). */
+  duplicate(key: string, line: number): { rule: string; message: string };
   /** A schema-valid record: its identifier (each may appear once in a file), rows and broken rules. */
   read(node: XmlNode, path: string, year: number): { key: string; keyLoc: Loc; rows: XmlRow[]; findings: XmlFinding[] };
 }

@@ -2,7 +2,7 @@
 // (schemas are data: each collection year's XSD sits in ./schemas): named and anonymous complex
 // types holding one xs:sequence of elements with minOccurs and maxOccurs, and simple types
 // restricting xs:string, xs:date, xs:dateTime, xs:gYear or xs:integer by enumeration, pattern,
-// minLength or minInclusive. A schema using anything else is refused when it is read, so nothing
+// minLength, minInclusive, maxInclusive or fractionDigits. A schema using anything else is refused when it is read, so nothing
 // is silently left unchecked.
 import { parseXmlText, type XmlNode } from './tree.ts';
 
@@ -16,6 +16,9 @@ export interface SimpleType {
   patterns: RegExp[];
   minLength: number | null;
   minInclusive: number | null;
+  maxInclusive: number | null;
+  /** Most digits after the decimal point. */
+  fractionDigits: number | null;
 }
 
 export interface ComplexType {
@@ -50,7 +53,7 @@ export function compileXsd(text: string): CompiledSchema {
 
   const typeNamed = (name: string): SimpleType | ComplexType => {
     const builtin = BUILTINS[name];
-    if (builtin) return { kind: 'simple', base: builtin, enumeration: null, patterns: [], minLength: null, minInclusive: null };
+    if (builtin) return { kind: 'simple', base: builtin, enumeration: null, patterns: [], minLength: null, minInclusive: null, maxInclusive: null, fractionDigits: null };
     const found = done.get(name);
     if (found) return found;
     const node = named.get(name);
@@ -90,6 +93,8 @@ export function compileXsd(text: string): CompiledSchema {
       } else if (f.name === 'xs:pattern') t.patterns.push(new RegExp(`^(?:${value})$`, 'u'));
       else if (f.name === 'xs:minLength') t.minLength = Number(value);
       else if (f.name === 'xs:minInclusive') t.minInclusive = Number(value);
+      else if (f.name === 'xs:maxInclusive') t.maxInclusive = Number(value);
+      else if (f.name === 'xs:fractionDigits') t.fractionDigits = Number(value);
       else if (f.name !== 'xs:annotation') throw new SchemaError(`facet ${f.name} is not supported`);
     }
     return t;
@@ -234,6 +239,8 @@ export function valueProblem(value: string, t: SimpleType): string | null {
   }
   if (t.minLength !== null && value.length < t.minLength) return value === '' ? 'is blank.' : `${shown} is shorter than ${t.minLength} characters.`;
   if (t.minInclusive !== null && Number(value) < t.minInclusive) return `${shown} is less than ${t.minInclusive}.`;
+  if (t.maxInclusive !== null && Number(value) > t.maxInclusive) return `${shown} is more than ${t.maxInclusive}.`;
+  if (t.fractionDigits !== null && (value.split('.')[1] ?? '').length > t.fractionDigits) return `${shown} has more than ${t.fractionDigits} decimal places.`;
   if (t.patterns.length && !t.patterns.some((p) => p.test(value))) return `${shown} is not in the form the schema requires.`;
   return null;
 }

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { can, seesSuppressedCounts, type Role } from '../../core/access.ts';
 import { addMonths, addDays } from '../../core/dates.ts';
 import { PARTNER_LABEL, PARTNERS, STAGE_LABEL, type EhcpStage } from '../../core/ehcp.ts';
+import { CEASE_REASON, label, SEN_SETTING, SEN_TYPE, type CodeList } from '../../core/codes.ts';
+import { planFigures, type CodeCount, type PlanFigures } from '../../store/queries/ehcpPlans.ts';
 import { ehcpTracker, partnerLeague, type PartnerLeagueRow, type TrackerOptions, type TrackerRow } from '../../store/queries/ehcp.ts';
 import { isSuppressed, rateIsDisclosive } from '../../core/suppression.ts';
 import { formatNumber } from '../format.ts';
@@ -75,6 +77,17 @@ function leagueView(rows: PartnerLeagueRow[], role: Role | undefined) {
   });
 }
 
+/** SEN2's plan figures as a role may see them: labelled codes, counts through the count helper. */
+function plansView(f: PlanFigures, count: (n: number | null) => string) {
+  const rows = (list: CodeList, items: CodeCount[]) => items.map((r) => ({ label: label(list, r.code), count: count(r.count) }));
+  return {
+    asOf: f.asOf, ceasedFrom: f.ceasedFrom, inForce: count(f.inForce),
+    byNeed: rows(SEN_TYPE, f.byNeed), bySetting: rows(SEN_SETTING, f.bySetting), ceased: rows(CEASE_REASON, f.ceased),
+    reviewDue: count(f.reviewDue), reviewedInTime: count(f.reviewedInTime),
+    reviewPercent: f.reviewDue ? formatNumber((100 * f.reviewedInTime) / f.reviewDue, 'percent') : 'None due yet',
+  };
+}
+
 /** Tracker rows name a request and the child it is for: both go in the audit entry. */
 function trackerRowsShown(request: FastifyRequest, rows: readonly TrackerRow[]): TrackerRow[] {
   recordsShown(request, 'child', rows, (r) => r.personId);
@@ -91,13 +104,14 @@ export async function ehcpRoutes(app: FastifyInstance): Promise<void> {
     const window = leagueWindow();
     const role = request.user?.role;
     const count = countFormatter(role);
-    const [league, all] = await Promise.all([partnerLeague(app.store, window), ehcpTracker(app.store, { asOf, limit: 0 })]);
+    const [league, all, plans] = await Promise.all([partnerLeague(app.store, window), ehcpTracker(app.store, { asOf, limit: 0 }), planFigures(app.store, asOf)]);
     const view: Record<string, unknown> = {
       title: 'EHCP timeliness',
       asOf,
       window,
       league: leagueView(league, role),
       totals: { open: count(all.total), atRisk: count(all.atRisk), breached: count(all.breached) },
+      plans: plansView(plans, count),
     };
     if (seesCases(request)) {
       const [tracker, atRisk] = await Promise.all([

@@ -11,9 +11,10 @@ import { indicatorById, type IndicatorDefinition } from '../../core/indicators/i
 import { periodOf } from '../../core/periods.ts';
 import { correlation, describeCorrelations } from '../../core/workforce.ts';
 import { indicatorBreakdown, indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
+import { cswwYearlyMeasures } from '../../store/queries/csww.ts';
 import { STABILITY_IDS, TEAM_TABLE_IDS, timelinessIds, workforceCoverage } from '../../store/queries/workforce.ts';
 import { HttpError } from '../errors.ts';
-import { jsonForScript } from '../format.ts';
+import { formatNumber, jsonForScript } from '../format.ts';
 import { breakdownFigures, indicatorCard, showPoint, WITHHELD_GROUP, type ShownFigure } from '../present.ts';
 import { parse } from '../validate.ts';
 
@@ -82,7 +83,8 @@ export async function workforceRoutes(app: FastifyInstance): Promise<void> {
     const end = periodOf(latest ?? app.asOf(), 'month').start;
     const months = Array.from({ length: CHART_MONTHS }, (_, i) => addMonths(end, i - CHART_MONTHS + 1));
 
-    const [summaries, teams, timeliness, stability] = await Promise.all([
+    const [census, summaries, teams, timeliness, stability] = await Promise.all([
+      cswwYearlyMeasures(app.store),
       indicatorSummary(app.store, { periodType: 'quarter', asOf: app.figuresAsOf }),
       month ? Promise.all(TEAM_TABLE_IDS.map((id) => teamColumn(id, month, role))) : Promise.resolve([]),
       Promise.all(timelinessIds().map((id) => serviceSeries(id, months, role))),
@@ -118,6 +120,11 @@ export async function workforceRoutes(app: FastifyInstance): Promise<void> {
       })),
       chart: { labels: months.map((m) => periodOf(m, 'month').label), stability, timeliness },
       comparisons,
+      // The DfE's yearly measures from the workforce census, newest year first, beside the months.
+      census: census.reverse().map((m) => ({
+        year: m.year, inPostFte: formatNumber(m.inPostFte, 'fte'), turnover: formatNumber(m.turnoverRate, 'percent'), agency: formatNumber(m.agencyRate, 'percent'),
+        vacancy: formatNumber(m.vacancyRate, 'percent'), daysLost: formatNumber(m.daysLostPerFte, 'ratio'), absent: formatNumber(m.absentRate, 'percent'), caseload: formatNumber(m.caseload, 'ratio'),
+      })),
     };
   }
 
