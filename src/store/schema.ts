@@ -8,6 +8,7 @@ import type { WorkforceTables } from './schema/workforce.ts';
 import type { HomeEducationTables } from './schema/home-education.ts';
 import type { VoiceTables } from './schema/voice.ts';
 import type { EesTables } from './schema/ees.ts';
+import type { AnnexATables } from './schema/annex-a.ts';
 
 type Timestamp = ColumnType<string, string | undefined, string>;
 
@@ -181,7 +182,7 @@ export interface FigureFreshnessTable {
   figures_version: number;
 }
 
-export interface Database extends FrontDoorTables, ChildProtectionTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables, EesTables {
+export interface Database extends FrontDoorTables, ChildProtectionTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables, EesTables, AnnexATables {
   child: ChildTable;
   la_episode: LaEpisodeTable;
   missing_episode: MissingEpisodeTable;

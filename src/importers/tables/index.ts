@@ -11,6 +11,7 @@ import { eesFigures } from './ees.ts';
 import { HOME_EDUCATION_TABLES } from './homeEducation.ts';
 import { episodes, header, missing, oc3 } from './ssda903.ts';
 import { VOICE_TABLES } from './voice.ts';
+import { ANNEX_A_TABLES } from '../annexA/tables.ts';
 import { WORKFORCE_TABLES } from './workforce.ts';
 
 export const TABLES: readonly TableSpec<any>[] = [
@@ -33,4 +34,5 @@ export const TABLES: readonly TableSpec<any>[] = [
   ...WORKFORCE_TABLES,
   ...HOME_EDUCATION_TABLES,
   ...VOICE_TABLES,
+  ...ANNEX_A_TABLES,
 ];
