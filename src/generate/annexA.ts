@@ -4,6 +4,8 @@
 // in need, early help, adoption and adopters beside them. Rates are shaped on the DfE's children in
 // need statistics (about 4 in 10 contacts become referrals, most assessments within 45 working
 // days); they are not any council's figures. Written with exceljs's streaming WorkbookWriter.
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { addWorkingDays } from '../core/cin.ts';
 import { fromEpochDay, toEpochDay } from '../core/dates.ts';
@@ -124,16 +126,29 @@ function lookedAfterRow(r: Random, person: Record<string, string | number | Date
   };
 }
 
-/** Writes rows as an Annex A workbook: a sheet per list, Ofsted's headings, dates as date cells. */
-export async function writeAnnexAWorkbook(path: string, rows: AnnexARows, lists: readonly AnnexAList[] = ANNEX_A_LISTS): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
-  for (const list of lists) {
-    const ws = wb.addWorksheet(`List ${list.list}`);
-    ws.columns = list.columns.map((c) => ({ header: c.name, key: c.key, width: 18, style: c.type === 'date' ? { numFmt: 'dd/mm/yyyy' } : {} }));
-    for (const row of rows.get(list.list) ?? []) ws.addRow(row).commit();
-    ws.commit();
-  }
+/**
+ * Writes a workbook with exceljs's streaming writer and resolves once the file is closed: the
+ * writer's commit resolves when the zip is finished, which can be before the file holds its end
+ * (shared strings, workbook.xml), and a reader then sees a workbook without them.
+ */
+export async function writeWorkbook(path: string, fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void): Promise<void> {
+  const stream = createWriteStream(path);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true });
+  fill(wb);
   await wb.commit();
+  await finished(stream);
+}
+
+/** Writes rows as an Annex A workbook: a sheet per list, Ofsted's headings, dates as date cells. */
+export function writeAnnexAWorkbook(path: string, rows: AnnexARows, lists: readonly AnnexAList[] = ANNEX_A_LISTS): Promise<void> {
+  return writeWorkbook(path, (wb) => {
+    for (const list of lists) {
+      const ws = wb.addWorksheet(`List ${list.list}`);
+      ws.columns = list.columns.map((c) => ({ header: c.name, key: c.key, width: 18, style: c.type === 'date' ? { numFmt: 'dd/mm/yyyy' } : {} }));
+      for (const row of rows.get(list.list) ?? []) ws.addRow(row).commit();
+      ws.commit();
+    }
+  });
 }
 
 export const generateAnnexA: AreaGenerator = async (ctx) => {

@@ -13,6 +13,7 @@ import { readError } from '../parse-file.ts';
 import type { RowContext, TableSpec } from '../spec.ts';
 import { validateRow } from '../stage.ts';
 import { ANNEX_A_LISTS, listOfHeader, listOfSheet, type AnnexAList } from './lists.ts';
+import { reorderedZip, zipLayout } from './zip-layout.ts';
 import { annexAHeaderProblem, ANNEX_A_TABLES, columnLetter } from './tables.ts';
 
 /** What the run's results call the file (it fills several lists). */
@@ -37,6 +38,8 @@ export function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'string') return v;
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
   if ('formula' in v || 'sharedFormula' in v) return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  // A shared string the reader never found: the workbook ends early (written part-way, or damaged).
+  if ('sharedString' in v) throw new Error('its shared strings are missing (the workbook is incomplete or damaged; save it again from Excel)');
   if ('error' in v) return `#${String(v.error).replace(/^#/, '')}`;
   if ('text' in v) return String((v as { text: unknown }).text);
   return '';
@@ -76,10 +79,17 @@ export async function* parseXlsxFile(job: FileJob): AsyncGenerator<FileChunk> {
   };
   const seen = new Map<AnnexAList, string>();
   try {
-    const input = file.content !== undefined ? Readable.from([Buffer.from(file.content)]) : file.path!;
+    const bytes = file.content !== undefined ? Buffer.from(file.content) : null;
+    const layout = zipLayout(bytes ?? file.path!);
+    const names = layout?.sheetNames ?? new Map<string, string>();
+    const input = layout ? reorderedZip(bytes ?? file.path!, layout) : bytes ? Readable.from([bytes]) : file.path!;
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+    // A zip too broken to lay out is given as it is; exceljs then fails reading a sheet before the
+    // workbook's model rather than saying the zip is broken, so the model is there to read past.
+    (reader as unknown as { model?: object }).model ??= { sheets: [] };
     for await (const ws of reader) {
-      const sheet = (ws as unknown as { name: string }).name;
+      const part = ws as unknown as { id: string; name: string };
+      const sheet = names.get(`xl/worksheets/sheet${part.id}.xml`) ?? part.name;
       const where = `${file.name}, sheet "${sheet}"`;
       const sheetError = (row: number, message: string, rule = 'sheet') => errors.add({ file: file.name, row, field: `sheet "${sheet}"`, rule, message: `${where}: ${message}` });
       let state: SheetState | null = null;
@@ -125,7 +135,7 @@ export async function* parseXlsxFile(job: FileJob): AsyncGenerator<FileChunk> {
         rows += 1;
         const at = { file: `${file.name}, sheet "${sheet}"`, row: row.number };
         if (values.length > state.keys.length) {
-          errors.add({ ...at, field: columnLetter(values.length - 1), rule: 'columns', message: `Row ${row.number} has a value in column ${columnLetter(values.length - 1)}, past the last heading (${columnLetter(state.keys.length - 1)}).` });
+          errors.add({ ...at, field: columnLetter(values.length - 1), rule: 'columns', message: `Row ${row.number} has a value in column ${columnLetter(values.length - 1)}, past the last heading (${columnLetter(state.keys.length - 1)}): give that column a heading (a merged heading cell leaves it without one) or clear it.` });
           continue;
         }
         const record: Record<string, string> = {};
