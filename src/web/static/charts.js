@@ -119,7 +119,22 @@
     };
   }
 
+  // { kind: 'sankey', nodes: [name], links: [{ source, target, value }] }: children's journeys.
+  function sankey(d) {
+    return {
+      animation: false,
+      tooltip: { trigger: 'item' },
+      series: [{
+        type: 'sankey', left: 10, right: 220, top: 10, bottom: 10, nodeGap: 10, draggable: false,
+        data: d.nodes.map(function (n, i) { return { name: n, itemStyle: { color: PALETTE[i % PALETTE.length] } }; }),
+        links: d.links.filter(function (l) { return l.value !== null && l.value > 0; }),
+        lineStyle: { color: 'gradient', opacity: 0.35 }, label: { color: '#0b0c0c' },
+      }],
+    };
+  }
+
   function allWithheld(data) {
+    if (data.kind === 'sankey') return data.links.every(function (l) { return l.value === null; });
     var lists = data.series ? data.series.map(function (s) { return s.values; }) : [data.values];
     return lists.every(function (values) { return values.every(function (v) { return v === null; }); });
   }
@@ -134,7 +149,7 @@
       return;
     }
     var chart = echarts.init(el, null, { renderer: 'canvas' });
-    chart.setOption(data.kind === 'bars' ? bars(data) : data.kind === 'lines' ? lines(data) : data.kind === 'authorities' ? authorities(data) : trend(el, data));
+    chart.setOption(data.kind === 'sankey' ? sankey(data) : data.kind === 'bars' ? bars(data) : data.kind === 'lines' ? lines(data) : data.kind === 'authorities' ? authorities(data) : trend(el, data));
     el.setAttribute('data-rendered', 'true');
     window.addEventListener('resize', function () { chart.resize(); });
   }
