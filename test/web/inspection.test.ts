@@ -3,7 +3,7 @@
 // (councillors see 1-5 as "<6"), and the officers' drift list, recorded in the audit log.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -17,7 +17,11 @@ import { formatNumber } from '../../src/server/format.ts';
 import type { Store } from '../../src/store/open.ts';
 import { annexARecords } from '../../src/store/queries/annexA.ts';
 import { openTestStore } from '../helpers.ts';
-import { openPage, screenshot, startSessions, type RunningApp, type Sessions } from './harness.ts';
+import { openPage, screenshot, SCREENS, startSessions, type RunningApp, type Sessions } from './harness.ts';
+
+async function cookieOf(context: BrowserContext): Promise<string> {
+  return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+}
 
 const AS_OF = '2026-03-31';
 
@@ -66,6 +70,25 @@ describe('inspection page', () => {
     await page.close();
     const { rows } = await sql<{ n: number }>`SELECT returned_count AS n FROM audit_log WHERE route = '/inspection' AND role = 'officer' ORDER BY id DESC LIMIT 1`.execute(store.db);
     assert.equal(rows[0]?.n, new Set(cases.map((c) => c.childId)).size, 'the audit log names the children the drift list showed');
+  });
+
+  test('the inspection pack prints the same tables, as PDF for an officer and HTML with "<6" for a councillor', async () => {
+    const pdf = await fetch(`${running.url}/inspection/pack?format=pdf`, { headers: { cookie: await cookieOf(officer) } });
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+    mkdirSync(SCREENS, { recursive: true });
+    writeFileSync(join(SCREENS, 'inspection-pack.pdf'), bytes);
+    const page = await openPage(running, councillor, '/inspection/pack');
+    const body = (await page.textContent('body')) ?? '';
+    assert.match(body, /Annex A lists/);
+    assert.match(body, /List 10: Adoption/);
+    assert.doesNotMatch(body, /AA0\d{5}/, 'no child is named');
+    const j = journey(await annexARecords(store, [1, 3, 4, 5, 7, 8, 9]), AS_OF, 6);
+    const small = j.reached.find((n) => n >= 1 && n <= 5);
+    if (small !== undefined) assert.match(body, /<6/);
+    await page.close();
   });
 
   test('councillor: the same figures with no child, counts of 1-5 as "<6"', async () => {

@@ -8,12 +8,18 @@ import { can, type Role } from '../../core/access.ts';
 import { drift, journey, JOURNEY_STEPS, timeliness } from '../../core/annexAJourneys.ts';
 import { ANNEX_A_LISTS } from '../../importers/annexA/lists.ts';
 import { annexAListSizes, annexARecords } from '../../store/queries/annexA.ts';
+import { renderPdf } from '../../reports/pdf.ts';
+import { renderInspectionPack } from '../../reports/inspection-pack.ts';
 import { recordsShown } from '../auth/audit-trail.ts';
+import { seesSuppressedCounts } from '../../core/access.ts';
 import { chartCount, countFormatter, showRate } from '../present.ts';
 
 /** Journeys are shown over these windows, in months (Ofsted's lists cover up to 12). */
 const JOURNEY_MONTHS = [6, 12] as const;
 const JOURNEY_LISTS = [...new Set([...JOURNEY_STEPS.map((s) => s.list)])];
+
+/** The pack's HTML is a paper: its own styles and nothing else (as the reports' papers). */
+const PACK_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const byChild = (row: { childId: string }) => row.childId;
 
@@ -51,6 +57,17 @@ export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
       Object.assign(view, { drift: recordsShown(request, 'child', cases, byChild), cases: true });
     }
     return reply.view('pages/inspection.njk', view);
+  });
+
+  // The pack: the same aggregate tables printed, as the viewer sees them (no child named).
+  app.get('/inspection/pack', { config: { permission: 'view_aggregates' } }, async (request, reply) => {
+    const role = request.user?.role;
+    const html = renderInspectionPack(await aggregates(role), Boolean(role && !seesSuppressedCounts(role)));
+    reply.header('cache-control', 'private, no-store');
+    if ((request.query as { format?: string }).format === 'pdf') {
+      return reply.type('application/pdf').header('content-disposition', 'attachment; filename="inspection-pack.pdf"').send(await renderPdf(html));
+    }
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', PACK_CSP).send(html);
   });
 
   app.get('/api/inspection', { config: { permission: 'view_aggregates' } }, async (request) => aggregates(request.user?.role));
