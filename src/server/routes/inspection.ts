@@ -11,6 +11,8 @@ import { annexAListSizes, annexARecords } from '../../store/queries/annexA.ts';
 import { renderPdf } from '../../reports/pdf.ts';
 import { renderInspectionPack } from '../../reports/inspection-pack.ts';
 import { recordsShown } from '../auth/audit-trail.ts';
+import { REPORT_CSP } from './reports.ts';
+import * as z from 'zod';
 import { seesSuppressedCounts } from '../../core/access.ts';
 import { chartCount, countFormatter, showRate } from '../present.ts';
 
@@ -18,8 +20,7 @@ import { chartCount, countFormatter, showRate } from '../present.ts';
 const JOURNEY_MONTHS = [6, 12] as const;
 const JOURNEY_LISTS = [...new Set([...JOURNEY_STEPS.map((s) => s.list)])];
 
-/** The pack's HTML is a paper: its own styles and nothing else (as the reports' papers). */
-const PACK_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const packQuery = z.object({ format: z.enum(['html', 'pdf'], { message: 'Choose HTML or PDF' }).default('html') });
 
 const byChild = (row: { childId: string }) => row.childId;
 
@@ -64,10 +65,12 @@ export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
     const role = request.user?.role;
     const html = renderInspectionPack(await aggregates(role), Boolean(role && !seesSuppressedCounts(role)));
     reply.header('cache-control', 'private, no-store');
-    if ((request.query as { format?: string }).format === 'pdf') {
+    const query = packQuery.safeParse(request.query ?? {});
+    if (!query.success) return reply.code(400).type('text/plain; charset=utf-8').send(query.error.issues[0]!.message);
+    if (query.data.format === 'pdf') {
       return reply.type('application/pdf').header('content-disposition', 'attachment; filename="inspection-pack.pdf"').send(await renderPdf(html));
     }
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', PACK_CSP).send(html);
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', REPORT_CSP).send(html);
   });
 
   app.get('/api/inspection', { config: { permission: 'view_aggregates' } }, async (request) => aggregates(request.user?.role));
