@@ -23,6 +23,7 @@ import { generateEarlyHelp } from './earlyHelp.ts';
 import { generateWorkforce } from './workforce.ts';
 import { generateHomeEducation } from './homeEducation.ts';
 import { generateVoice } from './voice.ts';
+import { generateAnnexA } from './annexA.ts';
 
 export interface GenerateOptions {
   scale: ScaleName;
@@ -52,7 +53,7 @@ const LOOKED_AFTER_SHARE = 0.45;
 /** Areas beyond the statutory returns above, each drawing from its own random stream. */
 const AREAS: readonly (readonly [name: string, AreaGenerator])[] = [
   ['front-door', generateFrontDoor], ['early-help', generateEarlyHelp], ['workforce', generateWorkforce],
-  ['home-education', generateHomeEducation], ['voice', generateVoice], ['csww', generateCsww],
+  ['home-education', generateHomeEducation], ['voice', generateVoice], ['csww', generateCsww], ['annex-a', generateAnnexA],
 ];
 const SCENARIOS: readonly (readonly [Scenario, number])[] = [
   ['late_advice', 100], ['overdue_drafting', 170], ['awaiting_decision', 20],

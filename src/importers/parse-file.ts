@@ -12,6 +12,7 @@ import { readCsv } from './reader.ts';
 import type { RowContext, TableSpec } from './spec.ts';
 import { validateRow } from './stage.ts';
 import { isXmlFile, parseXmlFile } from './xml/parse-xml.ts';
+import { isXlsxFile, parseXlsxFile } from './annexA/xlsx.ts';
 import type { ImportError, ImportFile } from './types.ts';
 import { yearFromPath } from './year.ts';
 
@@ -59,6 +60,10 @@ export function readError(file: ImportFile, err: unknown): ImportError {
 export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
   if (isXmlFile(job.file.name)) {
     yield* parseXmlFile(job);
+    return;
+  }
+  if (isXlsxFile(job.file.name)) {
+    yield* parseXlsxFile(job);
     return;
   }
   const { file, fileNo } = job;

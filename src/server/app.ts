@@ -25,6 +25,7 @@ import { indicatorRoutes } from './routes/indicators.ts';
 import { missingRoutes } from './routes/missing.ts';
 import { frontDoorRoutes } from './routes/front-door.ts';
 import { childProtectionRoutes } from './routes/child-protection.ts';
+import { inspectionRoutes } from './routes/inspection.ts';
 import { earlyHelpRoutes } from './routes/early-help.ts';
 import { workforceRoutes } from './routes/workforce.ts';
 import { homeEducationRoutes } from './routes/home-education.ts';
@@ -102,7 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await assets(app);
   await freshFigures(app);
 
-  const areas = [indicatorRoutes, ehcpRoutes, missingRoutes, careLeaverRoutes, frontDoorRoutes, childProtectionRoutes, earlyHelpRoutes, workforceRoutes, homeEducationRoutes];
+  const areas = [indicatorRoutes, ehcpRoutes, missingRoutes, careLeaverRoutes, frontDoorRoutes, childProtectionRoutes, earlyHelpRoutes, workforceRoutes, homeEducationRoutes, inspectionRoutes];
   const strategy = [actionRoutes, committeeRoutes, voiceRoutes, reportRoutes, commentaryRoutes];
   for (const routes of [...areas, ...strategy, importRoutes, authRoutes, caseAuditRoutes, auditLogRoutes, benchmarkSettingsRoutes]) await app.register(routes);
   return app;

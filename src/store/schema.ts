@@ -9,6 +9,7 @@ import type { HomeEducationTables } from './schema/home-education.ts';
 import type { VoiceTables } from './schema/voice.ts';
 import type { EesTables } from './schema/ees.ts';
 import type { CommentaryTables } from './schema/commentary.ts';
+import type { AnnexATables } from './schema/annex-a.ts';
 
 type Timestamp = ColumnType<string, string | undefined, string>;
 
@@ -211,7 +212,7 @@ export interface CswwVacancyTable {
   agency_headcount: number;
 }
 
-export interface Database extends FrontDoorTables, ChildProtectionTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables, EesTables, CommentaryTables {
+export interface Database extends FrontDoorTables, ChildProtectionTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables, EesTables, CommentaryTables, AnnexATables {
   child: ChildTable;
   la_episode: LaEpisodeTable;
   missing_episode: MissingEpisodeTable;

@@ -1,11 +1,12 @@
 // `csinsight demo`: synthetic data for one local authority, imported and computed, optionally
 // served. The data directory keeps it, so a second start is quick; --fresh starts again.
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { today } from '../../core/dates.ts';
 import { generate } from '../../generate/index.ts';
-import { importDirectory, importFiles, xmlFilesUnder } from '../../importers/index.ts';
+import { ANNEX_A_WORKBOOK } from '../../generate/annexA.ts';
+import { importDirectory, importFiles, xmlFilesUnder, type ImportFile } from '../../importers/index.ts';
 import { computeIndicators } from '../../store/indicators.ts';
 import { refreshStaleFigures } from '../../store/fresh-figures.ts';
 import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
@@ -21,6 +22,12 @@ import type { Store } from '../../store/open.ts';
  * neighbour list. The synthetic authority stands in for Warrington (877, E06000007): its own
  * figures are synthetic, so they differ from Warrington's published ones, and both are shown.
  */
+/** The generated Annex A workbook (none at national scale). */
+function annexAWorkbookIn(dir: string): ImportFile[] {
+  const path = join(dir, ANNEX_A_WORKBOOK);
+  return existsSync(path) ? [{ name: ANNEX_A_WORKBOOK, path }] : [];
+}
+
 const EES_DIR = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'ees');
 export const DEMO_COUNCIL = { oldLaCode: '877', newLaCode: 'E06000007' } as const;
 /** The year the shipped neighbour list is filed under. */
@@ -78,7 +85,13 @@ export function registerDemo(program: Command): void {
           console.error(`The demo XML returns were rejected (${census.errorCount} errors), first:`, census.errors.slice(0, 5));
           process.exit(1);
         }
-        for (const f of [...result.files, ...census.files]) console.log(`  ${f.table.padEnd(28)} ${String(f.rows).padStart(8)}  ${f.file}`);
+        // The Annex A workbook (Ofsted's inspection lists) as a third run: a snapshot of its own.
+        const annexA = await importFiles(store, annexAWorkbookIn(dir), { user: 'demo' });
+        if (annexA.status !== 'accepted') {
+          console.error(`The demo Annex A workbook was rejected (${annexA.errorCount} errors), first:`, annexA.errors.slice(0, 5));
+          process.exit(1);
+        }
+        for (const f of [...result.files, ...census.files, ...annexA.files]) console.log(`  ${f.table.padEnd(28)} ${String(f.rows).padStart(8)}  ${f.file}`);
         await loadPublishedBenchmarks(store);
         const computed = await computeIndicators(store, { asOf });
         console.log(`Computed ${computed.values} indicator values in ${computed.seconds.toFixed(1)} s`);

@@ -44,6 +44,7 @@ const NAV: NavSection[] = [
   },
   page('/workforce', 'Workforce'),
   { ...page('/actions', 'Strategy'), pages: [page('/actions', 'Action plan'), page('/voice', 'Voice of the child'), page('/committee', 'Committee')] },
+  page('/inspection', 'Inspection'),
   page('/reports', 'Reports'),
   { href: '/import', text: 'Import', permission: 'import' },
   { href: '/audits', text: 'Case audits', permission: 'view_audits' },

@@ -72,7 +72,7 @@ const templateForm = z.object({
  * would block. They contain no script and load nothing, so they are served with a CSP of their own
  * that allows inline styles and nothing else; serving them inline keeps "read it in the browser".
  */
-const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** A file name from safe characters only: "2026-27 Q2" becomes "2026-27-Q2". */
 const slug = (...parts: string[]) => parts.join('-').replace(/[^A-Za-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');

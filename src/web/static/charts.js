@@ -19,8 +19,9 @@
     option.textStyle = TEXT;
     // Room for the larger, rotated labels inside the box rather than cut off at its edge.
     if (option.grid) option.grid.containLabel = true;
-    option.xAxis = axes(option.xAxis);
-    option.yAxis = axes(option.yAxis);
+    // A chart without axes (the Sankey of children's journeys) keeps none.
+    if (option.xAxis) option.xAxis = axes(option.xAxis);
+    if (option.yAxis) option.yAxis = axes(option.yAxis);
     if (option.legend) option.legend.textStyle = TEXT;
     if (option.tooltip) option.tooltip.textStyle = TEXT;
     (option.series || []).forEach(function (s) {
@@ -139,7 +140,22 @@
     };
   }
 
+  // { kind: 'sankey', nodes: [name], links: [{ source, target, value }] }: children's journeys.
+  function sankey(d) {
+    return {
+      animation: false,
+      tooltip: { trigger: 'item' },
+      series: [{
+        type: 'sankey', left: 10, right: 220, top: 10, bottom: 10, nodeGap: 10, draggable: false,
+        data: d.nodes.map(function (n, i) { return { name: n, itemStyle: { color: PALETTE[i % PALETTE.length] } }; }),
+        links: d.links.filter(function (l) { return l.value !== null && l.value > 0; }),
+        lineStyle: { color: 'gradient', opacity: 0.35 }, label: { color: '#0b0c0c' },
+      }],
+    };
+  }
+
   function allWithheld(data) {
+    if (data.kind === 'sankey') return data.links.every(function (l) { return l.value === null; });
     var lists = data.series ? data.series.map(function (s) { return s.values; }) : [data.values];
     return lists.every(function (values) { return values.every(function (v) { return v === null; }); });
   }
@@ -154,7 +170,7 @@
       return;
     }
     var chart = echarts.init(el, null, { renderer: 'canvas' });
-    chart.setOption(readable(data.kind === 'bars' ? bars(data) : data.kind === 'lines' ? lines(data) : data.kind === 'authorities' ? authorities(data) : trend(el, data)));
+    chart.setOption(readable(data.kind === 'sankey' ? sankey(data) : data.kind === 'bars' ? bars(data) : data.kind === 'lines' ? lines(data) : data.kind === 'authorities' ? authorities(data) : trend(el, data)));
     el.setAttribute('data-rendered', 'true');
     window.addEventListener('resize', function () { chart.resize(); });
   }

@@ -1,0 +1,80 @@
+// Inspection readiness: the Annex A lists Ofsted asks for at an ILACS inspection, as imported
+// (size of each list, when it came), children's journeys from contact to leaving care over the
+// last 6 and 12 months (a Sankey chart with the same figures in a table, conversion at each step),
+// timeliness on the lists' own dates, for everyone (counts of 1-5 suppressed for councillors);
+// and the officers' list of children whose work has drifted, audited like every list of children.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { can, type Role } from '../../core/access.ts';
+import { drift, journey, JOURNEY_STEPS, timeliness } from '../../core/annexAJourneys.ts';
+import { ANNEX_A_LISTS } from '../../importers/annexA/lists.ts';
+import { annexAListSizes, annexARecords } from '../../store/queries/annexA.ts';
+import { renderPdf } from '../../reports/pdf.ts';
+import { renderInspectionPack } from '../../reports/inspection-pack.ts';
+import { recordsShown } from '../auth/audit-trail.ts';
+import { REPORT_CSP } from './reports.ts';
+import * as z from 'zod';
+import { seesSuppressedCounts } from '../../core/access.ts';
+import { chartCount, countFormatter, showRate } from '../present.ts';
+
+/** Journeys are shown over these windows, in months (Ofsted's lists cover up to 12). */
+const JOURNEY_MONTHS = [6, 12] as const;
+const JOURNEY_LISTS = [...new Set([...JOURNEY_STEPS.map((s) => s.list)])];
+
+const packQuery = z.object({ format: z.enum(['html', 'pdf'], { message: 'Choose HTML or PDF' }).default('html') });
+
+const byChild = (row: { childId: string }) => row.childId;
+
+export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
+  const seesCases = (request: FastifyRequest) => Boolean(request.user && can(request.user.role, 'view_child_records'));
+
+  async function aggregates(role: Role | undefined) {
+    const asOf = app.asOf();
+    const [sizes, records] = await Promise.all([annexAListSizes(app.store), annexARecords(app.store, JOURNEY_LISTS)]);
+    const count = countFormatter(role);
+    const chart = chartCount(role);
+    const lists = ANNEX_A_LISTS.map((l) => {
+      const s = sizes.find((x) => x.list === l.list);
+      return { list: l.list, label: l.label.replace(/^Annex A /, ''), rows: s ? count(s.rows) : 'Not imported', children: s ? count(s.children) : '', importedAt: s?.importedAt?.slice(0, 10) ?? null };
+    });
+    const journeys = JOURNEY_MONTHS.map((months) => {
+      const j = journey(records, asOf, months);
+      const steps = JOURNEY_STEPS.map((s, i) => ({
+        label: s.label,
+        reached: count(j.reached[i]!),
+        conversion: i === 0 ? null : showRate({ count: j.reached[i]!, of: j.reached[i - 1]!, percent: j.reached[i - 1] ? (100 * j.reached[i]!) / j.reached[i - 1]! : null }, role),
+      }));
+      const names = [...new Set(j.links.flatMap((l) => [l.source, l.target]))];
+      const sankey = { kind: 'sankey', nodes: names, links: j.links.map((l) => ({ ...l, value: chart(l.value) })) };
+      return { months, from: j.from, steps, sankey, id: `journey-${months}` };
+    });
+    const timely = timeliness(records, asOf).map((t) => ({ ...t, rate: showRate({ count: t.inTime, of: t.of, percent: t.of ? (100 * t.inTime) / t.of : null }, role) }));
+    return { asOf, lists, journeys, timely, imported: sizes.length > 0 };
+  }
+
+  app.get('/inspection', { config: { permission: 'view_aggregates', caseLevel: true } }, async (request, reply) => {
+    const view: Record<string, unknown> = { title: 'Inspection', ...(await aggregates(request.user?.role)) };
+    if (seesCases(request)) {
+      const cases = drift(await annexARecords(app.store, [4, 5, 7]), app.asOf());
+      Object.assign(view, { drift: recordsShown(request, 'child', cases, byChild), cases: true });
+    }
+    return reply.view('pages/inspection.njk', view);
+  });
+
+  // The pack: the same aggregate tables printed, as the viewer sees them (no child named).
+  app.get('/inspection/pack', { config: { permission: 'view_aggregates' } }, async (request, reply) => {
+    const role = request.user?.role;
+    const html = renderInspectionPack(await aggregates(role), Boolean(role && !seesSuppressedCounts(role)));
+    reply.header('cache-control', 'private, no-store');
+    const query = packQuery.safeParse(request.query ?? {});
+    if (!query.success) return reply.code(400).type('text/plain; charset=utf-8').send(query.error.issues[0]!.message);
+    if (query.data.format === 'pdf') {
+      return reply.type('application/pdf').header('content-disposition', 'attachment; filename="inspection-pack.pdf"').send(await renderPdf(html));
+    }
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', REPORT_CSP).send(html);
+  });
+
+  app.get('/api/inspection', { config: { permission: 'view_aggregates' } }, async (request) => aggregates(request.user?.role));
+  app.get('/api/inspection/drift', { config: { permission: 'view_child_records' } }, async (request) =>
+    recordsShown(request, 'child', drift(await annexARecords(app.store, [4, 5, 7]), app.asOf()), byChild),
+  );
+}

@@ -1,0 +1,104 @@
+// The Inspection page in headless Chromium over the real server, on the generator's Annex A
+// workbook: the lists as imported, journeys (Sankey chart and table), timeliness for everyone
+// (councillors see 1-5 as "<6"), and the officers' drift list, recorded in the audit log.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import type { BrowserContext } from 'playwright-core';
+import { drift, journey } from '../../src/core/annexAJourneys.ts';
+import { annexARows, writeAnnexAWorkbook } from '../../src/generate/annexA.ts';
+import { dayOf } from '../../src/generate/days.ts';
+import { streamFor } from '../../src/generate/random.ts';
+import { importFiles } from '../../src/importers/index.ts';
+import { formatNumber } from '../../src/server/format.ts';
+import type { Store } from '../../src/store/open.ts';
+import { annexARecords } from '../../src/store/queries/annexA.ts';
+import { openTestStore } from '../helpers.ts';
+import { openPage, screenshot, SCREENS, startSessions, type RunningApp, type Sessions } from './harness.ts';
+
+async function cookieOf(context: BrowserContext): Promise<string> {
+  return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+const AS_OF = '2026-03-31';
+
+let store: Store;
+let sessions: Sessions;
+let running: RunningApp;
+let officer: BrowserContext;
+let councillor: BrowserContext;
+
+before(async () => {
+  store = await openTestStore();
+  const dir = mkdtempSync(join(tmpdir(), 'csinsight-inspection-web-'));
+  try {
+    const path = join(dir, 'annex_a.xlsx');
+    await writeAnnexAWorkbook(path, annexARows(streamFor(3, 'annex-a'), dayOf(AS_OF), 500));
+    const result = await importFiles(store, [{ name: 'annex_a.xlsx', path }], { user: 'test' });
+    assert.equal(result.status, 'accepted', JSON.stringify(result.errors.slice(0, 3)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  sessions = await startSessions({ store, asOf: AS_OF });
+  ({ running, officer, councillor } = sessions);
+});
+
+after(async () => {
+  await sessions?.close();
+  await store?.close();
+});
+
+describe('inspection page', () => {
+  test('officer: every list, the 6 and 12 month journeys drawn as Sankey charts, timeliness and the drift list, audited', async () => {
+    const page = await openPage(running, officer, '/inspection');
+    assert.equal(await page.locator('[data-testid=annex-a-lists] [data-list]').count(), 11);
+    const records = await annexARecords(store, [1, 3, 4, 5, 7, 8, 9]);
+    for (const months of [6, 12]) {
+      const j = journey(records, AS_OF, months);
+      assert.ok(j.reached[0]! > 100 && j.reached[1]! > 20, JSON.stringify(j.reached));
+      const cells = await page.locator(`[data-testid=journey-${months}-table] tbody tr td:first-of-type`).allTextContents();
+      assert.deepEqual(cells.map((c) => c.trim()), j.reached.map((n) => formatNumber(n)));
+      await page.locator(`[data-testid=journey-${months}-chart][data-rendered=true]`).waitFor();
+    }
+    const cases = drift(records, AS_OF);
+    assert.ok(cases.length > 0, 'the generator makes some drift');
+    assert.equal(await page.locator('[data-testid=drift] [data-child]').count(), cases.length);
+    await screenshot(page, 'inspection-officer');
+    await page.close();
+    const { rows } = await sql<{ n: number }>`SELECT returned_count AS n FROM audit_log WHERE route = '/inspection' AND role = 'officer' ORDER BY id DESC LIMIT 1`.execute(store.db);
+    assert.equal(rows[0]?.n, new Set(cases.map((c) => c.childId)).size, 'the audit log names the children the drift list showed');
+  });
+
+  test('the inspection pack prints the same tables, as PDF for an officer and HTML with "<6" for a councillor', async () => {
+    const pdf = await fetch(`${running.url}/inspection/pack?format=pdf`, { headers: { cookie: await cookieOf(officer) } });
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+    mkdirSync(SCREENS, { recursive: true });
+    writeFileSync(join(SCREENS, 'inspection-pack.pdf'), bytes);
+    const page = await openPage(running, councillor, '/inspection/pack');
+    const body = (await page.textContent('body')) ?? '';
+    assert.match(body, /Annex A lists/);
+    assert.match(body, /List 10: Adoption/);
+    assert.doesNotMatch(body, /AA0\d{5}/, 'no child is named');
+    const j = journey(await annexARecords(store, [1, 3, 4, 5, 7, 8, 9]), AS_OF, 6);
+    const small = j.reached.find((n) => n >= 1 && n <= 5);
+    if (small !== undefined) assert.match(body, /<6/);
+    await page.close();
+  });
+
+  test('councillor: the same figures with no child, counts of 1-5 as "<6"', async () => {
+    const page = await openPage(running, councillor, '/inspection');
+    assert.equal(await page.locator('[data-testid=drift]').count(), 0);
+    assert.equal(await page.locator('[data-child]').count(), 0);
+    const j = journey(await annexARecords(store, [1, 3, 4, 5, 7, 8, 9]), AS_OF, 12);
+    const cells = await page.locator('[data-testid=journey-12-table] tbody tr td:first-of-type').allTextContents();
+    assert.deepEqual(cells.map((c) => c.trim()), j.reached.map((n) => (n >= 1 && n <= 5 ? '<6' : formatNumber(n))));
+    await screenshot(page, 'inspection-councillor');
+    await page.close();
+  });
+});
