@@ -10,7 +10,8 @@ import { benchmarksFor, type Benchmarks } from './benchmarks.ts';
 import { NONE_SECONDARY, type Secondary } from '../core/figure-groups.ts';
 import { isFigureSuppressed, secondaryIn, storedSecondary, type SecondaryPlan } from './disclosure.ts';
 import { cached, forgetVersion } from './figure-cache.ts';
-import { dataVersionNow, markFiguresFresh } from './fresh-figures.ts';
+import { changedTables, dataVersionNow, figuresBasis, forgetChanges, markFiguresFresh, storedBasis } from './fresh-figures.ts';
+import { indicatorsReading } from './indicator-tables.ts';
 import type { Database } from './schema.ts';
 import type { Store } from './open.ts';
 
@@ -226,6 +227,20 @@ export interface ComputeOptions {
   /** Compute up to the period containing this date (default: the latest date in the data). */
   asOf?: IsoDate;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Recompute every indicator. Otherwise, when the figures were last computed for the same
+   * "as of" date and definitions, only the indicators reading a table written since then are
+   * (indicator-tables.ts, migration 140): the others would come out the same.
+   */
+  full?: boolean;
+}
+
+export interface ComputeResult {
+  values: number;
+  seconds: number;
+  /** How many indicators were recomputed, and whether that was fewer than all of them. */
+  indicators: number;
+  partial: boolean;
 }
 
 /**
@@ -233,20 +248,26 @@ export interface ComputeOptions {
  * to the period containing asOf, and stores them in one transaction. Recomputed periods are
  * replaced; earlier periods are left as history.
  */
-export async function computeIndicators(store: Store, options: ComputeOptions = {}): Promise<{ values: number; seconds: number }> {
+export async function computeIndicators(store: Store, options: ComputeOptions = {}): Promise<ComputeResult> {
   const started = performance.now();
   // The data as read from here on is at least this version: the figures are fresh up to it.
   const dataVersion = await dataVersionNow(store.db);
+  // Read after the version: a table noted later is recomputed again by the next recompute.
+  const changes = await changedTables(store.db);
   const asOf = options.asOf ?? (await latestDataDate(store.db));
+  const basis = asOf ? figuresBasis(asOf) : null;
+  const partial = !options.full && basis !== null && basis === (await storedBasis(store.db));
+  const defs = partial ? indicatorsReading(changes.map((c) => c.table_name)) : INDICATORS;
   // Read first, statement by statement, so pages stay responsive; then write in one short transaction.
-  const results = asOf ? await readIndicators(store, asOf, options.onProgress) : [];
+  const results = asOf ? await readIndicators(store, asOf, options.onProgress, defs) : [];
   let values = 0;
   await store.transaction(async (tx) => {
     for (const { def, type, rows } of results) values += await saveValues(tx.db, def, type, rows, asOf!);
-    await markFiguresFresh(tx.db, dataVersion);
+    await markFiguresFresh(tx.db, dataVersion, basis);
+    await forgetChanges(tx.db, changes);
   });
   forgetVersion(store);
-  return { values, seconds: (performance.now() - started) / 1000 };
+  return { values, seconds: (performance.now() - started) / 1000, indicators: defs.length, partial: partial && defs.length < INDICATORS.length };
 }
 
 /**
@@ -257,13 +278,14 @@ export async function readIndicators(
   store: Store,
   asOf: IsoDate,
   onProgress?: (done: number, total: number) => void,
+  defs: readonly IndicatorDefinition[] = INDICATORS,
 ): Promise<{ def: IndicatorDefinition; type: PeriodType; rows: ComputedValue[] }[]> {
   const windowOf = (type: PeriodType) => ({ type, from: windowStart(type, asOf), to: periodOf(asOf, type).start });
   // An additive event source is read once for all its period types; others once per type.
-  const jobs = INDICATORS.flatMap((def) =>
+  const jobs = defs.flatMap((def) =>
     def.source.kind === 'event' && ADDITIVE.has(def.aggregate) ? [{ def, types: def.periodTypes }] : def.periodTypes.map((type) => ({ def, types: [type] })),
   );
-  const total = INDICATORS.reduce((n, def) => n + def.periodTypes.length, 0);
+  const total = defs.reduce((n, def) => n + def.periodTypes.length, 0);
   const results: { def: IndicatorDefinition; type: PeriodType; rows: ComputedValue[] }[] = [];
   const read = (db: Kysely<Database>, def: IndicatorDefinition, types: readonly PeriodType[]) => {
     if (types.length > 1) return runEventTypes(db, def, types.map(windowOf), asOf);

@@ -188,6 +188,14 @@ export interface FigureFreshnessTable {
   one: ColumnType<boolean, never, never>;
   data_version: number;
   figures_version: number;
+  /** Migration 140: the "as of" date and definitions the figures were computed for. */
+  figures_basis: string | null;
+}
+
+/** Migration 140: a table the figures read that has changed since they were computed. */
+export interface FigureChangedTableTable {
+  table_name: string;
+  change_no: ColumnType<string, never, never>;
 }
 
 // CSWW (migration 112): the workforce census's worker records and vacancies, per census year.
@@ -231,6 +239,7 @@ export interface Database extends FrontDoorTables, ChildProtectionTables, EarlyH
   narrative: NarrativeTable;
   import_run: ImportRunTable;
   figure_freshness: FigureFreshnessTable;
+  figure_changed_table: FigureChangedTableTable;
   app_user: AppUserTable;
   session: SessionTable;
   audit_log: AuditLogTable;

@@ -60,7 +60,7 @@ export function registerIndicators(program: Command): void {
         if (opts.compute) {
           const bar = new SingleBar({ format: 'Computing [{bar}] {value}/{total}', hideCursor: true, stream: process.stderr }, Presets.shades_classic);
           bar.start(1, 0);
-          const result = await computeIndicators(store, { asOf: opts.asOf, onProgress: (done, total) => {
+          const result = await computeIndicators(store, { asOf: opts.asOf, full: true, onProgress: (done, total) => {
               bar.setTotal(total);
               bar.update(done);
             },
