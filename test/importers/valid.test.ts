@@ -74,6 +74,8 @@ test('a folder of valid files lands in every table with the right values', async
       request_id: 'R2', person_id: 'P2', person_birth_date: '2018-01-20', sex: 'F', received_date: '2024-03-01', request_outcome_date: '2024-04-05',
       request_outcome: 'Y', assessment_outcome_date: '2024-06-01', assessment_outcome: 'Y', week20: true, exception_reason: 'PERSONAL_CIRCUMSTANCES',
       draft_plan_date: '2024-07-01', start_date: '2024-08-30', sen_type: 'SLCN',
+      // Only the SEN2 return fills these (setting, cessation, last annual review).
+      sen_setting: null, cease_date: null, cease_reason: null, last_review: null,
     },
   );
   const r4 = await store.db.selectFrom('ehcp_request').select(['sex', 'request_outcome', 'week20']).where('request_id', '=', 'R4').executeTakeFirstOrThrow();

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { formatErrors, importFiles } from '../../importers/index.ts';
 import { formatSummary, reportCsv, reportXlsx, runErrors } from '../../importers/report.ts';
 import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
-import { defaultUser, filesFromPaths, parseYear } from './import.ts';
+import { defaultUser, filesToRead, parseYear } from './import.ts';
 
 interface CheckCliOptions {
   year?: number;
@@ -23,12 +23,8 @@ export function registerCheck(program: Command): void {
     .option('--report <file>', 'write every error to this file: .xlsx (by rule, by child, every error) or .csv')
     .option('--user <name>', 'who is checking (recorded with the run)', defaultUser())
     .action(async (paths: string[], opts: CheckCliOptions) => {
-      const files = filesFromPaths(paths);
-      if (files.length === 0) {
-        console.error('No .csv files found.');
-        process.exitCode = 1;
-        return;
-      }
+      const files = filesToRead(paths);
+      if (!files) return;
       const store = await openStore(storeOptionsFromEnv());
       let failed = false;
       try {

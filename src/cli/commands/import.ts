@@ -27,6 +27,15 @@ export function defaultUser(): string {
   }
 }
 
+/** The files named (folders expanded), or null after saying that there are none (exit code 1). */
+export function filesToRead(paths: string[]): ImportFile[] | null {
+  const files = filesFromPaths(paths);
+  if (files.length > 0) return files;
+  console.error('No .csv files found.');
+  process.exitCode = 1;
+  return null;
+}
+
 /** The files named, with folders expanded to the .csv files under them. */
 export function filesFromPaths(paths: string[]): ImportFile[] {
   return paths.flatMap((p) => {
@@ -49,12 +58,8 @@ export function registerImport(program: Command): void {
     .option('--year <year>', 'SSDA903 collection year, e.g. 2024 for 2024-25 (default: from the folder name)', parseYear)
     .option('--user <name>', 'who is importing (recorded with the run)', defaultUser())
     .action(async (paths: string[], opts: ImportCliOptions) => {
-      const files = filesFromPaths(paths);
-      if (files.length === 0) {
-        console.error('No .csv files found.');
-        process.exitCode = 1;
-        return;
-      }
+      const files = filesToRead(paths);
+      if (!files) return;
       const store = await openStore(storeOptionsFromEnv());
       const bar = new SingleBar({ format: 'Importing [{bar}] {percentage}% | {file}', hideCursor: true }, Presets.shades_classic);
       let started = false;

@@ -12,6 +12,22 @@ const REQUEST_COLUMNS = [
   'assessment_outcome_date', 'assessment_outcome', 'week20', 'exception_reason', 'draft_plan_date', 'start_date', 'sen_type',
 ];
 
+/** The SEN2 items of a request, from the child to Week20: the same in the case system's CSV and the SEN2 return. */
+export function requestItems(today: string) {
+  const day = () => date({ notAfter: today });
+  return {
+    personid: text({ required: true, max: 40 }),
+    personbirthdate: date({ required: true, notAfter: today }),
+    sex: code(SEN2_SEX),
+    receiveddate: date({ required: true, notAfter: today }),
+    requestoutcomedate: day(),
+    requestoutcome: code(REQUEST_OUTCOME),
+    assessmentoutcomedate: day(),
+    assessmentoutcome: code(ASSESSMENT_OUTCOME),
+    week20: yesNo(),
+  };
+}
+
 export const ehcpRequests: TableSpec<EhcpRequestRow> = {
   id: 'ehcp_request',
   label: 'EHCP requests',
@@ -24,15 +40,7 @@ export const ehcpRequests: TableSpec<EhcpRequestRow> = {
     return z
       .object({
         requestid: text({ required: true, max: 40 }),
-        personid: text({ required: true, max: 40 }),
-        personbirthdate: date({ required: true, notAfter: ctx.today }),
-        sex: code(SEN2_SEX),
-        receiveddate: date({ required: true, notAfter: ctx.today }),
-        requestoutcomedate: day(),
-        requestoutcome: code(REQUEST_OUTCOME),
-        assessmentoutcomedate: day(),
-        assessmentoutcome: code(ASSESSMENT_OUTCOME),
-        week20: yesNo(),
+        ...requestItems(ctx.today),
         exceptionreason: code(EXCEPTION_REASONS),
         draftplandate: day(),
         startdate: day(),

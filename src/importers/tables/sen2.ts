@@ -8,6 +8,7 @@ import { ASSESSMENT_OUTCOME, CEASE_REASON, REQUEST_OUTCOME, SEN2_SEX, SEN_SETTIN
 import { sen2RequestId, sen2RequestRules, type Sen2RequestRow } from '../../core/rules/sen2Plan.ts';
 import { code, date, text, yesNo } from '../fields.ts';
 import { script, type TableSpec } from '../spec.ts';
+import { requestItems } from './ehcp.ts';
 
 /** Stored columns SEN2 fills (not RequestID, DraftPlanDate or ExceptionReason, which it lacks). */
 const SEN2_COLUMNS = [
@@ -27,15 +28,7 @@ export const sen2Requests: TableSpec<Sen2RequestRow> = {
     const day = () => date({ notAfter: ctx.today });
     return z
       .object({
-        personid: text({ required: true, max: 40 }),
-        personbirthdate: date({ required: true, notAfter: ctx.today }),
-        sex: code(SEN2_SEX),
-        receiveddate: date({ required: true, notAfter: ctx.today }),
-        requestoutcomedate: day(),
-        requestoutcome: code(REQUEST_OUTCOME),
-        assessmentoutcomedate: day(),
-        assessmentoutcome: code(ASSESSMENT_OUTCOME),
-        week20: yesNo(),
+        ...requestItems(ctx.today),
         startdate: day(),
         sentype: code(SEN_TYPE),
         sensetting: code(SEN_SETTING),
