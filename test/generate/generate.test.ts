@@ -73,8 +73,9 @@ describe('generate (small scale)', () => {
     const documented = documentedHeaders();
     assert.deepEqual(filesUnder(dirA), [...documented.keys()].sort());
     // Beside them, the CIN census as XML for each census year of the window, and the SEN2 return
-    // in preparation, and the workforce census of each 30 September (docs/formats.md).
-    const xml = ['cin_census_xml/cin_census_2025.xml', 'cin_census_xml/cin_census_2026.xml', 'cin_census_xml/cin_census_2027.xml',
+    // in preparation, and the workforce census of each 30 September (docs/formats.md), and the
+    // Ofsted Annex A workbook.
+    const xml = ['annex_a/annex_a.xlsx', 'cin_census_xml/cin_census_2025.xml', 'cin_census_xml/cin_census_2026.xml', 'cin_census_xml/cin_census_2027.xml',
       'csww_xml/csww_2024.xml', 'csww_xml/csww_2025.xml', 'csww_xml/csww_2026.xml', 'sen2_xml/sen2_2027.xml'];
     assert.deepEqual(allFilesUnder(dirA).filter((f) => !f.endsWith('.csv')), xml);
     assert.deepEqual(result.files.map((f) => relative(dirA, f).split('\\').join('/')).sort(), [...documented.keys(), ...xml].sort());
