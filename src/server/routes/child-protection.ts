@@ -9,6 +9,7 @@ import { addDays, addMonths } from '../../core/dates.ts';
 import { indicatorSummary } from '../../store/indicators.ts';
 import { childProtectionTotals, lateConferences, openPlansByCategory, overdueReviews } from '../../store/queries/childProtection.ts';
 import { recordsShown } from '../auth/audit-trail.ts';
+import { CountTable } from '../disclosure.ts';
 import { countFormatter, indicatorCard, showRate } from '../present.ts';
 
 /** Officer lists name children by their LA child id; the audit log records which were shown. */
@@ -28,6 +29,11 @@ export async function childProtectionRoutes(app: FastifyInstance): Promise<void>
       indicatorSummary(app.store, { periodType: 'quarter', asOf: app.figuresAsOf }),
     ]);
     const count = countFormatter(role);
+    // Plans by category add up to the plans open: protected together, so no small category can be
+    // worked out by subtraction (server/disclosure.ts).
+    const byCategory = new CountTable(role).count('open', totals.plansOpen);
+    for (const c of categories) byCategory.count(`category|${c.category}`, c.count);
+    const shown = byCategory.sum('open', categories.map((c) => `category|${c.category}`)).shown();
     return {
       window: w,
       icpcDays: ICPC_WORKING_DAYS,
@@ -37,10 +43,10 @@ export async function childProtectionRoutes(app: FastifyInstance): Promise<void>
         icpcInTime: showRate(rate(totals.icpcsInTime, totals.icpcs), role),
         plansStarted: count(totals.plansStarted),
         secondPlans: showRate(rate(totals.secondPlans, totals.plansStarted), role),
-        plansOpen: count(totals.plansOpen),
+        plansOpen: shown.text('open'),
         cinPlansOpen: count(totals.cinPlansOpen),
       },
-      categories: categories.map((c) => ({ ...c, count: count(c.count) })),
+      categories: categories.map((c) => ({ ...c, count: shown.text(`category|${c.category}`) })),
       cards: quarter.filter((s) => s.definition.area === 'child_protection').map((s) => indicatorCard(s, role)),
     };
   }
