@@ -5,7 +5,7 @@
 // and the officers' list of children whose work has drifted, audited like every list of children.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can, type Role } from '../../core/access.ts';
-import { drift, journey, JOURNEY_STEPS, timeliness } from '../../core/annexAJourneys.ts';
+import { drift, journey, JOURNEY_STEPS, timeliness, type Journey } from '../../core/annexAJourneys.ts';
 import { ANNEX_A_LISTS } from '../../importers/annexA/lists.ts';
 import { annexAListSizes, annexARecords } from '../../store/queries/annexA.ts';
 import { renderPdf } from '../../reports/pdf.ts';
@@ -14,7 +14,8 @@ import { recordsShown } from '../auth/audit-trail.ts';
 import { REPORT_CSP } from './reports.ts';
 import * as z from 'zod';
 import { seesSuppressedCounts } from '../../core/access.ts';
-import { chartCount, countFormatter, showRate } from '../present.ts';
+import { CountTable, type ShownCounts } from '../disclosure.ts';
+import { countFormatter, showRate } from '../present.ts';
 
 /** Journeys are shown over these windows, in months (Ofsted's lists cover up to 12). */
 const JOURNEY_MONTHS = [6, 12] as const;
@@ -24,6 +25,27 @@ const packQuery = z.object({ format: z.enum(['html', 'pdf'], { message: 'Choose 
 
 const byChild = (row: { childId: string }) => row.childId;
 
+const linkId = (l: { source: string; target: string }) => `link|${l.source}|${l.target}`;
+
+/**
+ * A journey's counts as a role may see them, protected together (server/disclosure.ts): the
+ * children reaching each step either reach the next (that flow equals the next step's count) or
+ * stop there, so no small flow can be worked out from the steps either side of it.
+ */
+function journeyCounts(j: Journey, role: Role | undefined): ShownCounts {
+  const t = new CountTable(role);
+  j.reached.forEach((n, i) => t.count(`reached|${i}`, n));
+  for (const l of j.links) t.count(linkId(l), l.value);
+  JOURNEY_STEPS.forEach((step, k) => {
+    const next = JOURNEY_STEPS[k + 1];
+    if (!next) return;
+    const onward = linkId({ source: step.label, target: next.label });
+    t.sum(`reached|${k}`, [onward, linkId({ source: step.label, target: `No further step after ${step.label.toLowerCase()}` })]);
+    t.sum(`reached|${k + 1}`, [onward]);
+  });
+  return t.shown();
+}
+
 export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
   const seesCases = (request: FastifyRequest) => Boolean(request.user && can(request.user.role, 'view_child_records'));
 
@@ -31,20 +53,26 @@ export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
     const asOf = app.asOf();
     const [sizes, records] = await Promise.all([annexAListSizes(app.store), annexARecords(app.store, JOURNEY_LISTS)]);
     const count = countFormatter(role);
-    const chart = chartCount(role);
     const lists = ANNEX_A_LISTS.map((l) => {
       const s = sizes.find((x) => x.list === l.list);
       return { list: l.list, label: l.label.replace(/^Annex A /, ''), rows: s ? count(s.rows) : 'Not imported', children: s ? count(s.children) : '', importedAt: s?.importedAt?.slice(0, 10) ?? null };
     });
     const journeys = JOURNEY_MONTHS.map((months) => {
       const j = journey(records, asOf, months);
+      const shown = journeyCounts(j, role);
+      const exact = (i: number) => shown.value(`reached|${i}`) !== null;
       const steps = JOURNEY_STEPS.map((s, i) => ({
         label: s.label,
-        reached: count(j.reached[i]!),
-        conversion: i === 0 ? null : showRate({ count: j.reached[i]!, of: j.reached[i - 1]!, percent: j.reached[i - 1] ? (100 * j.reached[i]!) / j.reached[i - 1]! : null }, role),
+        reached: shown.text(`reached|${i}`),
+        conversion:
+          i === 0
+            ? null
+            : exact(i) && exact(i - 1)
+              ? showRate({ count: j.reached[i]!, of: j.reached[i - 1]!, percent: j.reached[i - 1] ? (100 * j.reached[i]!) / j.reached[i - 1]! : null }, role)
+              : { text: 'Withheld (small numbers)', detail: '' },
       }));
       const names = [...new Set(j.links.flatMap((l) => [l.source, l.target]))];
-      const sankey = { kind: 'sankey', nodes: names, links: j.links.map((l) => ({ ...l, value: chart(l.value) })) };
+      const sankey = { kind: 'sankey', nodes: names, links: j.links.map((l) => ({ ...l, value: shown.value(linkId(l)) })) };
       return { months, from: j.from, steps, sankey, id: `journey-${months}` };
     });
     const timely = timeliness(records, asOf).map((t) => ({ ...t, rate: showRate({ count: t.inTime, of: t.of, percent: t.of ? (100 * t.inTime) / t.of : null }, role) }));
