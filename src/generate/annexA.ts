@@ -46,7 +46,11 @@ export function annexARows(r: Random, asOf: Day, contacts: number): AnnexARows {
     const staff = { team, worker: r.pick(WORKERS) };
     const contact = r.dayBetween(from, asOf - 1);
     add(1, { ...person, contact_date: asDate(contact), contact_source: r.pick(SOURCES) });
-    if (r.chance(0.12)) add(2, { ...person, eh_start: asDate(contact + r.int(3, 20) <= asOf ? contact + r.int(3, 20) : contact), eh_end: asDate(upTo(contact + r.int(40, 120))), organisation: r.pick(['Family Hub', 'School', 'Health visiting']) });
+    if (r.chance(0.12)) {
+      // Early help starts days after the contact, never after the day the workbook is made.
+      const ehStart = Math.min(contact + r.int(3, 20), asOf);
+      add(2, { ...person, eh_start: asDate(ehStart), eh_end: asDate(upTo(contact + r.int(40, 120))), organisation: r.pick(['Family Hub', 'School', 'Health visiting']) });
+    }
     if (!r.chance(0.42)) continue;
     // The contact decision: most within one working day, some late.
     const referral = upTo(wd(contact, r.chance(0.85) ? r.int(0, 1) : r.int(2, 5)));
