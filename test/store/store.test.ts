@@ -30,7 +30,7 @@ test('dates come back as ISO strings and COPY loads rows', async () => {
         ['C2', 2, '2012-02-29', 'MWBC', 'A123456789012'],
       ]);
     });
-    const rows = await store.db.selectFrom('child').selectAll().orderBy('child_id').execute();
+    const rows = await store.db.selectFrom('child').select(['child_id', 'sex', 'dob', 'ethnic', 'upn']).orderBy('child_id').execute();
     assert.deepEqual(rows, [
       { child_id: 'C1', sex: 1, dob: '2010-03-31', ethnic: 'WBRI', upn: null },
       { child_id: 'C2', sex: 2, dob: '2012-02-29', ethnic: 'MWBC', upn: 'A123456789012' },
