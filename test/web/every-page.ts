@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { can, type Permission, type Role } from '../../src/core/access.ts';
 
-/** Pages are GETs that are not the JSON API, static files, downloads or the printed papers. */
-const NOT_A_PAGE = /^\/(api|assets|vendor)\/|\.(csv|pdf)$|^\/reports\/(?!letter-template$|commentary)[^/]+/;
+/** Pages are GETs that are not the JSON API, static files, downloads (errors.csv or .xlsx too) or the printed papers. */
+const NOT_A_PAGE = /^\/(api|assets|vendor)\/|\.(csv|pdf|:format)$|^\/reports\/(?!letter-template$|commentary)[^/]+/;
 
 export interface PageRoute {
   url: string;
