@@ -10,17 +10,14 @@ import { runErrors } from '../../src/importers/report.ts';
 import { TABLES } from '../../src/importers/tables/index.ts';
 import type { Store } from '../../src/store/open.ts';
 import { openTestStore } from '../helpers.ts';
-
-type Table = 'header' | 'episodes' | 'missing' | 'oc3' | 'reviews' | 'uasc' | 'oc2' | 'ad1' | 'placed_adoption' | 'prev_perm' | 'sw_episodes' | 'dolo';
-/** Rows of this year's return, and (key ending _last) of last year's. */
-type Rows = Partial<Record<Table | `${Table}_last`, string[]>>;
-interface Case { code: string; fy: number; fail: Rows; pass: Rows }
+import { caseList, H, EP, type Case, type Rows } from './ssda903-cases.ts';
+import { EPISODE_AREA_CASES } from './ssda903-cases-episodes.ts';
+import { LEAVER_AREA_CASES } from './ssda903-cases-leavers.ts';
+import { ADOPTION_AREA_CASES } from './ssda903-cases-adoption.ts';
 
 const cases: Case[] = [];
-const rule = (code: string, fail: Rows, pass: Rows, fy = 2025) => cases.push({ code, fy, fail, pass });
+const rule = caseList(cases);
 
-const H = '{c},F,01/01/2010,WBRI,UN1,0,';
-const EP = '{c},01/05/2025,S,C2,N1,U4,PR1,,,,,,';
 const OC3 = '{c},01/06/2007,YES,F1,D1';
 
 // Header
@@ -234,6 +231,8 @@ rule('703', { dolo: [DL('01/04/2027')] }, { dolo: [DL('31/03/2027')] }, 2026);
 rule('704', { dolo: [DL('01/05/2026', '01/04/2027')] }, { dolo: [DL('01/05/2026', '31/03/2027')] }, 2026);
 rule('705', { dolo: [DL('01/05/2026'), DL('01/06/2026')] }, { dolo: [DL('01/05/2026', '20/05/2026'), DL('01/06/2026')] }, 2026);
 rule('708', { header: ['{c},F,01/06/2026,WBRI,UN1,,'], dolo: ['{c},01/06/2026,01/05/2026,'] }, { dolo: [DL('01/05/2026')] }, 2026);
+
+cases.push(...EPISODE_AREA_CASES, ...LEAVER_AREA_CASES, ...ADOPTION_AREA_CASES);
 
 const COLUMNS = new Map(TABLES.map((t) => [t.id, t.columns.join(',')]));
 

@@ -4,6 +4,9 @@
 // their messages from here, and docs/ssda903-rules.md is generated from it
 // (scripts/ssda903-rules-doc.ts), beside the validator's rules csinsight does not check and why.
 import type { RuleIssue } from './issue.ts';
+import { EPISODE_AREA_ENTRIES } from './ssda903-register-episodes.ts';
+import { LEAVER_AREA_ENTRIES } from './ssda903-register-leavers.ts';
+import { ADOPTION_AREA_ENTRIES } from './ssda903-register-adoption.ts';
 
 export type Table903 =
   | 'Header' | 'Episodes' | 'Reviews' | 'UASC' | 'OC2' | 'OC3' | 'AD1' | 'PlacedAdoption' | 'PrevPerm' | 'Missing' | 'SWEpisodes' | 'DoLo';
@@ -25,7 +28,7 @@ export interface Rule903 {
   until?: number;
 }
 
-type Entry = [code: string, tables: string, fields: string, how: How, message: string, years?: { from?: number; until?: number }];
+export type Entry = [code: string, tables: string, fields: string, how: How, message: string, years?: { from?: number; until?: number }];
 
 const T = (s: string) => s.split(' ') as Table903[];
 const F = (s: string) => s.split(' ');
@@ -198,7 +201,7 @@ const ENTRIES: readonly Entry[] = [
   ['708', 'DoLo', 'DOLO_START', 'row', 'The deprivation of liberty order started before the child was born.', { from: 2026 }],
 ];
 
-export const RULES_903: readonly Rule903[] = ENTRIES.map(([code, tables, fields, how, message, years]) => ({
+export const RULES_903: readonly Rule903[] = [...ENTRIES, ...EPISODE_AREA_ENTRIES, ...LEAVER_AREA_ENTRIES, ...ADOPTION_AREA_ENTRIES].map(([code, tables, fields, how, message, years]) => ({
   code, tables: T(tables), fields: F(fields), how, message, ...years,
 }));
 

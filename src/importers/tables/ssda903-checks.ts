@@ -5,84 +5,14 @@
 // the stored child. Each check selects f, r, y, child, field (null: the rule's first field),
 // detail (added to the message) and vals (the values concerned); `check` adds the rule's code and
 // message from the register and keeps the rule to its collection years.
-import { rule903, type Table903 } from '../../core/rules/ssda903-register.ts';
+import type { Table903 } from '../../core/rules/ssda903-register.ts';
 import type { CrossCheck } from '../spec.ts';
-
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
-export function check(code: string, sql: string): CrossCheck {
-  const r = rule903(code);
-  const years = [r.from, r.until].some((y) => y !== undefined) ? `WHERE c.y BETWEEN ${r.from ?? 0} AND ${r.until ?? 9999}` : '';
-  return `SELECT c.f, c.r, c.child, coalesce(c.field, ${quote(r.fields[0]!)}) AS field, ${quote(code)} AS rule,
-      ${quote(r.message)} || coalesce(' ' || c.detail, '') AS message, c.vals
-    FROM (${sql}) c ${years}`;
-}
-
-const DATES = new Set(['dob', 'decom', 'dec', 'mis_start', 'mis_end', 'mc_dob', 'review', 'duc', 'date_placed', 'date_int', 'sw_decom', 'sw_dec', 'dolo_start', 'dolo_end']);
-
-/** "FIELD=value; ..." of columns of `alias` (DfE column names; dates as DD/MM/YYYY). */
-function vals(alias: string, ...fields: string[]): string {
-  return fields
-    .map((f) => {
-      const col = `${alias}.${f === 'CHILD' ? 'child_id' : f.toLowerCase()}`;
-      const text = DATES.has(f.toLowerCase()) ? `to_char(${col}, 'DD/MM/YYYY')` : `${col}::text`;
-      return `${quote(`${f === 'SEX_CODE' ? 'SEX' : f}=`)} || coalesce(${text}, '')`;
-    })
-    .join(` || '; ' || `);
-}
-
-const dfe = (expr: string) => `to_char(${expr}, 'DD/MM/YYYY')`;
-const yearStart = (y: string) => `make_date(${y}, 4, 1)`;
-const yearEnd = (y: string) => `make_date(${y} + 1, 3, 31)`;
-const age = (dob: string, years: number) => `(${dob} + interval '${years} years')::date`;
-
-/** The Header of x's return: staged for that year, else the stored child. Gives hdob, hsex, hmother. */
-const HEADER = (x: string) => `LEFT JOIN s_header h ON h.child_id = ${x}.child_id AND h.y = ${x}.y
-  LEFT JOIN child hc ON h.child_id IS NULL AND hc.child_id = ${x}.child_id`;
-const HDOB = 'coalesce(h.dob, hc.dob)';
-
-/** Several checks in one query, sharing the tables of a WITH clause (computed once). */
-function together(withClause: string, checks: CrossCheck[]): CrossCheck {
-  return `${withClause} ${checks.join('\nUNION ALL\n')}`;
-}
-
-/** Rows of s_<table> whose child is in neither the Header of their return nor (when that year's Header is not imported) the stored children. */
-function notInHeader(code: string, table: string): CrossCheck {
-  return check(code, `SELECT x.f, x.r, x.y, x.child_id AS child, NULL AS field, '(CHILD ' || x.child_id || ')' AS detail, ${vals('x', 'CHILD')} AS vals
-    FROM s_${table} x
-    WHERE NOT EXISTS (SELECT 1 FROM s_header h WHERE h.child_id = x.child_id AND h.y = x.y)
-      AND (x.y IN (SELECT DISTINCT y FROM s_header) OR NOT EXISTS (SELECT 1 FROM child c WHERE c.child_id = x.child_id))`);
-}
-
-/** Rows whose DOB differs from the Header's. */
-function dobDiffers(code: string, table: string): CrossCheck {
-  return check(code, `SELECT x.f, x.r, x.y, x.child_id AS child, NULL AS field,
-      '(Header: ' || ${dfe(HDOB)} || ')' AS detail, ${vals('x', 'DOB')} AS vals
-    FROM s_${table} x ${HEADER('x')} WHERE x.dob <> ${HDOB}`);
-}
-
-/** Episodes with the previous and next episode of the same child in the same return (a repeated key once: it is reported as such). */
-const CHAIN = `(SELECT e.*,
-    lag(dec) OVER w AS prev_dec, lag(rec) OVER w AS prev_rec, lag(ls) OVER w AS prev_ls, lag(place) OVER w AS prev_place,
-    lag(place_provider) OVER w AS prev_provider, lag(pl_post) OVER w AS prev_post, lag(urn) OVER w AS prev_urn,
-    lag(reason_place_change) OVER w AS prev_reason, lag(decom) OVER w AS prev_decom,
-    lead(decom) OVER w AS next_decom, row_number() OVER w AS n
-  FROM (SELECT DISTINCT ON (y, child_id, decom) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom, f, r) e
-  WINDOW w AS (PARTITION BY y, child_id ORDER BY decom))`;
-
-/** Each child's last episode in a return. */
-const LAST_EPISODE = `(SELECT DISTINCT ON (y, child_id) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom DESC)`;
-
-/**
- * f: each child's first episode in a return; l: the episode still open at the end of a return.
- * Materialised, so the two are hash-joined rather than recomputed per row.
- */
-const OPEN_LAST_YEAR = `WITH f AS MATERIALIZED (SELECT DISTINCT ON (y, child_id) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom),
-  l AS MATERIALIZED (SELECT * FROM ${LAST_EPISODE} x WHERE x.dec IS NULL AND x.y + 1 IN (SELECT DISTINCT y FROM s_episodes))`;
-
-const EP = (extra = '') => `SELECT e.f, e.r, e.y, e.child_id AS child${extra}`;
-const placementSame = `e.place IS NOT DISTINCT FROM e.prev_place AND e.place_provider IS NOT DISTINCT FROM e.prev_provider
-  AND e.pl_post IS NOT DISTINCT FROM e.prev_post AND e.urn IS NOT DISTINCT FROM e.prev_urn`;
+import {
+  check, DATES, vals, dfe, yearStart, yearEnd, age, HEADER, HDOB, together, notInHeader, dobDiffers, CHAIN, LAST_EPISODE, OPEN_LAST_YEAR, EP, placementSame,
+} from './ssda903-sql.ts';
+import { EPISODE_AREA_CHECKS } from './ssda903-checks-episodes.ts';
+import { LEAVER_AREA_CHECKS } from './ssda903-checks-leavers.ts';
+import { ADOPTION_AREA_CHECKS } from './ssda903-checks-adoption.ts';
 
 const HEADER_CHECKS: CrossCheck[] = [
   check('444', `SELECT f, r, y, child_id AS child, NULL AS field, NULL AS detail, ${vals('h', 'UPN')} AS vals
@@ -220,7 +150,7 @@ const OC3_CHECKS: CrossCheck[] = [
 ];
 
 /** The checks of each table. */
-export const CHECKS_903: Record<Table903, readonly CrossCheck[]> = {
+const BASE_CHECKS: Record<Table903, readonly CrossCheck[]> = {
   Header: HEADER_CHECKS,
   Episodes: EPISODE_CHECKS,
   Missing: MISSING_CHECKS,
@@ -255,6 +185,12 @@ export const CHECKS_903: Record<Table903, readonly CrossCheck[]> = {
       WHERE d.n > 1 AND (d.prev_end IS NULL OR d.dolo_start < d.prev_end)`),
   ],
 };
+
+const AREAS: readonly Partial<Record<Table903, readonly CrossCheck[]>>[] = [EPISODE_AREA_CHECKS, LEAVER_AREA_CHECKS, ADOPTION_AREA_CHECKS];
+
+/** The checks of each table: the base set and each area module's. */
+export const CHECKS_903: Record<Table903, readonly CrossCheck[]> = { ...BASE_CHECKS };
+for (const t of Object.keys(BASE_CHECKS) as Table903[]) CHECKS_903[t] = [...BASE_CHECKS[t], ...AREAS.flatMap((a) => a[t] ?? [])];
 
 /** Every rule code with a check here, for the register's tests. */
 export function checkedCodes(): string[] {
