@@ -14,6 +14,7 @@ import { caseList, H, EP, type Case, type Rows } from './ssda903-cases.ts';
 import { EPISODE_AREA_CASES } from './ssda903-cases-episodes.ts';
 import { LEAVER_AREA_CASES } from './ssda903-cases-leavers.ts';
 import { ADOPTION_AREA_CASES } from './ssda903-cases-adoption.ts';
+import { PLACEMENT_AREA_CASES } from './ssda903-cases-placements.ts';
 
 const cases: Case[] = [];
 const rule = caseList(cases);
@@ -232,7 +233,7 @@ rule('704', { dolo: [DL('01/05/2026', '01/04/2027')] }, { dolo: [DL('01/05/2026'
 rule('705', { dolo: [DL('01/05/2026'), DL('01/06/2026')] }, { dolo: [DL('01/05/2026', '20/05/2026'), DL('01/06/2026')] }, 2026);
 rule('708', { header: ['{c},F,01/06/2026,WBRI,UN1,,'], dolo: ['{c},01/06/2026,01/05/2026,'] }, { dolo: [DL('01/05/2026')] }, 2026);
 
-cases.push(...EPISODE_AREA_CASES, ...LEAVER_AREA_CASES, ...ADOPTION_AREA_CASES);
+cases.push(...EPISODE_AREA_CASES, ...LEAVER_AREA_CASES, ...ADOPTION_AREA_CASES, ...PLACEMENT_AREA_CASES);
 
 const COLUMNS = new Map(TABLES.map((t) => [t.id, t.columns.join(',')]));
 

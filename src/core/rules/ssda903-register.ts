@@ -7,6 +7,7 @@ import type { RuleIssue } from './issue.ts';
 import { EPISODE_AREA_ENTRIES } from './ssda903-register-episodes.ts';
 import { LEAVER_AREA_ENTRIES } from './ssda903-register-leavers.ts';
 import { ADOPTION_AREA_ENTRIES } from './ssda903-register-adoption.ts';
+import { PLACEMENT_AREA_ENTRIES } from './ssda903-register-placements.ts';
 
 export type Table903 =
   | 'Header' | 'Episodes' | 'Reviews' | 'UASC' | 'OC2' | 'OC3' | 'AD1' | 'PlacedAdoption' | 'PrevPerm' | 'Missing' | 'SWEpisodes' | 'DoLo';
@@ -201,7 +202,7 @@ const ENTRIES: readonly Entry[] = [
   ['708', 'DoLo', 'DOLO_START', 'row', 'The deprivation of liberty order started before the child was born.', { from: 2026 }],
 ];
 
-export const RULES_903: readonly Rule903[] = [...ENTRIES, ...EPISODE_AREA_ENTRIES, ...LEAVER_AREA_ENTRIES, ...ADOPTION_AREA_ENTRIES].map(([code, tables, fields, how, message, years]) => ({
+export const RULES_903: readonly Rule903[] = [...ENTRIES, ...EPISODE_AREA_ENTRIES, ...LEAVER_AREA_ENTRIES, ...ADOPTION_AREA_ENTRIES, ...PLACEMENT_AREA_ENTRIES].map(([code, tables, fields, how, message, years]) => ({
   code, tables: T(tables), fields: F(fields), how, message, ...years,
 }));
 

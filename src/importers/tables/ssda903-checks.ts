@@ -13,6 +13,7 @@ import {
 import { EPISODE_AREA_CHECKS } from './ssda903-checks-episodes.ts';
 import { LEAVER_AREA_CHECKS } from './ssda903-checks-leavers.ts';
 import { ADOPTION_AREA_CHECKS } from './ssda903-checks-adoption.ts';
+import { PLACEMENT_AREA_CHECKS } from './ssda903-checks-placements.ts';
 
 const HEADER_CHECKS: CrossCheck[] = [
   check('444', `SELECT f, r, y, child_id AS child, NULL AS field, NULL AS detail, ${vals('h', 'UPN')} AS vals
@@ -186,7 +187,7 @@ const BASE_CHECKS: Record<Table903, readonly CrossCheck[]> = {
   ],
 };
 
-const AREAS: readonly Partial<Record<Table903, readonly CrossCheck[]>>[] = [EPISODE_AREA_CHECKS, LEAVER_AREA_CHECKS, ADOPTION_AREA_CHECKS];
+const AREAS: readonly Partial<Record<Table903, readonly CrossCheck[]>>[] = [EPISODE_AREA_CHECKS, LEAVER_AREA_CHECKS, ADOPTION_AREA_CHECKS, PLACEMENT_AREA_CHECKS];
 
 /** The checks of each table: the base set and each area module's. */
 export const CHECKS_903: Record<Table903, readonly CrossCheck[]> = { ...BASE_CHECKS };
