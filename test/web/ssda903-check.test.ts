@@ -1,11 +1,12 @@
 // "Check only" on the web import: a 903 return validated by its year's rules, nothing stored, the
 // year given in the form; the run page summarises by rule and by child, and the full report
-// downloads as CSV and xlsx.
+// downloads as CSV and xlsx; both name children, so they are logged with them and never cached.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
+import { queryAudit } from '../../src/store/audit-log.ts';
 import type { Store } from '../../src/store/open.ts';
 import { signIn, type SignedIn } from '../helpers-auth.ts';
 import { openTestStore } from '../helpers.ts';
@@ -38,6 +39,8 @@ function form(fields: Record<string, string>, files: Record<string, string>) {
   return { headers: { 'content-type': `multipart/form-data; boundary=${b}` }, payload: `${parts.join('')}--${b}--\r\n` };
 }
 
+const lastView = async (url: string) => (await queryAudit(store, { username: 'test.officer', limit: 50 })).find((e) => e.url === url)!;
+
 test('check only: the year from the form, every error reported by rule and child, downloads, nothing stored', async () => {
   const children = await store.db.selectFrom('child').select('child_id').execute();
   const files = {
@@ -51,6 +54,8 @@ test('check only: the year from the form, every error reported by rule and child
   assert.deepEqual(await store.db.selectFrom('child').select('child_id').execute(), children, 'nothing stored');
 
   const page = await officer.inject({ url: `/import/runs/${body.runId}` });
+  assert.match(String(page.headers['cache-control']), /no-store/, 'a run page naming children is not cached');
+  assert.deepEqual((await lastView(`/import/runs/${body.runId}`)).returnedIds.child?.sort(), ['W1', 'W2'], 'the audit log names the children the report showed');
   assert.match(page.body, /data-testid="import-by-rule"/);
   assert.match(page.body, /data-testid="import-by-child"/);
   assert.match(page.body, /W1<\/td><td class="govuk-table__cell govuk-table__cell--numeric">2</);
@@ -58,6 +63,8 @@ test('check only: the year from the form, every error reported by rule and child
 
   const csv = await officer.inject({ url: `/import/runs/${body.runId}/errors.csv` });
   assert.equal(csv.statusCode, 200);
+  assert.match(String(csv.headers['cache-control']), /no-store/);
+  assert.deepEqual((await lastView(`/import/runs/${body.runId}/errors.csv`)).returnedIds.child?.sort(), ['W1', 'W2']);
   assert.match(csv.headers['content-disposition'] as string, /import-\d+-errors\.csv/);
   assert.equal(csv.body.trim().split('\n').length, 4);
   assert.match(csv.body, /^Rule,File,Row,Child,Field,Values,Message/);
