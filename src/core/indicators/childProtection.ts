@@ -7,6 +7,8 @@ import { per10kSource, POPULATION } from './frontDoor.ts';
 import type { IndicatorDefinition } from './types.ts';
 
 const COMMON = { area: 'child_protection', periodTypes: PERIOD_TYPES, suppress: true, dimensions: [] } as const;
+/** A rate per 10,000 children: context for the caseload, compared with England, with no target. */
+const CONTEXTUAL_RATE = { unit: 'ratio', polarity: 'neutral', target: null, tolerance: 0, benchmarkable: true, aggregate: 'ratio' } as const;
 const PLAN_KEY = `c.la_child_id || '|' || c.start_date`;
 
 /** Events of table `t` (alias x) dated by `col` within each period up to its reference date, per 10,000 children a year. */
@@ -26,12 +28,7 @@ export const CHILD_PROTECTION_INDICATORS: IndicatorDefinition[] = [
       'a referral with no further action) for every 10,000 children aged 0 to 17 in the area, as the DfE counts them ' +
       'at 31 March (England about 330 in 2023-24). It is the size of the social work caseload against the population. ' +
       'Contextual: no target.',
-    unit: 'ratio',
-    polarity: 'neutral',
-    target: null,
-    tolerance: 0,
-    benchmarkable: true,
-    aggregate: 'ratio',
+    ...CONTEXTUAL_RATE,
     source: {
       kind: 'snapshot',
       sql: `SELECT p.period_start, r.la_child_id AS unit_id, 10000 AS num, 0 AS den, NULL::float AS val
@@ -51,12 +48,7 @@ export const CHILD_PROTECTION_INDICATORS: IndicatorDefinition[] = [
       'Section 47 enquiries started in the period (S47ActualStartDate: the strategy discussion decided the child may be ' +
       'suffering significant harm) for every 10,000 children in the area, scaled up to a full year so months and quarters ' +
       'compare with the DfE’s annual figure (England about 190 in 2023-24). Contextual: no target.',
-    unit: 'ratio',
-    polarity: 'neutral',
-    target: null,
-    tolerance: 0,
-    benchmarkable: true,
-    aggregate: 'ratio',
+    ...CONTEXTUAL_RATE,
     source: { kind: 'snapshot', sql: startedPer10k('cin_section47', 'start_date', PLAN_KEY) },
   },
   {
@@ -87,12 +79,7 @@ export const CHILD_PROTECTION_INDICATORS: IndicatorDefinition[] = [
     description:
       'Children who became the subject of a child protection plan in the period (CPPstartDate) for every 10,000 children ' +
       'in the area, scaled up to a full year (England about 42 in 2023-24). Contextual: no target.',
-    unit: 'ratio',
-    polarity: 'neutral',
-    target: null,
-    tolerance: 0,
-    benchmarkable: true,
-    aggregate: 'ratio',
+    ...CONTEXTUAL_RATE,
     source: { kind: 'snapshot', sql: startedPer10k('cin_cp_plan', 'start_date', PLAN_KEY) },
   },
   {

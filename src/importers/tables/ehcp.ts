@@ -28,6 +28,23 @@ export function requestItems(today: string) {
   };
 }
 
+type RequestItems = z.infer<z.ZodObject<ReturnType<typeof requestItems>>>;
+
+/** The request's SEN2 items, parsed, under the row's names. */
+export function requestFields(r: RequestItems) {
+  return {
+    personId: r.personid,
+    personBirthDate: r.personbirthdate,
+    sex: r.sex,
+    receivedDate: r.receiveddate,
+    requestOutcomeDate: r.requestoutcomedate,
+    requestOutcome: r.requestoutcome ?? 'A',
+    assessmentOutcomeDate: r.assessmentoutcomedate,
+    assessmentOutcome: r.assessmentoutcome,
+    week20: r.week20,
+  };
+}
+
 export const ehcpRequests: TableSpec<EhcpRequestRow> = {
   id: 'ehcp_request',
   label: 'EHCP requests',
@@ -48,15 +65,7 @@ export const ehcpRequests: TableSpec<EhcpRequestRow> = {
       })
       .transform((r) => ({
         requestId: r.requestid,
-        personId: r.personid,
-        personBirthDate: r.personbirthdate,
-        sex: r.sex,
-        receivedDate: r.receiveddate,
-        requestOutcomeDate: r.requestoutcomedate,
-        requestOutcome: r.requestoutcome ?? 'A',
-        assessmentOutcomeDate: r.assessmentoutcomedate,
-        assessmentOutcome: r.assessmentoutcome,
-        week20: r.week20,
+        ...requestFields(r),
         exceptionReason: r.exceptionreason,
         draftPlanDate: r.draftplandate,
         startDate: r.startdate,

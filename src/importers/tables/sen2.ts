@@ -8,7 +8,7 @@ import { ASSESSMENT_OUTCOME, CEASE_REASON, REQUEST_OUTCOME, SEN2_SEX, SEN_SETTIN
 import { sen2RequestId, sen2RequestRules, type Sen2RequestRow } from '../../core/rules/sen2Plan.ts';
 import { code, date, text, yesNo } from '../fields.ts';
 import { script, type TableSpec } from '../spec.ts';
-import { requestItems } from './ehcp.ts';
+import { requestFields, requestItems } from './ehcp.ts';
 
 /** Stored columns SEN2 fills (not RequestID, DraftPlanDate or ExceptionReason, which it lacks). */
 const SEN2_COLUMNS = [
@@ -38,15 +38,7 @@ export const sen2Requests: TableSpec<Sen2RequestRow> = {
       })
       .transform((r) => ({
         requestId: sen2RequestId(r.personid, r.receiveddate),
-        personId: r.personid,
-        personBirthDate: r.personbirthdate,
-        sex: r.sex,
-        receivedDate: r.receiveddate,
-        requestOutcomeDate: r.requestoutcomedate,
-        requestOutcome: r.requestoutcome ?? 'A',
-        assessmentOutcomeDate: r.assessmentoutcomedate,
-        assessmentOutcome: r.assessmentoutcome,
-        week20: r.week20,
+        ...requestFields(r),
         exceptionReason: null,
         draftPlanDate: null,
         startDate: r.startdate,
