@@ -24,8 +24,11 @@ const sent = (x: string, table: string) => `(${x}.y IN (SELECT DISTINCT y FROM s
 const lastSent = (x: string, table: string) => `${x}.y - 1 IN (SELECT DISTINCT y FROM s_${table})`;
 const sameChild = (a: string, b: string) => `${b}.child_id = ${a}.child_id AND ${b}.y = ${a}.y`;
 
-/** Each child's first (or, `last`, latest) episode in a return among those `where` says. */
-const episodeOf = (where: string, last = false) => `(SELECT DISTINCT ON (y, child_id) * FROM s_episodes
+/** Episodes of the children in `table` (a small table beside them: only their episodes are sorted or grouped). */
+const episodesOf = (table: string) => `(SELECT * FROM s_episodes WHERE (y, child_id) IN (SELECT y, child_id FROM s_${table}))`;
+
+/** Each child of `table`: its first (or, `last`, latest) episode in a return among those `where` says. */
+const episodeOf = (table: string, where: string, last = false) => `(SELECT DISTINCT ON (y, child_id) * FROM ${episodesOf(table)} e
   WHERE decom IS NOT NULL AND ${where} ORDER BY y, child_id, decom${last ? ' DESC' : ''})`;
 
 /**
@@ -33,22 +36,22 @@ const episodeOf = (where: string, last = false) => `(SELECT DISTINCT ON (y, chil
  * works it out: in care at some time in the year, and no episode that starts a period of care in
  * the year (reason S), ends one in it (a reason other than X1) or is a short break (V3, V4).
  */
-const LOOKED_AFTER_ALL_YEAR = `(SELECT y, child_id FROM (
+const lookedAfterAllYear = (table: string) => `(SELECT y, child_id FROM (
     SELECT y, child_id, coalesce(decom <= ${yearEnd('y')} AND (dec IS NULL OR dec >= ${yearStart('y')}), false) AS in_year,
       coalesce(rne = 'S' AND decom > ${yearStart('y')} AND decom <= ${yearEnd('y')}, false)
         OR coalesce(rec IS DISTINCT FROM 'X1' AND dec >= ${yearStart('y')} AND dec < ${yearEnd('y')}, false) AS starts_or_ends,
       coalesce(ls IN ('V3', 'V4'), false) AS short_break
-    FROM s_episodes) e
+    FROM ${episodesOf(table)} e) e
   GROUP BY y, child_id HAVING bool_or(in_year) AND NOT bool_or(starts_or_ends OR (short_break AND in_year)))`;
 
 const AD1_CHECKS: CrossCheck[] = [
   check('134', `SELECT a.f, a.r, a.y, a.child_id AS child, NULL AS field, '(in OC3)' AS detail, ${vals('a', 'DATE_INT', 'DATE_MATCH')} AS vals
     FROM s_ad1 a WHERE ${anyAd1('a')} AND EXISTS (SELECT 1 FROM s_oc3 o WHERE ${sameChild('a', 'o')} AND ${anyOc3('o')})`),
   check('187', `SELECT a.f, a.r, a.y, a.child_id AS child, NULL AS field, '(AD1)' AS detail, ${vals('a', 'DATE_INT', 'DATE_MATCH')} AS vals
-    FROM s_ad1 a JOIN ${LOOKED_AFTER_ALL_YEAR} c ON ${sameChild('a', 'c')} WHERE ${anyAd1('a')}`),
+    FROM s_ad1 a JOIN ${lookedAfterAllYear('ad1')} c ON ${sameChild('a', 'c')} WHERE ${anyAd1('a')}`),
   check('334', `SELECT a.f, a.r, a.y, a.child_id AS child, NULL AS field, '(latest period of care began ' || ${dfe('s.decom')} || ')' AS detail,
       ${vals('a', 'DATE_INT')} AS vals
-    FROM s_ad1 a JOIN ${episodeOf(`rne = 'S'`, true)} s ON ${sameChild('a', 's')} WHERE a.date_int < s.decom`),
+    FROM s_ad1 a JOIN ${episodeOf('ad1', `rne = 'S'`, true)} s ON ${sameChild('a', 's')} WHERE a.date_int < s.decom`),
   // Episodes of the child's adoption and placements for adoption, each AD1 row reported once.
   ...([
     ['331', 'DATE_MATCH', `e.rec IN ${ADOPTED} AND a.date_match > e.decom`, `'(the episode that ended in adoption began ' || ${dfe('e.decom')} || ')'`, vals('a', 'DATE_MATCH')],
@@ -74,20 +77,20 @@ const PLACED_ADOPTION_CHECKS: CrossCheck[] = [
     FROM s_placed_adoption p JOIN s_ad1 a ON ${sameChild('p', 'a')} WHERE p.date_placed_ceased IS NOT NULL AND ${anyAd1('a')} ORDER BY p.f, p.r`),
   // Decisions against the child's episodes: first period of care, latest end, first placement for adoption, first placement order.
   check('1003', `SELECT p.f, p.r, p.y, p.child_id AS child, NULL AS field, '(first looked after ' || ${dfe('s.decom')} || ')' AS detail, ${vals('p', 'DATE_PLACED')} AS vals
-    FROM s_placed_adoption p JOIN ${episodeOf(`rne = 'S'`)} s ON ${sameChild('p', 's')} WHERE p.date_placed < s.decom`),
+    FROM s_placed_adoption p JOIN ${episodeOf('placed_adoption', `rne = 'S'`)} s ON ${sameChild('p', 's')} WHERE p.date_placed < s.decom`),
   check('117', `SELECT p.f, p.r, p.y, p.child_id AS child,
       CASE WHEN p.date_placed > ${yearEnd('p.y')} OR p.date_placed > l.dec THEN 'DATE_PLACED' ELSE 'DATE_PLACED_CEASED' END AS field,
       '(' || coalesce('ceased to be looked after ' || ${dfe('l.dec')}, 'still looked after') || ')' AS detail, ${vals('p', 'DATE_PLACED', 'DATE_PLACED_CEASED')} AS vals
-    FROM s_placed_adoption p JOIN ${episodeOf(`rec IS DISTINCT FROM 'X1'`, true)} l ON ${sameChild('p', 'l')}
+    FROM s_placed_adoption p JOIN ${episodeOf('placed_adoption', `rec IS DISTINCT FROM 'X1'`, true)} l ON ${sameChild('p', 'l')}
     WHERE p.date_placed > ${yearEnd('p.y')} OR p.date_placed > l.dec OR p.date_placed_ceased > ${yearEnd('p.y')} OR p.date_placed_ceased > l.dec`),
   check('118', `SELECT p.f, p.r, p.y, p.child_id AS child, NULL AS field, '(first looked after ' || ${dfe('s.decom')} || ')' AS detail, ${vals('p', 'DATE_PLACED_CEASED')} AS vals
-    FROM s_placed_adoption p JOIN ${episodeOf(`coalesce(ls, '') NOT IN ('V3', 'V4')`)} s ON ${sameChild('p', 's')}
+    FROM s_placed_adoption p JOIN ${episodeOf('placed_adoption', `coalesce(ls, '') NOT IN ('V3', 'V4')`)} s ON ${sameChild('p', 's')}
     WHERE p.date_placed_ceased < s.decom OR p.date_placed_ceased < ${yearStart('p.y')}`),
   check('552', `SELECT p.f, p.r, p.y, p.child_id AS child, NULL AS field, '(placed for adoption ' || ${dfe('s.decom')} || ')' AS detail, ${vals('p', 'DATE_PLACED')} AS vals
     FROM (SELECT DISTINCT ON (y, child_id) * FROM s_placed_adoption WHERE date_placed IS NOT NULL ORDER BY y, child_id, date_placed DESC) p
-      JOIN ${episodeOf(`place IN ${PLACED_FOR_ADOPTION}`)} s ON ${sameChild('p', 's')} WHERE s.decom < p.date_placed`),
+      JOIN ${episodeOf('placed_adoption', `place IN ${PLACED_FOR_ADOPTION}`)} s ON ${sameChild('p', 's')} WHERE s.decom < p.date_placed`),
   check('554', `SELECT p.f, p.r, p.y, p.child_id AS child, NULL AS field, '(placement order ' || ${dfe('s.decom')} || ')' AS detail, ${vals('p', 'DATE_PLACED')} AS vals
-    FROM s_placed_adoption p JOIN ${episodeOf(`ls = 'E1'`)} s ON ${sameChild('p', 's')} WHERE p.date_placed > s.decom`),
+    FROM s_placed_adoption p JOIN ${episodeOf('placed_adoption', `ls = 'E1'`)} s ON ${sameChild('p', 's')} WHERE p.date_placed > s.decom`),
   // Episodes that need a decision to place for adoption, or its reversal.
   check('551', `SELECT e.f, e.r, e.y, e.child_id AS child, 'PLACE' AS field, NULL AS detail, ${vals('e', 'DECOM', 'PLACE')} AS vals
     FROM s_episodes e WHERE e.place IN ${PLACED_FOR_ADOPTION} AND ${sent('e', 'placed_adoption')}
@@ -152,12 +155,12 @@ const PREV_PERM_CHECKS: CrossCheck[] = [
       AND (x.child_id IS NULL OR x.prev_perm IS NULL OR (x.prev_perm <> 'Z1' AND (x.la_perm IS NULL OR x.date_perm IS NULL)))
     ORDER BY e.f, e.r`),
   check('632', `SELECT x.f, x.r, x.y, x.child_id AS child, NULL AS field, '(first episode began ' || ${dfe('s.decom')} || ')' AS detail, ${vals('x', 'DATE_PERM')} AS vals
-    FROM s_prev_perm x JOIN ${episodeOf('true')} s ON ${sameChild('x', 's')} WHERE x.date_perm_by >= s.decom`),
+    FROM s_prev_perm x JOIN ${episodeOf('prev_perm', 'true')} s ON ${sameChild('x', 's')} WHERE x.date_perm_by >= s.decom`),
   // Any English authority, or one outside England; also the council's own code (csinsight council), should it be newer than the list.
   check('633', `SELECT x.f, x.r, x.y, x.child_id AS child, NULL AS field, NULL AS detail, ${vals('x', 'LA_PERM')} AS vals
     FROM s_prev_perm x WHERE upper(x.la_perm) NOT IN (${OUTSIDE}) AND NOT EXISTS (SELECT 1 FROM council_identity c WHERE c.old_la_code = x.la_perm)`),
   check('634', `SELECT x.f, x.r, x.y, x.child_id AS child, NULL AS field, '(latest episode began ' || ${dfe('m.last_decom')} || ')' AS detail, ${vals('x', 'PREV_PERM')} AS vals
-    FROM s_prev_perm x JOIN (SELECT y, child_id, max(decom) AS last_decom FROM s_episodes GROUP BY y, child_id) m ON ${sameChild('x', 'm')}
+    FROM s_prev_perm x JOIN (SELECT y, child_id, max(decom) AS last_decom FROM ${episodesOf('prev_perm')} e GROUP BY y, child_id) m ON ${sameChild('x', 'm')}
     WHERE m.last_decom < ${yearStart('x.y')} AND (x.prev_perm IS NOT NULL OR x.la_perm IS NOT NULL OR x.date_perm IS NOT NULL)`),
 ];
 
@@ -167,6 +170,6 @@ export const ADOPTION_AREA_CHECKS: Partial<Record<Table903, readonly CrossCheck[
   PrevPerm: PREV_PERM_CHECKS,
   OC3: [
     check('187', `SELECT o.f, o.r, o.y, o.child_id AS child, NULL AS field, '(OC3)' AS detail, ${vals('o', 'IN_TOUCH')} AS vals
-      FROM s_oc3 o JOIN ${LOOKED_AFTER_ALL_YEAR} c ON ${sameChild('o', 'c')} WHERE ${anyOc3('o')}`),
+      FROM s_oc3 o JOIN ${lookedAfterAllYear('oc3')} c ON ${sameChild('o', 'c')} WHERE ${anyOc3('o')}`),
   ],
 };
