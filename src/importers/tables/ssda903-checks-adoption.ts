@@ -6,7 +6,7 @@
 import type { Table903 } from '../../core/rules/ssda903-register.ts';
 import { ENGLISH_LA_CODES, OUTSIDE_ENGLAND } from '../../core/la-codes.ts';
 import type { CrossCheck } from '../spec.ts';
-import { check, dfe, quote, vals, yearEnd, yearStart } from './ssda903-sql.ts';
+import { check, dfe, quote, together, vals, yearEnd, yearStart } from './ssda903-sql.ts';
 
 const ADOPTED = `('E11', 'E12')`;
 /** Placed for adoption (the validator's PLACED_FOR_ADOPTION). */
@@ -91,13 +91,14 @@ const PLACED_ADOPTION_CHECKS: CrossCheck[] = [
       JOIN ${episodeOf('placed_adoption', `place IN ${PLACED_FOR_ADOPTION}`)} s ON ${sameChild('p', 's')} WHERE s.decom < p.date_placed`),
   check('554', `SELECT p.f, p.r, p.y, p.child_id AS child, NULL AS field, '(placement order ' || ${dfe('s.decom')} || ')' AS detail, ${vals('p', 'DATE_PLACED')} AS vals
     FROM s_placed_adoption p JOIN ${episodeOf('placed_adoption', `ls = 'E1'`)} s ON ${sameChild('p', 's')} WHERE p.date_placed > s.decom`),
-  // Episodes that need a decision to place for adoption, or its reversal.
+  // Episodes that need a decision to place for adoption, or its reversal: each child's decisions counted once, joined by hash.
+  together(`WITH d AS MATERIALIZED (SELECT y, child_id, count(*) AS n, count(date_placed) AS dated, count(date_placed_ceased) AS reversed,
+      bool_or(date_placed_ceased IS NULL OR reason_placed_ceased IS NULL) AS incomplete FROM s_placed_adoption GROUP BY y, child_id)`, [
   check('551', `SELECT e.f, e.r, e.y, e.child_id AS child, 'PLACE' AS field, NULL AS detail, ${vals('e', 'DECOM', 'PLACE')} AS vals
-    FROM s_episodes e WHERE e.place IN ${PLACED_FOR_ADOPTION} AND ${sent('e', 'placed_adoption')}
-      AND (NOT EXISTS (SELECT 1 FROM s_placed_adoption p WHERE ${sameChild('e', 'p')} AND p.date_placed IS NOT NULL)
-        OR EXISTS (SELECT 1 FROM s_placed_adoption p WHERE ${sameChild('e', 'p')} AND p.date_placed IS NULL))`),
+    FROM s_episodes e LEFT JOIN d ON ${sameChild('e', 'd')}
+    WHERE e.place IN ${PLACED_FOR_ADOPTION} AND ${sent('e', 'placed_adoption')} AND (d.n IS NULL OR d.dated < d.n)`),
   check('553', `(SELECT e.f, e.r, e.y, e.child_id AS child, 'LS' AS field, '(no decision to place for adoption)' AS detail, ${vals('e', 'DECOM', 'LS')} AS vals
-    FROM s_episodes e WHERE e.ls = 'E1' AND ${sent('e', 'placed_adoption')} AND NOT EXISTS (SELECT 1 FROM s_placed_adoption p WHERE ${sameChild('e', 'p')}))
+    FROM s_episodes e LEFT JOIN d ON ${sameChild('e', 'd')} WHERE e.ls = 'E1' AND ${sent('e', 'placed_adoption')} AND d.n IS NULL)
     UNION ALL
     (SELECT DISTINCT ON (p.f, p.r) p.f, p.r, p.y, p.child_id, 'DATE_PLACED_CEASED', '(the order is in force from ' || ${dfe('e.decom')} || ')',
       ${vals('p', 'DATE_PLACED_CEASED', 'REASON_PLACED_CEASED')}
@@ -105,15 +106,13 @@ const PLACED_ADOPTION_CHECKS: CrossCheck[] = [
     WHERE p.date_placed_ceased IS NOT NULL OR p.reason_placed_ceased IS NOT NULL ORDER BY p.f, p.r)`),
   // 2023-24 counts a freeing order (D1) with a placement order; from 2024-25 only E1.
   check('557', `SELECT e.f, e.r, e.y, e.child_id AS child, 'REC' AS field,
-      CASE WHEN EXISTS (SELECT 1 FROM s_placed_adoption p WHERE ${sameChild('e', 'p')}) THEN '(the reversal is not complete)' ELSE '(no decision to place for adoption)' END AS detail,
-      ${vals('e', 'PLACE', 'LS', 'REC')} AS vals
-    FROM s_episodes e
+      CASE WHEN d.n IS NULL THEN '(no decision to place for adoption)' ELSE '(the reversal is not complete)' END AS detail, ${vals('e', 'PLACE', 'LS', 'REC')} AS vals
+    FROM s_episodes e LEFT JOIN d ON ${sameChild('e', 'd')}
     WHERE (e.place IN ${PLACED_FOR_ADOPTION} OR e.ls = 'E1' OR (e.ls = 'D1' AND e.y < 2024)) AND e.rec NOT IN ('E11', 'E12', 'X1') AND ${sent('e', 'placed_adoption')}
-      AND (NOT EXISTS (SELECT 1 FROM s_placed_adoption p WHERE ${sameChild('e', 'p')})
-        OR EXISTS (SELECT 1 FROM s_placed_adoption p WHERE ${sameChild('e', 'p')} AND (p.date_placed_ceased IS NULL OR p.reason_placed_ceased IS NULL)))`),
-  check('558', `SELECT e.f, e.r, e.y, e.child_id AS child, NULL AS field, '(' || p.n || ' decisions to place for adoption, all reversed)' AS detail, ${vals('e', 'REC')} AS vals
-    FROM s_episodes e JOIN (SELECT y, child_id, count(*) AS n, count(date_placed_ceased) AS reversed FROM s_placed_adoption GROUP BY y, child_id) p ON ${sameChild('e', 'p')}
-    WHERE e.rec IN ${ADOPTED} AND p.n > 1 AND p.reversed = p.n`),
+      AND (d.n IS NULL OR d.incomplete)`),
+  check('558', `SELECT e.f, e.r, e.y, e.child_id AS child, NULL AS field, '(' || d.n || ' decisions to place for adoption, all reversed)' AS detail, ${vals('e', 'REC')} AS vals
+    FROM s_episodes e JOIN d ON ${sameChild('e', 'd')} WHERE e.rec IN ${ADOPTED} AND d.n > 1 AND d.reversed = d.n`),
+  ]),
   // The child's decisions in order.
   check('579', `SELECT p.f, p.r, p.y, p.child_id AS child, NULL AS field,
       '(previous decision ' || ${dfe('p.prev_placed')} || ', reversed ' || coalesce(${dfe('p.prev_ceased')}, 'never') || ')' AS detail, ${vals('p', 'DATE_PLACED')} AS vals
