@@ -51,6 +51,6 @@ export const ADOPTION_AREA_ENTRIES: readonly Entry[] = [
   ['630', 'Episodes PrevPerm', 'RNE', 'files', 'The child started to be looked after this year, so the previous permanence option must be given (with its authority and date unless it is Z1).'],
   ['632', 'PrevPerm Episodes', 'DATE_PERM DECOM', 'files',
     'The date of the previous permanence order is not a valid date (DD/MM/YYYY, ZZ for a day or month not known, ZZZZ for a year), or is not before the first episode began.'],
-  ['633', 'PrevPerm', 'LA_PERM', 'row', "The authority of the previous permanence order is not an English authority's code, WAL, SCO, NIR or NUK."],
+  ['633', 'PrevPerm', 'LA_PERM', 'row', "The authority of the previous permanence order is not the code of an English authority (nor the council's own, as set by csinsight council), WAL, SCO, NIR or NUK."],
   ['634', 'PrevPerm Episodes', 'PREV_PERM LA_PERM DATE_PERM', 'files', 'Previous permanence items are given but the child has not started to be looked after this year (the latest episode began before it).'],
 ];
