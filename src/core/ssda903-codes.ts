@@ -35,11 +35,11 @@ export const SEX_ADOPTR = { M1: 'Single male', F1: 'Single female', MM: 'Male co
 /** AD1 LS_ADOPTR: legal status of the adopters (rule 177). */
 export const LS_ADOPTR = {
   L0: 'Single adopter',
-  L11: 'Married couple',
-  L12: 'Civil partners',
-  L2: 'Unmarried couple',
-  L3: 'Adopter is the partner of a parent',
-  L4: 'Other',
+  L11: 'Married couple of different sexes',
+  L12: 'Married couple of the same sex',
+  L2: 'Civil partners',
+  L3: 'Unmarried couple of different sexes',
+  L4: 'Unmarried couple of the same sex',
 } as const;
 
 /** PlacedAdoption REASON_PLACED_CEASED (rule 120). */

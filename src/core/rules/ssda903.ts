@@ -3,7 +3,7 @@
 // rows, files and years run in SQL after staging (importers/tables/ssda903-checks.ts). Every rule is
 // in the register (ssda903-register.ts), which gives its DfE code and message. A row whose cell was
 // refused is still checked, with that cell blank (hence the nullable fields).
-import type { IsoDate } from '../dates.ts';
+import { addDays, parseDate, type IsoDate } from '../dates.ts';
 import { codesFor } from '../ssda903-years.ts';
 import { appliesIn, fail903, rule903 } from './ssda903-register.ts';
 import type { RuleIssue } from './issue.ts';
@@ -247,11 +247,22 @@ export function ad1Rules(r: Ad1Row, fy: number | null = null): RuleIssue[] {
   const items = { DATE_INT: r.dateInt, DATE_MATCH: r.dateMatch, FOSTER_CARE: r.fosterCare, NB_ADOPTR: r.nbAdoptr, SEX_ADOPTR: r.sexAdoptr, LS_ADOPTR: r.lsAdoptr };
   const blank = Object.entries(items).filter(([, v]) => v === null);
   i.add(blank.length > 0 && blank.length < 6, '151', blank[0]?.[0]);
-  i.add(before(r.dateMatch, r.dateInt), '333');
+  i.add(before(r.dateMatch, r.dateInt) || (r.dateMatch !== null && r.dateInt === null), '333');
   i.add(r.nbAdoptr === '2' && (r.sexAdoptr === 'M1' || r.sexAdoptr === 'F1'), '511', 'SEX_ADOPTR');
-  i.add(r.lsAdoptr === 'L0' && r.sexAdoptr !== null && !['M1', 'F1'].includes(r.sexAdoptr), '514', 'SEX_ADOPTR');
+  // The adopters' legal status against their sex; a blank sex does not agree with any status.
+  for (const [code, status, sexes] of ADOPTER_SEXES) i.add(r.lsAdoptr === status && !sexes.includes(r.sexAdoptr ?? ''), code, 'SEX_ADOPTR');
   return i.list;
 }
+
+/** The adopters' sexes each legal status allows (rules 514, 517 to 520, 524). */
+const ADOPTER_SEXES: readonly (readonly [code: string, status: string, sexes: readonly string[]])[] = [
+  ['514', 'L0', ['M1', 'F1']],
+  ['517', 'L3', ['MF']],
+  ['518', 'L4', ['MM', 'FF']],
+  ['519', 'L2', ['MM', 'FF', 'MF']],
+  ['520', 'L11', ['MF']],
+  ['524', 'L12', ['MM', 'FF']],
+];
 
 export function placedAdoptionRules(r: PlacedAdoptionRow, fy: number | null = null): RuleIssue[] {
   const i = new Issues(fy);
@@ -262,8 +273,36 @@ export function placedAdoptionRules(r: PlacedAdoptionRow, fy: number | null = nu
 
 export function prevPermRules(r: PrevPermRow, fy: number | null = null): RuleIssue[] {
   const i = new Issues(fy);
-  i.add(r.prevPerm === 'Z1' && (r.laPerm !== null || r.datePerm !== null), '635', r.laPerm !== null ? 'LA_PERM' : 'DATE_PERM');
+  i.add(r.prevPerm === null && (r.laPerm !== null || r.datePerm !== null), '635', r.laPerm !== null ? 'LA_PERM' : 'DATE_PERM');
+  i.add(r.datePerm !== null && !permDateValid(r.datePerm), '632', 'DATE_PERM');
   return i.list;
+}
+
+/** DATE_PERM's parts (DD/MM/YYYY; a day or month not known is ZZ, a year ZZZZ), or null when it is not of that form. */
+function permDateParts(text: string): { d: number | null; m: number | null; y: number | null } | null {
+  const p = /^(\d\d|ZZ)\/(\d\d|ZZ)\/(\d{4}|ZZZZ)$/.exec(text.trim().toUpperCase());
+  if (!p) return null;
+  const n = (s: string) => (s.startsWith('Z') ? null : Number(s));
+  return { d: n(p[1]!), m: n(p[2]!), y: n(p[3]!) };
+}
+
+/** Whether DATE_PERM is a date that can exist: its known parts, with any day in January and any year a leap year. */
+export function permDateValid(text: string): boolean {
+  const p = permDateParts(text);
+  const pad = (n: number | null, fallback: string) => (n === null ? fallback : String(n).padStart(2, '0'));
+  return p !== null && parseDate(`${pad(p.d, '01')}/${pad(p.m, '01')}/${p.y ?? 2000}`) !== null;
+}
+
+/**
+ * The latest day DATE_PERM can be (a day not known: the month's last; a month not known: December),
+ * to compare with the first episode (rule 632); null when it is not valid or its year is not known.
+ */
+export function permDateLatest(text: string | null): IsoDate | null {
+  const p = text === null || !permDateValid(text) ? null : permDateParts(text);
+  if (!p || p.y === null) return null;
+  const m = p.m ?? 12;
+  const last = Number(addDays(`${m === 12 ? p.y + 1 : p.y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`, -1).slice(8));
+  return `${p.y}-${String(m).padStart(2, '0')}-${String(p.d ?? last).padStart(2, '0')}`;
 }
 
 export function swEpisodeRules(r: SwEpisodeRow, fy: number | null = null): RuleIssue[] {

@@ -3,7 +3,7 @@
 // the DfE's (docs/formats.md), rule codes the DfE's (core/rules/ssda903-register.ts).
 import * as z from 'zod';
 import {
-  ad1Rules, doloRules, oc2Rules, placedAdoptionRules, prevPermRules, reviewRules, swEpisodeRules, uascRules,
+  ad1Rules, doloRules, oc2Rules, permDateLatest, placedAdoptionRules, prevPermRules, reviewRules, swEpisodeRules, uascRules,
   type Ad1Row, type DoloRow, type Oc2Row, type PlacedAdoptionRow, type PrevPermRow, type ReviewRow, type SwEpisodeRow, type UascRow,
 } from '../../core/rules/ssda903.ts';
 import { LS_ADOPTR, NB_ADOPTR, PREV_PERM, REASON_PLACED_CEASED, REVIEW_CODE, SDQ_REASON, SEX_ADOPTR, SW_REASON, YES_NO_01 } from '../../core/ssda903-codes.ts';
@@ -158,8 +158,9 @@ export const prevPerm: TableSpec<PrevPermRow> = {
       .object({ child: child(), dob: dob(ctx), prev_perm: code(PREV_PERM, { required: true, rule: '631' }), la_perm: text({ max: 3 }), date_perm: text({ max: 10 }) })
       .transform((r) => ({ child: r.child, dob: r.dob, prevPerm: r.prev_perm, laPerm: r.la_perm, datePerm: r.date_perm })),
   rules: (r, ctx) => prevPermRules(r, ctx.fy),
-  stage: [['child_id', 'text'], ['fy', 'smallint'], ['prev_perm', 'text'], ['la_perm', 'text'], ['date_perm', 'text'], ['dob', 'date']],
-  toStage: (r, ctx) => [r.child, ctx.fy, r.prevPerm, r.laPerm, r.datePerm, r.dob],
+  // date_perm_by: the latest day DATE_PERM can be, for rule 632 in SQL.
+  stage: [['child_id', 'text'], ['fy', 'smallint'], ['prev_perm', 'text'], ['la_perm', 'text'], ['date_perm', 'text'], ['dob', 'date'], ['date_perm_by', 'date']],
+  toStage: (r, ctx) => [r.child, ctx.fy, r.prevPerm, r.laPerm, r.datePerm, r.dob, permDateLatest(r.datePerm)],
   key: ['child_id', 'fy'],
   keyFields: ['CHILD'],
   duplicateRule: 'INT35',
