@@ -6,6 +6,7 @@
 import type { IsoDate } from '../dates.ts';
 import { codesFor } from '../ssda903-years.ts';
 import { appliesIn, fail903, rule903 } from './ssda903-register.ts';
+import { placementRules } from './ssda903-placements.ts';
 import type { RuleIssue } from './issue.ts';
 
 export interface HeaderRow {
@@ -182,7 +183,7 @@ export function episodeRules(r: EpisodeRow, fy: number | null = null): RuleIssue
   }
   const noUrn = r.place !== null && (NO_URN.includes(r.place) || /^Z/.test(r.place));
   i.add(r.urn !== null && r.urn.toUpperCase() !== 'XXXXXXX' && noUrn, '222', 'URN', `(placement type ${r.place})`);
-  return i.list;
+  return [...i.list, ...placementRules(r, fy)];
 }
 
 /** Placements with no Ofsted URN (rule 222), besides the other placements (Z1, Z11 to Z14). */
