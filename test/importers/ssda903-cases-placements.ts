@@ -107,3 +107,24 @@ each('347', [leaver('02/04/2007', 'T1'), leaver('02/04/2007', 'T2')], [leaver('0
 const urnEp = (urn: string) => ep({ decom: '01/05/2024', place: 'K2', prov: 'PR4', urn });
 each('503F', [{ episodes: [urnEp('')], episodes_last: [urnEp('SC055123')] }, { episodes: [urnEp('SC055123')], episodes_last: [urnEp('XXX')] }],
   [{ episodes: [urnEp('SC055123')], episodes_last: [urnEp('SC055123')] }]);
+
+// The validator's test rows of the placement rules of the base register (146, 178, 213, 222, 503D, 503E).
+// csinsight reads codes whatever their case ("t3", "pr4" are T3, PR4), and a blank cell is blank, so the
+// validator's rows with a lower-case or empty-string code have no counterpart here.
+each('146', [eps({ place: 'A2' }), eps({ place: 'R4' }), eps({ place: 'Z' }), eps({ place: '' })], [eps({ place: 'P1', prov: 'PR0' }), eps({ place: 'Z14', prov: '' })]);
+each('146', [eps({ decom: '01/05/2024', place: 'A2' })], [eps({ decom: '01/05/2024', place: 'H5' }), eps({ decom: '01/05/2024', place: 'Z1', prov: '' })], 2024);
+each('178', [eps({ place: 'T0', prov: 'PR1' }), eps({ place: 'Z14', prov: 'PR5' })], [eps({ place: 'U1', prov: 'PR0' }), eps({ place: 'Z11', prov: '' })]);
+each('213', [eps({ place: 'T2', prov: 'PR2' }), eps({ place: 'T3', prov: 'PR1' }), eps({ place: 'Z13', prov: 'PR1' })],
+  [eps({ place: 'T0', prov: '' }), eps({ place: 'U6', prov: '' }), eps({ place: 'U1', prov: 'PR3' }), eps({ place: 'P1', prov: 'PR0' }), eps({ place: 'Z11', prov: '' })]);
+each('213', [eps({ decom: '01/05/2024', place: 'T2', prov: 'PR2' })], [eps({ decom: '01/05/2024', place: 'Z1', prov: '' })], 2024);
+each('222', [eps({ place: 'R1', urn: 'Whatever' }), eps({ place: 'T2', prov: '', urn: 'Whatever' }), eps({ place: 'Z11', prov: '', urn: 'Whatevs' })],
+  [eps({ place: 'U1', urn: 'Whatever' }), eps({ place: 'U2' }), eps({ place: 'T1', prov: '' }), eps({ place: 'K3', urn: 'XXXXXXX' })]);
+each('222', [eps({ decom: '01/05/2024', place: 'R1', urn: 'Whatever' })], [eps({ decom: '01/05/2024', place: 'P2', urn: 'Whatever' }), eps({ decom: '01/05/2024', place: 'H5', urn: 'XXXXXXX' })], 2024);
+each('222', [eps({ decom: '01/05/2023', place: 'P2', urn: 'Whatever' })], [eps({ decom: '01/05/2023', place: 'H5', urn: 'XXXXXXX' })], 2023);
+const opened = (decom: string, place: string, prov = 'PR1') => ep({ decom, place, prov });
+// Last year's open episode against this year's first, whether or not it begins the same day.
+each('503D', [{ episodes: [opened('08/06/2024', 'T3', '')], episodes_last: [opened('19/06/2024', 'U4')] }, { episodes: [opened('08/06/2024', 'K2')], episodes_last: [opened('08/06/2024', 'U4')] }],
+  [{ episodes: [opened('08/06/2024', 'Z14', '')], episodes_last: [opened('08/06/2024', 'Z1', '')] }, { episodes: [opened('08/06/2024', 'Z13', '')], episodes_last: [opened('19/06/2024', 'Z1', '')] },
+    { episodes: [opened('08/06/2024', 'K3')], episodes_last: [opened('08/06/2024', 'H5')] }]);
+each('503E', [{ episodes: [opened('05/06/2024', 'U4', 'PR3')], episodes_last: [opened('19/06/2024', 'U4', 'PR2')] }, { episodes: [opened('05/06/2024', 'U4', 'PR5')], episodes_last: [opened('05/06/2024', 'U4', 'PR2')] }],
+  [{ episodes: [opened('08/06/2024', 'U4', 'PR4')], episodes_last: [opened('08/06/2024', 'U4', 'PR4')] }]);

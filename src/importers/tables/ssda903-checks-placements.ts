@@ -59,7 +59,7 @@ const EPISODE_CHECKS: CrossCheck[] = [
       AND NOT EXISTS (SELECT 1 FROM s_uasc u WHERE u.child_id = e.child_id AND u.y IN (e.y, e.y - 1))`),
   together(OPEN_LAST_YEAR, [
     check('503F', `${EP()}, NULL AS field, '(last year: ' || coalesce(l.urn, 'blank') || ')' AS detail, ${vals('e', 'URN')} AS vals
-      FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1 WHERE e.decom = l.decom AND e.urn IS DISTINCT FROM l.urn`),
+      FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1 WHERE e.urn IS DISTINCT FROM l.urn`),
   ]),
 ];
 
