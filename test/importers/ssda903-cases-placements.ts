@@ -108,7 +108,7 @@ const urnEp = (urn: string) => ep({ decom: '01/05/2024', place: 'K2', prov: 'PR4
 each('503F', [{ episodes: [urnEp('')], episodes_last: [urnEp('SC055123')] }, { episodes: [urnEp('SC055123')], episodes_last: [urnEp('XXX')] }],
   [{ episodes: [urnEp('SC055123')], episodes_last: [urnEp('SC055123')] }]);
 
-// The validator's test rows of the placement rules of the base register (146, 178, 213, 222, 503D, 503E).
+// The validator's test rows of the placement rules of the base register (146, 178, 213, 222, 226, 503D, 503E).
 // csinsight reads codes whatever their case ("t3", "pr4" are T3, PR4), and a blank cell is blank, so the
 // validator's rows with a lower-case or empty-string code have no counterpart here.
 each('146', [eps({ place: 'A2' }), eps({ place: 'R4' }), eps({ place: 'Z' }), eps({ place: '' })], [eps({ place: 'P1', prov: 'PR0' }), eps({ place: 'Z14', prov: '' })]);
@@ -128,3 +128,8 @@ each('503D', [{ episodes: [opened('08/06/2024', 'T3', '')], episodes_last: [open
     { episodes: [opened('08/06/2024', 'K3')], episodes_last: [opened('08/06/2024', 'H5')] }]);
 each('503E', [{ episodes: [opened('05/06/2024', 'U4', 'PR3')], episodes_last: [opened('19/06/2024', 'U4', 'PR2')] }, { episodes: [opened('05/06/2024', 'U4', 'PR5')], episodes_last: [opened('05/06/2024', 'U4', 'PR2')] }],
   [{ episodes: [opened('08/06/2024', 'U4', 'PR4')], episodes_last: [opened('08/06/2024', 'U4', 'PR4')] }]);
+each('226', [eps(ended({ place: 'U1', reason: 'CARPL' }, '11/06/2025'), { decom: '11/06/2025', rne: 'P', place: 'T1', prov: '' }),
+  eps(ended({ place: 'T3', prov: '', rne: 'P' }, '11/06/2025'), ended({ decom: '11/06/2025', rne: 'P', place: 'K2', prov: 'PR4' }, '22/06/2025'),
+    { decom: '22/06/2025', rne: 'P', place: 'T1', prov: '', reason: 'CARPL' })],
+[eps(ended({ place: 'T2', prov: '', rne: 'P' }, '11/06/2025'), ended({ decom: '11/06/2025', rne: 'P', place: 'U1' }, '22/06/2025'), { decom: '22/06/2025', rne: 'P', reason: 'CARPL' }),
+  eps({ place: 'T4', prov: '', rne: 'P' })]);
