@@ -46,6 +46,7 @@ const EPISODE_CHECKS: CrossCheck[] = [
         AND (e.rne <> 'P' OR e.place <> e.prev2_place OR (e.y >= 2025 AND e.pl_post IS DISTINCT FROM e.prev2_post))`),
     check('504', `${EP()}, NULL AS field, '(previous episode: ' || e.prev_cin || ')' AS detail, ${vals('e', 'CIN')} AS vals
       FROM pc e WHERE e.prev_rec = 'X1' AND e.prev_dec = e.decom AND e.cin <> e.prev_cin`),
+    // Ceased episodes only, as the validator (its test of 374 passes an open one).
     ...YOUNGEST.map(([code, place, years]) =>
       check(code, `${EP()}, 'DECOM' AS field, '(born ' || ${dfe('e.hdob')} || ')' AS detail, ${vals('e', 'DECOM', 'PLACE')} AS vals
         FROM pc e WHERE e.place = '${place}' AND e.dec IS NOT NULL AND e.decom < ${age('e.hdob', years)}`)),
