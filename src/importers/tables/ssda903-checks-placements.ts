@@ -53,11 +53,13 @@ const EPISODE_CHECKS: CrossCheck[] = [
     check('234', `${EP()}, NULL AS field, '(born ' || ${dfe('e.hdob')} || ')' AS detail, ${vals('e', 'DECOM', 'REASON_PLACE_CHANGE')} AS vals
       FROM pc e WHERE e.reason_place_change = 'CUSTOD' AND e.decom < ${age('e.hdob', 10)}`),
   ]),
-  // Children who are or were unaccompanied asylum seekers (in this or last year's UASC) need no postcodes.
+  // Children who are or were unaccompanied asylum seekers (in this or last year's UASC, in the import
+  // or stored by an earlier one) need no postcodes.
   check('392b', `${EP()}, CASE WHEN e.home_post IS NULL THEN 'HOME_POST' ELSE 'PL_POST' END AS field, NULL AS detail,
       ${vals('e', 'LS', 'HOME_POST', 'PL_POST')} AS vals
     FROM s_episodes e WHERE (e.home_post IS NULL OR e.pl_post IS NULL) AND e.ls NOT IN ${SHORT_BREAKS}
-      AND NOT EXISTS (SELECT 1 FROM s_uasc u WHERE u.child_id = e.child_id AND u.y IN (e.y, e.y - 1))`),
+      AND NOT EXISTS (SELECT 1 FROM s_uasc u WHERE u.child_id = e.child_id AND u.y IN (e.y, e.y - 1))
+      AND NOT EXISTS (SELECT 1 FROM uasc u WHERE u.child_id = e.child_id AND u.fy IN (e.y, e.y - 1))`),
   together(OPEN_LAST_YEAR, [
     check('503F', `${EP()}, NULL AS field, '(last year: ' || coalesce(l.urn, 'blank') || ')' AS detail, ${vals('e', 'URN')} AS vals
       FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1 WHERE e.urn IS DISTINCT FROM l.urn`),
