@@ -48,6 +48,11 @@ function urnFor(r: Random, place: string): string | null {
   return place === 'K1' || place === 'K2' ? `SC${r.int(100000, 999999)}` : null;
 }
 
+/** The placement, or a foster placement when the child, accommodated under section 20 (V2), cannot be placed with parents (rule 378). */
+function allowedPlacement(ls: string, place: string): string {
+  return ls === 'V2' && place === 'P1' ? 'U6' : place;
+}
+
 interface Change {
   day: number;
   ls?: string;
@@ -76,10 +81,12 @@ function adoptionChanges(r: Random, start: number): Change[] {
   const careOrder = start + r.int(150, 300);
   const placementOrder = careOrder + r.int(60, 200);
   const placed = placementOrder + r.int(60, 180);
+  const adoptive = r.weighted(ADOPTION_PLACEMENTS);
   return [
     { day: careOrder, ls: 'C2' },
     { day: placementOrder, ls: 'E1' },
-    { day: placed, place: r.weighted(ADOPTION_PLACEMENTS) },
+    // With the current foster carers (A3, A5) the carer stays the same (rule 217: reason for new episode T).
+    { day: placed, place: adoptive, sameCarer: adoptive === 'A3' || adoptive === 'A5' },
   ];
 }
 
@@ -113,8 +120,8 @@ export function careEpisodes(r: Random, plan: CarePlan, asOf: number): Episode[]
   const cin = r.weighted(NEED);
   const homePost = postcode(r);
   const firstLs = plan.adoption ? 'C1' : r.weighted(ageAtStart < 10 ? FIRST_LEGAL_STATUS_YOUNG : FIRST_LEGAL_STATUS_TEEN);
-  const firstPlace = plan.adoption ? 'U6' : (plan.placement ?? placementFor(r, ageAtStart));
-  const first = episode(r, plan.start, 'S', firstLs, cin, firstPlace, null, homePost);
+  const firstPlace = allowedPlacement(firstLs, plan.adoption ? 'U6' : (plan.placement ?? placementFor(r, ageAtStart)));
+  const first = episode(r, plan.start, 'S', firstLs, cin, firstPlace, homePost);
   const episodes = [first];
   const changes = plan.adoption ? adoptionChanges(r, plan.start) : ordinaryChanges(r, plan, firstLs, firstPlace);
   // An adoption order follows the adoptive placement by six months to a year.
@@ -123,30 +130,35 @@ export function careEpisodes(r: Random, plan: CarePlan, asOf: number): Episode[]
     if (drawn.day > asOf || drawn.day >= end) break;
     const prev = episodes[episodes.length - 1] as Episode;
     // Placed with parents again is no change of placement (the DfE's rules 434 to 436 would say so).
-    const c = drawn.place === 'P1' && prev.place === 'P1' ? { ...drawn, place: undefined } : drawn;
+    const same = drawn.place === 'P1' && prev.place === 'P1' ? { ...drawn, place: undefined } : drawn;
+    // Accommodated under section 20 (V2), the child cannot be placed with parents (rule 378): a foster placement instead.
+    const place = same.place ?? prev.place;
+    const c = allowedPlacement(same.ls ?? prev.ls, place) !== place ? { ...same, place: allowedPlacement(same.ls ?? prev.ls, place), sameCarer: false } : same;
     if (!c.ls && !c.place) continue;
     prev.dec = c.day;
     prev.rec = 'X1';
     const rne = c.ls ? (c.place ? 'B' : 'L') : c.sameCarer ? 'T' : 'P';
-    const reason = c.place && !c.sameCarer ? r.weighted(PLACEMENT_CHANGE_REASON) : c.place ? 'CARPL' : null;
+    // The reason for a placement change is recorded on the episode that ends with it (rules 225, 233).
+    if (c.place) prev.reasonPlaceChange = c.sameCarer ? 'CARPL' : r.weighted(PLACEMENT_CHANGE_REASON);
     const next = c.place
-      ? episode(r, c.day, rne, c.ls ?? prev.ls, cin, c.place, reason, homePost)
+      ? episode(r, c.day, rne, c.ls ?? prev.ls, cin, c.place, homePost)
       : { ...prev, decom: c.day, dec: null, rec: null, rne, ls: c.ls as string, reasonPlaceChange: null };
     episodes.push(next);
   }
   if (end <= asOf) {
     const last = episodes[episodes.length - 1] as Episode;
     last.dec = end;
-    last.rec = plan.ceaseReason;
+    // A special guardianship order to former foster carers (E45, E46) needs a foster placement (rule 516).
+    last.rec = ['E45', 'E46'].includes(plan.ceaseReason) && !last.place.startsWith('U') ? 'E41' : plan.ceaseReason;
   }
   return episodes;
 }
 
 function episode(
-  r: Random, decom: number, rne: string, ls: string, cin: string, place: string, reason: string | null, homePost: string,
+  r: Random, decom: number, rne: string, ls: string, cin: string, place: string, homePost: string,
 ): Episode {
   return {
-    decom, dec: null, rne, ls, cin, place, provider: providerFor(place, r), rec: null, reasonPlaceChange: reason,
+    decom, dec: null, rne, ls, cin, place, provider: providerFor(place, r), rec: null, reasonPlaceChange: null,
     homePost, plPost: place === 'P1' ? homePost : postcode(r), urn: urnFor(r, place),
   };
 }

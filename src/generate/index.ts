@@ -208,7 +208,7 @@ function writeRequest(requests: CsvWriter, advice: CsvWriter, r: Request): void 
 
 /**
  * Each year's return shows the child as it stood at the end of that year (or on asOf for the
- * year in progress): an episode still open then has no DEC or REC yet.
+ * year in progress): an episode still open then has no DEC, REC or reason for placement change yet.
  */
 function writeLookedAfter(c: LookedAfterChild, years: readonly YearFiles[], rhi: CsvWriter, activity: CsvWriter): void {
   const dob = dfe(c.dob);
@@ -226,7 +226,7 @@ function writeLookedAfter(c: LookedAfterChild, years: readonly YearFiles[], rhi:
       const ended = e.dec !== null && e.dec <= y.end;
       y.episodes.write([
         c.id, dfe(e.decom), e.rne, e.ls, e.cin, placeIn(y.fy, e.place), e.provider, ended ? dfe(e.dec) : null, ended ? e.rec : null,
-        e.reasonPlaceChange, e.homePost, e.plPost, e.urn,
+        ended ? e.reasonPlaceChange : null, e.homePost, e.plPost, e.urn,
       ]);
     }
     for (const m of c.missing) {

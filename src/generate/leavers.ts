@@ -69,6 +69,7 @@ export function oc3Records(r: Random, dob: number, careEnd: number, timeline: re
       const suitable = r.chance(0.88);
       let accom = r.weighted(suitable ? ACCOM_SUITABLE : ACCOM_UNSUITABLE);
       if (age === 17 && accom === 'Z') accom = 'D'; // rule 3001: no staying put at 17
+      if (accom === 'T' && (age === 17 || (age === 18 && b > fyStart(fy)))) accom = 'D'; // rule 347: no foyer under 18 at the year's start
       const activ = activityOn(timeline, b);
       out.push({ fy, inTouch, activ: activ === '0' ? r.weighted(NEET) : activ, accom: `${accom}${suitable ? 1 : 2}` });
     }

@@ -28,10 +28,10 @@ test('a date that does not exist: rule 102 on the DOB cell', () =>
   ], /31\/02\/2010/));
 
 test('a code not in the DfE list: rule 144 on legal status', () =>
-  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,S,X9,N5,U6,PR5,,,,,,') }], [[`${Y}episodes.csv`, 2, 'LS', '144']]));
+  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,S,X9,N5,U6,PR5,,,,AB1 2CD,AB3 4EF,') }], [[`${Y}episodes.csv`, 2, 'LS', '144']]));
 
 test('an episode that ceases before it began: rule 356', () =>
-  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,S,C1,N5,U6,PR5,31/05/2024,E13,,,,') }], [[`${Y}episodes.csv`, 2, 'DEC', '356']]));
+  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,S,C1,N5,U6,PR5,31/05/2024,E13,,AB1 2CD,AB3 4EF,') }], [[`${Y}episodes.csv`, 2, 'DEC', '356']]));
 
 test('a missing episode that ends before it starts (567) or starts after the collection year (570)', () =>
   rejects([{ name: `${Y}missing.csv`, content: csv(MISSING, 'C001,14/05/2010,M,10/01/2025,09/01/2025', 'C001,14/05/2010,A,01/04/2025,') }], [
@@ -45,7 +45,7 @@ test('EHCP advice received before it was requested', () =>
   ]));
 
 test('a child in Episodes who is neither in the Header of the import nor stored', () =>
-  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,S,C1,N5,U6,PR5,,,,,,', 'C999,01/06/2024,S,C1,N5,U6,PR5,,,,,,') }], [
+  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,S,C1,N5,U6,PR5,,,,AB1 2CD,AB3 4EF,', 'C999,01/06/2024,S,C1,N5,U6,PR5,,,,AB1 2CD,AB3 4EF,') }], [
     [`${Y}episodes.csv`, 3, 'CHILD', 'INT03'],
   ], /C999/));
 
@@ -59,7 +59,7 @@ test('an extra column is refused as the wrong file', () =>
   rejects([{ name: 'bench.csv', content: csv('Indicator,Area,Year,Value,Note', 'x,England,2024,1,') }], [['bench.csv', 1, '', 'header']], /looks like Benchmarks but has unexpected columns Note/));
 
 test('a key that appears twice in a file: the second row is reported', () =>
-  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,S,C1,N5,U6,PR5,,,,,,', 'C003,01/06/2024,S,C2,N5,U6,PR5,,,,,,') }], [
+  rejects([{ name: `${Y}episodes.csv`, content: csv(EPISODES, 'C003,01/06/2024,S,C1,N5,U6,PR5,,,,AB1 2CD,AB3 4EF,', 'C003,01/06/2024,S,C2,N5,U6,PR5,,,,AB1 2CD,AB3 4EF,') }], [
     [`${Y}episodes.csv`, 3, 'CHILD', 'duplicate'],
   ], /already on row 2; each must appear once in a file/));
 

@@ -40,7 +40,8 @@ test('episode rules: 356, 148 and 213', () => {
   assert.deepEqual(episodeRules({ ...episode, dec: '2024-03-31', rec: 'E13' }).map((i) => i.rule), ['356']);
   assert.deepEqual(episodeRules({ ...episode, dec: '2024-05-01' }).map((i) => [i.field, i.rule]), [['REC', '148']]);
   assert.deepEqual(episodeRules({ ...episode, rec: 'E13' }).map((i) => [i.field, i.rule]), [['DEC', '148']]);
-  assert.deepEqual(episodeRules({ ...episode, place: 'T1' }).map((i) => i.rule), ['213']);
+  // A provider on a temporary placement breaks 213 and, as the validator has it, 178.
+  assert.deepEqual(episodeRules({ ...episode, place: 'T1', rne: 'P' }).map((i) => i.rule), ['213', '178']);
 });
 
 test('missing rules: 567 and 570 on the collection year end (31 March)', () => {

@@ -38,7 +38,7 @@ test('a folder of valid files lands in every table with the right values', async
   const ep = await store.db.selectFrom('la_episode').selectAll().where('child_id', '=', 'C001').orderBy('decom').execute();
   assert.deepEqual(ep[0], {
     child_id: 'C001', decom: '2024-04-01', rne: 'S', ls: 'C2', cin: 'N1', place: 'U4', place_provider: 'PR1', dec: '2024-09-15',
-    rec: 'X1', reason_place_change: null, home_post: 'AB1 2CD', pl_post: 'AB3 4EF', urn: 'SC123456',
+    rec: 'X1', reason_place_change: 'CARPL', home_post: 'AB1 2CD', pl_post: 'AB3 4EF', urn: 'SC123456',
   });
   assert.equal(ep[1]?.dec, null);
   assert.equal(await count(store, 'la_episode'), 4);
@@ -149,8 +149,8 @@ test('the --year option overrides the folder name and keys OC3 by that year', as
 test('a key in two collection years: the later return wins, whatever the file order', async () => {
   const EPISODES = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN';
   const result = await importFiles(store, [
-    { name: 'ssda903_2027/episodes.csv', content: csv(EPISODES, 'C003,01/05/2024,S,C1,N5,U6,PR5,01/07/2026,E13,,AB1 2CD,,') },
-    { name: 'ssda903_2026/episodes.csv', content: csv(EPISODES, 'C003,01/05/2024,S,C1,N5,U6,PR5,,,,,,') },
+    { name: 'ssda903_2027/episodes.csv', content: csv(EPISODES, 'C003,01/05/2024,S,C1,N5,U6,PR5,01/07/2026,E13,,AB1 2CD,AB3 4EF,') },
+    { name: 'ssda903_2026/episodes.csv', content: csv(EPISODES, 'C003,01/05/2024,S,C1,N5,U6,PR5,,,,AB1 2CD,AB3 4EF,') },
   ], { user: 'officer' });
   assert.equal(result.status, 'accepted', JSON.stringify(result.errors));
   const ep = await store.db.selectFrom('la_episode').select(['home_post', 'dec', 'rec']).where('child_id', '=', 'C003').executeTakeFirstOrThrow();

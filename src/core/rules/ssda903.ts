@@ -6,6 +6,7 @@
 import { addDays, parseDate, type IsoDate } from '../dates.ts';
 import { codesFor } from '../ssda903-years.ts';
 import { appliesIn, fail903, rule903 } from './ssda903-register.ts';
+import { placementRules } from './ssda903-placements.ts';
 import type { RuleIssue } from './issue.ts';
 
 export interface HeaderRow {
@@ -172,7 +173,8 @@ export function episodeRules(r: EpisodeRow, fy: number | null = null): RuleIssue
   const temporary = r.place !== null && /^T[0-4]$/.test(r.place);
   const noProvider213 = r.place !== null && (temporary || (fy !== null && fy >= 2025 && codes.PLACE_WITHOUT_PROVIDER.includes(r.place)));
   i.add(r.placeProvider !== null && noProvider213, '213', 'PLACE_PROVIDER', `(placement type ${r.place})`);
-  i.add(r.placeProvider !== null && !noProvider213 && r.place !== null && codes.PLACE_WITHOUT_PROVIDER.includes(r.place), '178', 'PLACE_PROVIDER', `(placement type ${r.place} takes none)`);
+  // As the validator, 178 too reports a provider on a placement that takes none, temporary ones included.
+  i.add(r.placeProvider !== null && r.place !== null && codes.PLACE_WITHOUT_PROVIDER.includes(r.place), '178', 'PLACE_PROVIDER', `(placement type ${r.place} takes none)`);
   i.add(before(r.dec, r.decom), '356', 'DEC');
   i.add((r.dec === null) !== (r.rec === null), '148', r.dec === null ? 'DEC' : 'REC');
   i.add(r.decom !== null && r.decom < '1991-10-14', '353');
@@ -180,12 +182,12 @@ export function episodeRules(r: EpisodeRow, fy: number | null = null): RuleIssue
     i.add(r.decom !== null && r.decom > collectionYearEnd(fy), '354');
     i.add(r.dec !== null && r.dec > collectionYearEnd(fy), '385');
   }
-  const noUrn = r.place !== null && (NO_URN.includes(r.place) || /^Z/.test(r.place));
+  const noUrn = r.place !== null && (NO_URN.includes(r.place) || /^Z/.test(r.place) || (fy !== null && fy <= 2023 && r.place === 'P2'));
   i.add(r.urn !== null && r.urn.toUpperCase() !== 'XXXXXXX' && noUrn, '222', 'URN', `(placement type ${r.place})`);
-  return i.list;
+  return [...i.list, ...placementRules(r, fy)];
 }
 
-/** Placements with no Ofsted URN (rule 222), besides the other placements (Z1, Z11 to Z14). */
+/** Placements with no Ofsted URN (rule 222), besides the other placements (Z1, Z11 to Z14) and, until 2023-24, P2. */
 const NO_URN: readonly string[] = ['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4'];
 
 export function missingRules(r: MissingRow, fy: number | null): RuleIssue[] {

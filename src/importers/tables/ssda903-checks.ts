@@ -90,15 +90,17 @@ const EPISODE_CHECKS: CrossCheck[] = [
     FROM chain e WHERE e.place IN ('T0', 'T1', 'T2', 'T3', 'T4') AND (e.reason_place_change IS NOT NULL OR e.prev_reason IS NOT NULL)`),
   // Against last year: the episode open at its end must open this year.
   ]),
-  // This year's first episode against the episode open at the end of last year.
+  // This year's first episode against the episode open at the end of last year, even when it begins
+  // on another day (502 reports that), as the validator compares them (its field_different_from_previous).
+  // A retired placement code may become its successor: H5 or P2 to K3, Z1 to Z11-Z14 (2025-26).
   together(OPEN_LAST_YEAR, [
   check('502', `${EP()}, NULL AS field, '(last year''s open episode began ' || ${dfe('l.decom')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
     FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1 WHERE e.decom <> l.decom`),
   ...([['503A', 'RNE'], ['503B', 'LS'], ['503C', 'CIN'], ['503D', 'PLACE'], ['503E', 'PLACE_PROVIDER']] as const).map(([code, field]) =>
     check(code, `${EP()}, NULL AS field, '(last year: ' || coalesce(l.${field.toLowerCase()}, 'blank') || ')' AS detail, ${vals('e', field)} AS vals
       FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1
-      WHERE e.decom = l.decom AND e.${field.toLowerCase()} IS DISTINCT FROM l.${field.toLowerCase()}
-        ${code === '503D' ? `AND NOT (l.place IN ('H5', 'P2') AND e.place = 'K3')` : ''}`)),  ]),
+      WHERE e.${field.toLowerCase()} IS DISTINCT FROM l.${field.toLowerCase()}
+        ${code === '503D' ? `AND NOT (l.place IN ('H5', 'P2') AND e.place = 'K3') AND NOT (l.place = 'Z1' AND e.place IN ('Z11', 'Z12', 'Z13', 'Z14'))` : ''}`)),  ]),
 ];
 
 /** When each child ceased to be looked after in a return (its last episode ended, not X1), and first began. */
