@@ -114,6 +114,13 @@ const LEAVER_EPISODES = `eps AS MATERIALIZED (SELECT DISTINCT ON (o.y, o.child_i
 const OC3x = (extra = '') => `SELECT o.f, o.r, o.y, o.child_id AS child${extra}`;
 const OC3_VALS = vals('o', 'IN_TOUCH', 'ACTIV', 'ACCOM');
 const bothYears = (y: string) => `${withEpisodes(y)} AND ${withEpisodes(`${y} - 1`)}`;
+/**
+ * Whether this year's and last year's returns show all of a young person's care since 16 (they turned 16
+ * on or after last year's start). A care leaver's care ends at 16 or later, but may end before last year:
+ * with no episode in either return, 1001 and 1002 report only those (the validator, seeing only the two
+ * years, reports every one and warns of false positives).
+ */
+const since16InView = (o: string) => `${age(`${o}.dob`, 16)} >= ${yearStart(`${o}.y - 1`)}`;
 
 /** Care leavers with UASC information but no episode in the year (1014): o the OC3 row, u the UASC row. */
 const UASC_LEAVERS = `FROM s_uasc u JOIN s_oc3 o ON o.child_id = u.child_id AND o.y = u.y
@@ -122,16 +129,17 @@ const UASC_LEAVERS = `FROM s_uasc u JOIN s_oc3 o ON o.child_id = u.child_id AND 
         AND e.decom <= ${yearEnd('e.y')} AND (e.dec >= ${yearStart('e.y')} OR e.dec IS NULL))`;
 
 const OC3_CHECKS: CrossCheck[] = [
-  // 1001: under 20 at the end of the year (older care leavers' episodes are before the two years here), and not
-  // 13 weeks looked after from 14 with a day after 16, or adopted at the end.
+  // 1001: under 20 at the end of the year (the validator's own limit: older care leavers' episodes are before the
+  // two years), and not 13 weeks looked after from 14 with a day after 16, or adopted at the end.
   check('1001', `WITH ${LEAVER_EPISODES}
     ${OC3x()}, NULL AS field, '(' || coalesce(c.after14, 0) || ' days looked after from 14, ' || coalesce(c.after16, 0) || ' from 16'
         || CASE WHEN c.adopted THEN ', adopted' ELSE '' END || ')' AS detail, ${OC3_VALS} AS vals
     FROM s_oc3 o LEFT JOIN care c ON c.y = o.y AND c.child_id = o.child_id
     WHERE ${bothYears('o.y')} AND ${age('o.dob', 20)} > ${yearEnd('o.y')}
-      AND (c.adopted OR coalesce(c.after14, 0) < 91 OR coalesce(c.after16, 0) < 1)`),
+      AND (c.adopted OR coalesce(c.after14, 0) < 91 OR coalesce(c.after16, 0) < 1) AND (c.child_id IS NOT NULL OR ${since16InView('o')})`),
   check('1002', `${OC3x()}, NULL AS field, NULL AS detail, ${OC3_VALS} AS vals FROM s_oc3 o
-    WHERE ${bothYears('o.y')} AND NOT EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = o.child_id AND e.y IN (o.y, o.y - 1))`),
+    WHERE ${bothYears('o.y')} AND ${since16InView('o')}
+      AND NOT EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = o.child_id AND e.y IN (o.y, o.y - 1))`),
   check('1010', `${OC3x()}, NULL AS field, '(last year''s episode began ' || ${dfe('l.decom')} || ')' AS detail, ${OC3_VALS} AS vals
     FROM s_oc3 o JOIN (SELECT DISTINCT ON (y, child_id) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom DESC) l
       ON l.child_id = o.child_id AND l.y = o.y - 1
