@@ -216,7 +216,7 @@ export function oc3Rules(r: Oc3Row, fy: number | null = null): RuleIssue[] {
   if (fy !== null && r.dob !== null) {
     const dob = r.dob;
     const inYear = (age: number) => birthday(dob, age) >= collectionYearStart(fy) && birthday(dob, age) <= collectionYearEnd(fy);
-    i.add(![17, 18, 19, 20, 21].some(inYear), '391', 'DOB');
+    i.add(birthday(dob, 17) > collectionYearEnd(fy), '391', 'DOB');
     i.add(inYear(17) && r.accom !== null && r.accom.startsWith('Z'), '3001', 'ACCOM');
   }
   return i.list;
@@ -242,7 +242,7 @@ export function oc2Rules(r: Oc2Row, fy: number | null = null): RuleIssue[] {
   const i = new Issues(fy);
   i.add(r.sdqScore !== null && r.sdqReason !== null, '197a', 'SDQ_REASON');
   i.add(r.substanceMisuse === '1' && r.interventionReceived === null, '192', 'INTERVENTION_RECEIVED');
-  i.add(r.substanceMisuse === '0' && (r.interventionReceived !== null || r.interventionOffered !== null), '193',
+  i.add(r.substanceMisuse !== '1' && (r.interventionReceived !== null || r.interventionOffered !== null), '193',
     r.interventionReceived !== null ? 'INTERVENTION_RECEIVED' : 'INTERVENTION_OFFERED');
   const health = [r.immunisations, r.teethCheck, r.healthAssessment, r.substanceMisuse];
   const healthBlank = health.find((v) => v === null) !== undefined;

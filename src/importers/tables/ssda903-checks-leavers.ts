@@ -2,7 +2,7 @@
 // (building blocks in ./ssda903-sql.ts; codes and messages from the rule register).
 import type { Table903 } from '../../core/rules/ssda903-register.ts';
 import type { CrossCheck } from '../spec.ts';
-import { age, CHAIN, check, dfe, quote, together, vals, yearEnd, yearStart } from './ssda903-sql.ts';
+import { age, check, dfe, outOfEveryPeriod, PERIODS_OF_CARE, periodOutside, quote, together, vals, yearEnd, yearStart } from './ssda903-sql.ts';
 
 /** "FIELD=1; ..." of OC2's yes/no items (staged as booleans), as the return wrote them. */
 const flags = (alias: string, ...fields: string[]) =>
@@ -21,14 +21,14 @@ const withEpisodes = (y: string) => `${y} IN (SELECT DISTINCT y FROM s_episodes)
 /**
  * Each child's being looked after continuously through a return's year, as the validator decides it
  * (CONTINUOUSLY_LOOKED_AFTER): an episode in the year, and none that starts care after 1 April (S),
- * ceases care before 31 March (not X1) or is under V3/V4 in the year.
+ * ceases care before 31 March (not X1) or is under V3/V4 in the year. Only for returns with OC2 rows.
  */
 const CLA = `cla AS MATERIALIZED (SELECT y, child_id,
     bool_or(coalesce(e.decom <= ${yearEnd('e.y')} AND (e.dec >= ${yearStart('e.y')} OR e.dec IS NULL), false))
     AND NOT bool_or(coalesce(e.rne = 'S' AND e.decom > ${yearStart('e.y')} AND e.decom <= ${yearEnd('e.y')}, false)
       OR coalesce(e.rec IS DISTINCT FROM 'X1' AND e.dec >= ${yearStart('e.y')} AND e.dec < ${yearEnd('e.y')}, false)
       OR coalesce(e.ls IN ('V3', 'V4') AND e.decom <= ${yearEnd('e.y')} AND (e.dec >= ${yearStart('e.y')} OR e.dec IS NULL), false)) AS cla
-  FROM s_episodes e GROUP BY y, child_id)`;
+  FROM s_episodes e WHERE e.y IN (SELECT DISTINCT y FROM s_oc2) GROUP BY y, child_id)`;
 
 /** OC2 rows of returns with Episodes, each with whether its child was looked after continuously (cla). */
 const OC2_COHORT = `WITH ${CLA},
@@ -183,11 +183,6 @@ const SW_CHECKS: CrossCheck[] = [
   ]),
 ];
 
-/** Each child's periods of care in a return: episodes joined while each begins the day the last ceased (or it is open). */
-const PERIODS = `poc AS MATERIALIZED (SELECT y, child_id, min(decom) AS poc_decom, (array_agg(dec ORDER BY decom DESC))[1] AS poc_dec
-  FROM (SELECT e.*, sum(CASE WHEN e.n = 1 OR e.decom > e.prev_dec THEN 1 ELSE 0 END) OVER (PARTITION BY y, child_id ORDER BY decom) AS period FROM ${CHAIN} e) p
-  GROUP BY y, child_id, period)`;
-
 /** The episodes a deprivation of liberty order with both dates overlaps (709, 710). */
 const doloPlacement = (code: string, placeIs: string) =>
   check(code, `SELECT DISTINCT ON (d.f, d.r) d.f, d.r, d.y, d.child_id AS child, NULL AS field,
@@ -202,13 +197,9 @@ const DOLO_CHECKS: CrossCheck[] = [
   check('706', `SELECT l.f, l.r, l.y + 1 AS y, l.child_id AS child, NULL AS field, NULL AS detail, ${vals('l', 'DOLO_START', 'DOLO_END')} AS vals
     FROM s_dolo l WHERE l.dolo_end IS NULL AND l.y + 1 IN (SELECT DISTINCT y FROM s_dolo)
       AND NOT EXISTS (SELECT 1 FROM s_dolo d WHERE d.child_id = l.child_id AND d.y = l.y + 1 AND d.dolo_start = l.dolo_start)`),
-  check('707', `WITH ${PERIODS}
+  check('707', `WITH ${PERIODS_OF_CARE}
     SELECT d.f, d.r, d.y, d.child_id AS child, NULL AS field, NULL AS detail, ${vals('d', 'DOLO_START', 'DOLO_END')} AS vals
-    FROM s_dolo d WHERE d.dolo_start IS NOT NULL
-      AND EXISTS (SELECT 1 FROM poc p WHERE p.child_id = d.child_id AND p.y = d.y)
-      AND NOT EXISTS (SELECT 1 FROM poc p WHERE p.child_id = d.child_id AND p.y = d.y
-        AND NOT (coalesce(d.dolo_end IS NULL AND p.poc_dec IS NOT NULL, false) OR coalesce(d.dolo_end IS NULL AND d.dolo_start < p.poc_decom, false)
-          OR coalesce(d.dolo_end > p.poc_dec, false) OR coalesce(d.dolo_end < p.poc_decom, false)))`),
+    FROM s_dolo d WHERE d.dolo_start IS NOT NULL AND ${outOfEveryPeriod('d', periodOutside('d', 'dolo_start', 'dolo_end'))}`),
   doloPlacement('709', `coalesce(e.place, '') NOT IN ('K2', 'Z12', 'Z13')`),
   doloPlacement('710', `e.place IN ('K1', 'P1', 'R5', 'K3')`),
 ];
