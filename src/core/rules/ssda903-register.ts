@@ -106,8 +106,8 @@ const ENTRIES: readonly Entry[] = [
   ['1006', 'Missing', 'MISSING', 'cell', 'The missing type is missing or not valid (M or A).'],
   ['567', 'Missing', 'MIS_END', 'row', 'The child returned before going missing.'],
   ['570', 'Missing', 'MIS_START', 'row', 'The child went missing after the end of the collection year.'],
-  ['571', 'Missing', 'MIS_END', 'row', 'The child returned after the end of the collection year.'],
-  ['586', 'Missing', 'MIS_START', 'row', 'The child went missing before the date of birth.'],
+  ['571', 'Missing', 'MIS_END', 'row', 'The child returned before the start or after the end of the collection year.'],
+  ['586', 'Missing', 'MIS_START', 'row', 'The child went missing on or before the date of birth.'],
   ['574', 'Missing', 'MIS_START', 'rows', 'This missing period begins before the previous one for the child (in order of ending) ended, or the previous one has no end date.'],
   ['575', 'Missing Episodes', 'MIS_END', 'files', 'The placement the child went missing from has ended, but this missing period has no end date.'],
   ['576', 'Missing', 'MIS_START', 'last-year', "The child's first missing period this year does not begin on the date of the missing period still open at the end of last year's return."],
@@ -190,16 +190,16 @@ const ENTRIES: readonly Entry[] = [
   ['SW05STG1', 'SWEpisodes', 'SW_DEC', 'cell', 'The date the social worker episode ended is not a valid date.'],
   ['SW13STG1', 'SWEpisodes', 'SW_REASON', 'cell', 'The reason the social worker changed is not a valid code.'],
   ['SW02STG1', 'SWEpisodes', 'SW_ID', 'row', "The social worker ID does not begin with SW or XX."],
-  ['SW09STG2', 'SWEpisodes', 'SW_DECOM SW_DEC', 'row', 'The social worker episode ended before it began, or lasted under a day.'],
+  ['SW09STG2', 'SWEpisodes', 'SW_DECOM SW_DEC', 'row', 'The social worker episode ended the day it began.'],
   ['SW10STG2', 'SWEpisodes', 'SW_DECOM', 'rows', "A social worker episode does not begin within 7 days of the end of the child's previous one (from 2024-25, unless the family asked for the change, FCONTA)."],
   // DoLo (from 2026-27)
   ['700', 'DoLo', 'DOLO_START', 'cell', 'The start of the deprivation of liberty order is blank or not a valid date.', { from: 2026 }],
   ['701', 'DoLo', 'DOLO_END', 'cell', 'The end of the deprivation of liberty order is not a valid date.', { from: 2026 }],
-  ['702', 'DoLo', 'DOLO_START DOLO_END', 'row', 'The deprivation of liberty order ended before it started.', { from: 2026 }],
+  ['702', 'DoLo', 'DOLO_START DOLO_END', 'row', 'The deprivation of liberty order ended on or before the day it started.', { from: 2026 }],
   ['703', 'DoLo', 'DOLO_START', 'row', 'The deprivation of liberty order started after the end of the collection year.', { from: 2026 }],
   ['704', 'DoLo', 'DOLO_END', 'row', 'The deprivation of liberty order ended after the end of the collection year.', { from: 2026 }],
   ['705', 'DoLo', 'DOLO_START DOLO_END', 'rows', 'A deprivation of liberty order starts before the previous one (in order of ending) ended, or the previous one has no end date.', { from: 2026 }],
-  ['708', 'DoLo', 'DOLO_START', 'row', 'The deprivation of liberty order started before the child was born.', { from: 2026 }],
+  ['708', 'DoLo', 'DOLO_START', 'row', 'The deprivation of liberty order started on or before the day the child was born.', { from: 2026 }],
 ];
 
 export const RULES_903: readonly Rule903[] = [...ENTRIES, ...EPISODE_AREA_ENTRIES, ...LEAVER_AREA_ENTRIES, ...ADOPTION_AREA_ENTRIES, ...PLACEMENT_AREA_ENTRIES].map(([code, tables, fields, how, message, years]) => ({

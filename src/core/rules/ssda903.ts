@@ -150,6 +150,7 @@ class Issues {
 }
 
 const before = (a: IsoDate | null, b: IsoDate | null) => a !== null && b !== null && a < b;
+const onOrBefore = (a: IsoDate | null, b: IsoDate | null) => a !== null && b !== null && a <= b;
 
 export function headerRules(r: HeaderRow, fy: number | null = null): RuleIssue[] {
   const i = new Issues(fy);
@@ -191,7 +192,7 @@ const NO_URN: readonly string[] = ['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2
 export function missingRules(r: MissingRow, fy: number | null): RuleIssue[] {
   const i = new Issues(fy);
   i.add(before(r.misEnd, r.misStart), '567', 'MIS_END');
-  i.add(before(r.misStart, r.dob), '586', 'MIS_START');
+  i.add(onOrBefore(r.misStart, r.dob), '586', 'MIS_START');
   // A blank start or type is a row rule (a refused cell is not blank: its issue is dropped).
   i.add(r.misStart === null, '1004', 'MIS_START');
   i.add(r.misStart === null && (r.missing === 'M' || r.missing === 'A'), '564', 'MIS_START');
@@ -199,7 +200,7 @@ export function missingRules(r: MissingRow, fy: number | null): RuleIssue[] {
   i.add(r.misEnd !== null && r.missing === null, '566', 'MISSING');
   if (fy !== null) {
     i.add(r.misStart !== null && r.misStart > collectionYearEnd(fy), '570', 'MIS_START', `(${collectionYearEnd(fy)})`);
-    i.add(r.misEnd !== null && r.misEnd > collectionYearEnd(fy), '571', 'MIS_END', `(${collectionYearEnd(fy)})`);
+    i.add(r.misEnd !== null && (r.misEnd < collectionYearStart(fy) || r.misEnd > collectionYearEnd(fy)), '571', 'MIS_END', `(${collectionYearStart(fy)} to ${collectionYearEnd(fy)})`);
   }
   return i.list;
 }
@@ -291,7 +292,7 @@ export function prevPermRules(r: PrevPermRow, fy: number | null = null): RuleIss
 export function swEpisodeRules(r: SwEpisodeRow, fy: number | null = null): RuleIssue[] {
   const i = new Issues(fy);
   i.add(r.swId !== null && !/^(SW|XX)/i.test(r.swId), 'SW02STG1', 'SW_ID');
-  i.add(r.swDecom !== null && r.swDec !== null && r.swDec <= r.swDecom, 'SW09STG2', 'SW_DEC');
+  i.add(r.swDecom !== null && r.swDec === r.swDecom, 'SW09STG2', 'SW_DEC');
   // From 2024-25 a blank start, ID or reason is reported by SW01a/SW01b (before, the cells are required).
   const beforeApril2023 = r.swDecom !== null && r.swDecom < SW_REASON_FROM;
   i.add(r.swDecom === null || (beforeApril2023 && r.swId === null), 'SW01aSTG1', r.swDecom === null ? 'SW_DECOM' : 'SW_ID');
@@ -311,8 +312,8 @@ const SW_REASON_FROM: IsoDate = '2023-04-01';
 
 export function doloRules(r: DoloRow, fy: number | null = null): RuleIssue[] {
   const i = new Issues(fy);
-  i.add(before(r.doloEnd, r.doloStart), '702', 'DOLO_END');
-  i.add(before(r.doloStart, r.dob), '708', 'DOLO_START');
+  i.add(onOrBefore(r.doloEnd, r.doloStart), '702', 'DOLO_END');
+  i.add(onOrBefore(r.doloStart, r.dob), '708', 'DOLO_START');
   if (fy !== null) {
     i.add(r.doloStart !== null && r.doloStart > collectionYearEnd(fy), '703', 'DOLO_START');
     i.add(r.doloEnd !== null && r.doloEnd > collectionYearEnd(fy), '704', 'DOLO_END');
