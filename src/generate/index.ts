@@ -220,8 +220,10 @@ function writeLookedAfter(c: LookedAfterChild, years: readonly YearFiles[], rhi:
     inAnyReturn = true;
     // Each return in its own year's codes (ssda903-years.ts).
     // From 2024-25 MOTHER is due for every looked-after girl (rules 393, 607), whatever her age.
-    const mother = c.mother ?? (c.sex === 2 && y.fy >= 2024 ? '0' : null);
-    y.header.write([c.id, sexCodeIn(y.fy, c.sex), dob, c.ethnic, c.upn, mother, dfe(c.mcDob)]);
+    // A care leaver not looked after in the year has no motherhood details (rule 628).
+    const lookedAfter = episodes.length > 0;
+    const mother = lookedAfter ? (c.mother ?? (c.sex === 2 && y.fy >= 2024 ? '0' : null)) : null;
+    y.header.write([c.id, sexCodeIn(y.fy, c.sex), dob, c.ethnic, c.upn, mother, lookedAfter ? dfe(c.mcDob) : null]);
     for (const e of episodes) {
       const ended = e.dec !== null && e.dec <= y.end;
       y.episodes.write([

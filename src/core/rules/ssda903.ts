@@ -38,7 +38,7 @@ export interface EpisodeRow {
 export interface MissingRow {
   child: string;
   dob: IsoDate | null;
-  missing: string;
+  missing: string | null;
   misStart: IsoDate | null;
   misEnd: IsoDate | null;
 }
@@ -151,6 +151,7 @@ class Issues {
 }
 
 const before = (a: IsoDate | null, b: IsoDate | null) => a !== null && b !== null && a < b;
+const onOrBefore = (a: IsoDate | null, b: IsoDate | null) => a !== null && b !== null && a <= b;
 
 export function headerRules(r: HeaderRow, fy: number | null = null): RuleIssue[] {
   const i = new Issues(fy);
@@ -193,10 +194,15 @@ const NO_URN: readonly string[] = ['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2
 export function missingRules(r: MissingRow, fy: number | null): RuleIssue[] {
   const i = new Issues(fy);
   i.add(before(r.misEnd, r.misStart), '567', 'MIS_END');
-  i.add(before(r.misStart, r.dob), '586', 'MIS_START');
+  i.add(onOrBefore(r.misStart, r.dob), '586', 'MIS_START');
+  // A blank start or type is a row rule (a refused cell is not blank: its issue is dropped).
+  i.add(r.misStart === null, '1004', 'MIS_START');
+  i.add(r.misStart === null && (r.missing === 'M' || r.missing === 'A'), '564', 'MIS_START');
+  i.add(r.misStart !== null && r.missing === null, '565', 'MISSING');
+  i.add(r.misEnd !== null && r.missing === null, '566', 'MISSING');
   if (fy !== null) {
     i.add(r.misStart !== null && r.misStart > collectionYearEnd(fy), '570', 'MIS_START', `(${collectionYearEnd(fy)})`);
-    i.add(r.misEnd !== null && r.misEnd > collectionYearEnd(fy), '571', 'MIS_END', `(${collectionYearEnd(fy)})`);
+    i.add(r.misEnd !== null && (r.misEnd < collectionYearStart(fy) || r.misEnd > collectionYearEnd(fy)), '571', 'MIS_END', `(${collectionYearStart(fy)} to ${collectionYearEnd(fy)})`);
   }
   return i.list;
 }
@@ -213,7 +219,7 @@ export function oc3Rules(r: Oc3Row, fy: number | null = null): RuleIssue[] {
   if (fy !== null && r.dob !== null) {
     const dob = r.dob;
     const inYear = (age: number) => birthday(dob, age) >= collectionYearStart(fy) && birthday(dob, age) <= collectionYearEnd(fy);
-    i.add(![17, 18, 19, 20, 21].some(inYear), '391', 'DOB');
+    i.add(birthday(dob, 17) > collectionYearEnd(fy), '391', 'DOB');
     i.add(inYear(17) && r.accom !== null && r.accom.startsWith('Z'), '3001', 'ACCOM');
   }
   return i.list;
@@ -239,10 +245,27 @@ export function oc2Rules(r: Oc2Row, fy: number | null = null): RuleIssue[] {
   const i = new Issues(fy);
   i.add(r.sdqScore !== null && r.sdqReason !== null, '197a', 'SDQ_REASON');
   i.add(r.substanceMisuse === '1' && r.interventionReceived === null, '192', 'INTERVENTION_RECEIVED');
-  i.add(r.substanceMisuse === '0' && (r.interventionReceived !== null || r.interventionOffered !== null), '193',
+  i.add(r.substanceMisuse !== '1' && (r.interventionReceived !== null || r.interventionOffered !== null), '193',
     r.interventionReceived !== null ? 'INTERVENTION_RECEIVED' : 'INTERVENTION_OFFERED');
+  const health = [r.immunisations, r.teethCheck, r.healthAssessment, r.substanceMisuse];
+  const healthBlank = health.find((v) => v === null) !== undefined;
+  const others = [r.convicted, r.healthCheck, r.interventionReceived, r.interventionOffered];
+  i.add(healthBlank && others.some((v) => v !== null), '182', HEALTH_ITEMS[health.indexOf(null)]);
+  i.add(r.interventionReceived === '1' && r.interventionOffered !== null, '158');
+  i.add(r.substanceMisuse === '1' && r.interventionReceived === '0' && r.interventionOffered === null, '159');
+  i.add(r.convicted === '1' && healthBlank, '544', HEALTH_ITEMS[health.indexOf(null)]);
+  i.add(r.healthCheck === '1' && healthBlank, '547', HEALTH_ITEMS[health.indexOf(null)]);
+  if (fy !== null && r.dob !== null) {
+    const sdq = r.sdqScore !== null || r.sdqReason !== null;
+    i.add(r.convicted !== null && birthday(r.dob, 10) > collectionYearEnd(fy), '542');
+    i.add(sdq && birthday(r.dob, 4) > collectionYearEnd(fy), '188', r.sdqScore !== null ? 'SDQ_SCORE' : 'SDQ_REASON');
+    i.add(sdq && birthday(r.dob, 17) < collectionYearStart(fy), '189', r.sdqScore !== null ? 'SDQ_SCORE' : 'SDQ_REASON');
+  }
   return i.list;
 }
+
+/** The OC2 items every child looked after for 12 months has (rules 182, 544, 547). */
+const HEALTH_ITEMS = ['IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE'] as const;
 
 export function ad1Rules(r: Ad1Row, fy: number | null = null): RuleIssue[] {
   const i = new Issues(fy);
@@ -310,14 +333,28 @@ export function permDateLatest(text: string | null): IsoDate | null {
 export function swEpisodeRules(r: SwEpisodeRow, fy: number | null = null): RuleIssue[] {
   const i = new Issues(fy);
   i.add(r.swId !== null && !/^(SW|XX)/i.test(r.swId), 'SW02STG1', 'SW_ID');
-  i.add(r.swDecom !== null && r.swDec !== null && r.swDec <= r.swDecom, 'SW09STG2', 'SW_DEC');
+  i.add(r.swDecom !== null && r.swDec === r.swDecom, 'SW09STG2', 'SW_DEC');
+  // From 2024-25 a blank start, ID or reason is reported by SW01a/SW01b (before, the cells are required).
+  const beforeApril2023 = r.swDecom !== null && r.swDecom < SW_REASON_FROM;
+  i.add(r.swDecom === null || (beforeApril2023 && r.swId === null), 'SW01aSTG1', r.swDecom === null ? 'SW_DECOM' : 'SW_ID');
+  i.add(r.swDecom === null || (!beforeApril2023 && (r.swId === null || r.swReason === null)), 'SW01bSTG1',
+    r.swDecom === null ? 'SW_DECOM' : r.swId === null ? 'SW_ID' : 'SW_REASON');
+  if (fy !== null) {
+    i.add(r.swDecom !== null && r.swDecom > collectionYearEnd(fy), 'SW06STG2');
+    // From 2024-25 the reporting period begins a year before the collection year.
+    const periodStart = collectionYearStart(fy >= 2024 ? fy - 1 : fy);
+    i.add(r.swDec !== null && (r.swDec < periodStart || r.swDec > collectionYearEnd(fy)), 'SW07STG2', 'SW_DEC', `(${periodStart} to ${collectionYearEnd(fy)})`);
+  }
   return i.list;
 }
 
+/** Social worker episodes from this day need an ID and a reason (SW01aSTG1, SW01bSTG1). */
+const SW_REASON_FROM: IsoDate = '2023-04-01';
+
 export function doloRules(r: DoloRow, fy: number | null = null): RuleIssue[] {
   const i = new Issues(fy);
-  i.add(before(r.doloEnd, r.doloStart), '702', 'DOLO_END');
-  i.add(before(r.doloStart, r.dob), '708', 'DOLO_START');
+  i.add(onOrBefore(r.doloEnd, r.doloStart), '702', 'DOLO_END');
+  i.add(onOrBefore(r.doloStart, r.dob), '708', 'DOLO_START');
   if (fy !== null) {
     i.add(r.doloStart !== null && r.doloStart > collectionYearEnd(fy), '703', 'DOLO_START');
     i.add(r.doloEnd !== null && r.doloEnd > collectionYearEnd(fy), '704', 'DOLO_END');

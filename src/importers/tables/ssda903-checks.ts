@@ -9,6 +9,7 @@ import type { Table903 } from '../../core/rules/ssda903-register.ts';
 import type { CrossCheck } from '../spec.ts';
 import {
   check, DATES, vals, dfe, yearStart, yearEnd, age, HEADER, HDOB, together, notInHeader, dobDiffers, CHAIN, LAST_EPISODE, OPEN_LAST_YEAR, EP, placementSame,
+  PERIODS_OF_CARE, outOfEveryPeriod, periodOutside, overlapsPrevious,
 } from './ssda903-sql.ts';
 import { EPISODE_AREA_CHECKS } from './ssda903-checks-episodes.ts';
 import { LEAVER_AREA_CHECKS } from './ssda903-checks-leavers.ts';
@@ -103,38 +104,29 @@ const EPISODE_CHECKS: CrossCheck[] = [
         ${code === '503D' ? `AND NOT (l.place IN ('H5', 'P2') AND e.place = 'K3') AND NOT (l.place = 'Z1' AND e.place IN ('Z11', 'Z12', 'Z13', 'Z14'))` : ''}`)),  ]),
 ];
 
-/** When each child ceased to be looked after in a return (its last episode ended, not X1), and first began. */
-const CARE_SPAN = `(SELECT y, child_id, min(decom) AS first_decom,
-    max(dec) FILTER (WHERE rec IS NOT NULL AND rec <> 'X1') AS left_care,
-    bool_or(dec IS NULL) AS still_in
-  FROM s_episodes WHERE decom IS NOT NULL GROUP BY y, child_id)`;
-
 const MISSING_CHECKS: CrossCheck[] = [
   notInHeader('INT04', 'missing'),
   dobDiffers('INT13', 'missing'),
-  check('574', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field,
-      '(previous began ' || ${dfe('m.prev_start')} || ', ended ' || coalesce(${dfe('m.prev_end')}, 'never') || ')' AS detail, ${vals('m', 'MIS_START')} AS vals
-    FROM (SELECT *, lag(mis_start) OVER w AS prev_start, lag(mis_end) OVER w AS prev_end, row_number() OVER w AS n
-          FROM s_missing WHERE mis_start IS NOT NULL WINDOW w AS (PARTITION BY y, child_id ORDER BY mis_start)) m
-    WHERE m.n > 1 AND (m.prev_end IS NULL OR m.mis_start < m.prev_end)`),
+  overlapsPrevious('574', 'missing', 'mis_start', 'mis_end'),
   check('575', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, '(placement ended ' || ${dfe('e.dec')} || ')' AS detail, ${vals('m', 'MIS_START', 'MIS_END')} AS vals
     FROM s_missing m JOIN s_episodes e ON e.child_id = m.child_id AND e.y = m.y AND e.decom <= m.mis_start AND e.dec >= m.mis_start
     WHERE m.mis_end IS NULL AND e.dec <= ${yearEnd('m.y')}`),
-  together(`WITH span AS MATERIALIZED ${CARE_SPAN}`, [
-  check('577', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, '(ceased ' || ${dfe('c.left_care')} || ')' AS detail, ${vals('m', 'MIS_START', 'MIS_END')} AS vals
-    FROM s_missing m JOIN span c ON c.child_id = m.child_id AND c.y = m.y
-    WHERE m.mis_end IS NULL AND NOT c.still_in AND c.left_care IS NOT NULL`),
-  check('578', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, '(ceased ' || ${dfe('c.left_care')} || ')' AS detail, ${vals('m', 'MIS_START')} AS vals
-    FROM s_missing m JOIN span c ON c.child_id = m.child_id AND c.y = m.y
-    WHERE NOT c.still_in AND m.mis_start > c.left_care`),
-  check('581', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, '(first looked after ' || ${dfe('c.first_decom')} || ')' AS detail, ${vals('m', 'MIS_START')} AS vals
-    FROM s_missing m JOIN span c ON c.child_id = m.child_id AND c.y = m.y
-    WHERE m.mis_start < c.first_decom AND NOT EXISTS (SELECT 1 FROM s_episodes l WHERE l.child_id = m.child_id AND l.y = m.y - 1)`),
+  together(`WITH ${PERIODS_OF_CARE}`, [
+  check('577', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, NULL AS detail, ${vals('m', 'MIS_START', 'MIS_END')} AS vals
+    FROM s_missing m WHERE m.mis_start IS NOT NULL AND ${outOfEveryPeriod('m', periodOutside('m', 'mis_start', 'mis_end'))}`),
+  check('578', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, NULL AS detail, ${vals('m', 'MIS_START')} AS vals
+    FROM s_missing m WHERE ${outOfEveryPeriod('m', 'm.mis_start < p.poc_decom OR (m.mis_start > p.poc_dec AND p.poc_dec IS NOT NULL)')}`),
   ]),
+  check('581', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, NULL AS detail, ${vals('m', 'MIS_START')} AS vals
+    FROM s_missing m WHERE m.mis_start IS NOT NULL AND EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = m.child_id AND e.y = m.y)
+      AND NOT EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = m.child_id AND e.y = m.y AND e.decom <= m.mis_start AND (m.mis_start <= e.dec OR e.dec IS NULL))`),
   // Reported on last year's open period: it has no counterpart in this year's return.
-  check('576', `SELECT l.f, l.r, l.y + 1 AS y, l.child_id AS child, NULL AS field, '(began ' || ${dfe('l.mis_start')} || ')' AS detail, ${vals('l', 'MIS_START', 'MIS_END')} AS vals
-    FROM s_missing l WHERE l.mis_end IS NULL AND l.y + 1 IN (SELECT DISTINCT y FROM s_missing)
-      AND NOT EXISTS (SELECT 1 FROM s_missing m WHERE m.child_id = l.child_id AND m.y = l.y + 1 AND m.mis_start = l.mis_start)`),
+  // This year's first missing period against each period still open at the end of last year.
+  check('576', `SELECT DISTINCT ON (m.f, m.r) m.f, m.r, m.y, m.child_id AS child, NULL AS field,
+      '(open last year from ' || ${dfe('l.mis_start')} || ')' AS detail, ${vals('m', 'MIS_START', 'MIS_END')} AS vals
+    FROM (SELECT DISTINCT ON (y, child_id) * FROM s_missing ORDER BY y, child_id, mis_start NULLS LAST, r) m
+      JOIN s_missing l ON l.child_id = m.child_id AND l.y = m.y - 1 AND l.mis_end IS NULL AND l.mis_start IS NOT NULL
+    WHERE m.mis_start IS DISTINCT FROM l.mis_start ORDER BY m.f, m.r`),
 ];
 
 const OC3_CHECKS: CrossCheck[] = [
@@ -175,17 +167,16 @@ const BASE_CHECKS: Record<Table903, readonly CrossCheck[]> = {
   ],
   PrevPerm: [notInHeader('INT07', 'prev_perm'), dobDiffers('INT16', 'prev_perm')],
   SWEpisodes: [
+    // Each episode after the first begins within 7 days of the previous one's end (taken in order of start, then end).
     check('SW10STG2', `SELECT s.f, s.r, s.y, s.child_id AS child, NULL AS field, '(previous ended ' || coalesce(${dfe('s.prev_dec')}, 'never') || ')' AS detail,
-        ${vals('s', 'SW_DECOM')} AS vals
+        ${vals('s', 'SW_DECOM', 'SW_REASON')} AS vals
       FROM (SELECT *, lag(sw_dec) OVER w AS prev_dec, row_number() OVER w AS n FROM s_sw_episodes WHERE sw_decom IS NOT NULL
-            WINDOW w AS (PARTITION BY y, child_id ORDER BY sw_decom)) s
-      WHERE s.n > 1 AND s.sw_decom < s.prev_dec`),
+            WINDOW w AS (PARTITION BY y, child_id ORDER BY sw_decom, sw_dec, r)) s
+      WHERE s.n > 1 AND NOT coalesce(s.sw_decom BETWEEN s.prev_dec - 7 AND s.prev_dec + 7, false)
+        AND (s.y < 2024 OR s.sw_reason IS DISTINCT FROM 'FCONTA')`),
   ],
   DoLo: [
-    check('705', `SELECT d.f, d.r, d.y, d.child_id AS child, NULL AS field, '(previous began ' || ${dfe('d.prev_start')} || ')' AS detail, ${vals('d', 'DOLO_START')} AS vals
-      FROM (SELECT *, lag(dolo_start) OVER w AS prev_start, lag(dolo_end) OVER w AS prev_end, row_number() OVER w AS n
-            FROM s_dolo WHERE dolo_start IS NOT NULL WINDOW w AS (PARTITION BY y, child_id ORDER BY dolo_start)) d
-      WHERE d.n > 1 AND (d.prev_end IS NULL OR d.dolo_start < d.prev_end)`),
+    overlapsPrevious('705', 'dolo', 'dolo_start', 'dolo_end'),
   ],
 };
 

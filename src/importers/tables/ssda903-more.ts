@@ -10,7 +10,7 @@ import { LS_ADOPTR, NB_ADOPTR, PREV_PERM, REASON_PLACED_CEASED, REVIEW_CODE, SDQ
 import { codesFor } from '../../core/ssda903-years.ts';
 import { upsertInto } from '../bulk.ts';
 import { code, date, integer, text, withFields } from '../fields.ts';
-import type { TableSpec } from '../spec.ts';
+import type { RowContext, TableSpec } from '../spec.ts';
 import { child, dob } from './ssda903.ts';
 import { CHECKS_903 } from './ssda903-checks.ts';
 
@@ -168,6 +168,8 @@ export const prevPerm: TableSpec<PrevPermRow> = {
   upsert: upsertInto('prev_perm', 's_prev_perm', ['child_id', 'fy', 'prev_perm', 'la_perm', 'date_perm'], ['child_id', 'fy']),
 };
 
+const swFromApril2024 = (ctx: RowContext) => ctx.fy !== null && ctx.fy >= 2024;
+
 export const swEpisodes: TableSpec<SwEpisodeRow> = {
   ...common,
   id: 'sw_episodes',
@@ -178,8 +180,9 @@ export const swEpisodes: TableSpec<SwEpisodeRow> = {
       .object({
         child: child(),
         dob: dob(ctx),
-        sw_id: text({ required: true, max: 20 }),
-        sw_decom: date({ required: true, rule: 'SW04STG1' }),
+        // From 2024-25 a blank ID or start date is reported by SW01aSTG1/SW01bSTG1 (row rules).
+        sw_id: swFromApril2024(ctx) ? text({ max: 20 }) : text({ required: true, max: 20 }),
+        sw_decom: swFromApril2024(ctx) ? date({ rule: 'SW04STG1' }) : date({ required: true, rule: 'SW04STG1' }),
         sw_dec: date({ rule: 'SW05STG1' }),
         sw_reason: code(SW_REASON, { rule: 'SW13STG1' }),
       })

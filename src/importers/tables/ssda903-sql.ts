@@ -79,3 +79,33 @@ export const EP = (extra = '') => `SELECT e.f, e.r, e.y, e.child_id AS child${ex
 export const placementSame = `e.place IS NOT DISTINCT FROM e.prev_place AND e.place_provider IS NOT DISTINCT FROM e.prev_provider
   AND e.pl_post IS NOT DISTINCT FROM e.prev_post AND e.urn IS NOT DISTINCT FROM e.prev_urn`;
 
+
+/**
+ * poc: each child's periods of care in a return (first DECOM, and the DEC of its last episode): episodes
+ * run together while each begins no later than the day the one before ceased (or that one is open).
+ */
+export const PERIODS_OF_CARE = `poc AS MATERIALIZED (SELECT y, child_id, min(decom) AS poc_decom, (array_agg(dec ORDER BY decom DESC))[1] AS poc_dec
+  FROM (SELECT e.*, sum(CASE WHEN e.n = 1 OR e.decom > e.prev_dec THEN 1 ELSE 0 END) OVER (PARTITION BY y, child_id ORDER BY decom) AS period FROM ${CHAIN} e) p
+  GROUP BY y, child_id, period)`;
+
+/** Whether row `x` (of a table with child_id, y) has periods of care (PERIODS_OF_CARE) and `out` (about p) holds for every one. */
+export const outOfEveryPeriod = (x: string, out: string) => `EXISTS (SELECT 1 FROM poc p WHERE p.child_id = ${x}.child_id AND p.y = ${x}.y)
+  AND NOT EXISTS (SELECT 1 FROM poc p WHERE p.child_id = ${x}.child_id AND p.y = ${x}.y AND NOT coalesce(${out}, false))`;
+
+/** A dated period (missing, DoLo) open after its period of care ended, or open and begun before it, or ending outside it (577, 707). */
+export const periodOutside = (x: string, start: string, end: string) =>
+  `(${x}.${end} IS NULL AND p.poc_dec IS NOT NULL) OR (${x}.${end} IS NULL AND ${x}.${start} < p.poc_decom)
+    OR ${x}.${end} > p.poc_dec OR ${x}.${end} < p.poc_decom`;
+
+/**
+ * Rows of s_<table> whose start is before the end of the child's previous row, taken in order of ending
+ * (an open row at its start), or whose previous row is open (574, 705).
+ */
+export function overlapsPrevious(code: string, table: string, start: string, end: string): CrossCheck {
+  return check(code, `SELECT x.f, x.r, x.y, x.child_id AS child, NULL AS field,
+      '(previous began ' || coalesce(${dfe('x.prev_start')}, 'blank') || ', ended ' || coalesce(${dfe('x.prev_end')}, 'never') || ')' AS detail,
+      ${vals('x', start.toUpperCase(), end.toUpperCase())} AS vals
+    FROM (SELECT *, lag(${start}) OVER w AS prev_start, lag(${end}) OVER w AS prev_end, row_number() OVER w AS n
+          FROM s_${table} WINDOW w AS (PARTITION BY y, child_id ORDER BY coalesce(${end}, ${start}), ${start}, r)) x
+    WHERE x.n > 1 AND (x.prev_end IS NULL OR x.${start} < x.prev_end)`);
+}

@@ -108,7 +108,11 @@ export const missing: TableSpec<MissingRow> = {
   label: 'SSDA903 Missing',
   columns: ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
   needsYear: true,
-  schema: (ctx) => z.object(missingShape(ctx)).transform((r) => withFields(r, { misStart: r.mis_start, misEnd: r.mis_end })),
+  // A blank type or start date is a row rule of the return (564, 565, 566, 1004), not a refused cell.
+  schema: (ctx) =>
+    z
+      .object({ ...missingShape(ctx), missing: code(MISSING, { rule: '1006' }), mis_start: date({ rule: '1004', notAfter: ctx.today }) })
+      .transform((r) => withFields(r, { misStart: r.mis_start, misEnd: r.mis_end })),
   rules: (r, ctx) => missingRules(r, ctx.fy),
   stage: [...MISSING_STAGE, ['dob', 'date']],
   toStage: (r) => [r.child, r.missing, r.misStart, r.misEnd, r.dob],
