@@ -11,6 +11,7 @@
 // elsewhere); the Header's removed count is always 0. The child's rows of year Y in the other
 // tables go when those tables' files of Y lack them.
 import { sql } from 'kysely';
+import { fyLabel } from '../core/periods.ts';
 import type { Tx } from '../store/open.ts';
 import { upsertInto } from './bulk.ts';
 import { stagingTable, type TableSpec } from './spec.ts';
@@ -94,4 +95,11 @@ export async function replaceYears(tx: Tx, spec: TableSpec, years: readonly numb
 
 async function rows<T>(tx: Tx, text: string): Promise<T[]> {
   return (await sql.raw<T>(text).execute(tx.db)).rows;
+}
+
+/** The changes of a run as lines for the command line: table, years, added, changed, removed. */
+export function formatChanges(changes: readonly TableChanges[]): string {
+  const yearsOf = (c: TableChanges) => c.years.map(fyLabel).join(', ');
+  const head = `${'Table'.padEnd(24)} ${'Years'.padEnd(9)} ${'Added'.padStart(9)} ${'Changed'.padStart(9)} ${'Removed'.padStart(9)}`;
+  return [head, ...changes.map((c) => `${c.label.padEnd(24)} ${yearsOf(c).padEnd(9)} ${String(c.added).padStart(9)} ${String(c.changed).padStart(9)} ${String(c.removed).padStart(9)}`)].join('\n');
 }

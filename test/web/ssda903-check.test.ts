@@ -79,3 +79,21 @@ test('check only with no errors: 200, "checked", nothing stored', async () => {
   const page = await officer.inject({ url: `/import/runs/${res.json().runId}` });
   assert.match(page.body, /data-testid="import-checked"/);
 });
+
+test('an accepted 903 import: the run page shows what each table added, changed and removed in its year', async () => {
+  const header = `${HEADER}\nW4,F,01/01/2008,WBRI,UN1,0,\n`;
+  const episode = 'W4,01/05/2025,S,C2,N1,K3,PR1,,,,,,';
+  const first = await officer.inject({ method: 'POST', url: '/api/imports', ...form({ year: '2025' }, { 'header.csv': header, 'episodes.csv': `${EPISODES}\n${episode}\n` }) });
+  assert.equal(first.statusCode, 201, first.body);
+  const again = await officer.inject({
+    method: 'POST', url: '/api/imports',
+    ...form({ year: '2025' }, { 'header.csv': header, 'episodes.csv': `${EPISODES}\n${episode.replace('PR1', 'PR2')}\n` }),
+  });
+  assert.equal(again.statusCode, 201, again.body);
+  assert.deepEqual(again.json().changes.map((c: { label: string; added: number; changed: number; removed: number }) => [c.label, c.added, c.changed, c.removed]), [
+    ['SSDA903 Header', 0, 0, 0], ['SSDA903 Episodes', 0, 1, 0],
+  ]);
+  const page = await officer.inject({ url: `/import/runs/${again.json().runId}` });
+  assert.match(page.body, /data-testid="import-changes"/);
+  assert.match(page.body, /SSDA903 Episodes<\/td><td class="govuk-table__cell">2025-26<\/td><td[^>]*>0<\/td><td[^>]*>1<\/td><td[^>]*>0</);
+});

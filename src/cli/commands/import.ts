@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { csvFilesUnder, formatErrors, importFiles, type ImportFile } from '../../importers/index.ts';
+import { formatChanges } from '../../importers/annual.ts';
 import { formatSummary } from '../../importers/report.ts';
 import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
 
@@ -78,6 +79,8 @@ export function registerImport(program: Command): void {
         if (result.status === 'accepted') {
           for (const f of result.files) console.log(`${f.table.padEnd(24)} ${String(f.rows).padStart(9)}  ${f.file}`);
           console.log(`Import ${result.runId} accepted: ${result.files.reduce((n, f) => n + f.rows, 0)} rows from ${result.files.length} files.`);
+          // Each SSDA903 file replaces its collection year's rows (importers/annual.ts).
+          if (result.changes?.length) console.log(formatChanges(result.changes));
           console.log('The indicator figures are recomputed when the server next starts or serves a page (or now: csinsight indicators --compute).');
         } else {
           console.error(formatErrors(result.errors, result.errorCount));
