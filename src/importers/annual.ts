@@ -69,28 +69,30 @@ export async function replaceYears(tx: Tx, spec: TableSpec, years: readonly numb
   const replaced = `ARRAY[${years.map((y) => Math.trunc(y)).join(', ')}]::smallint[]`;
   const later = t.removes ? `r.returns IS NOT NULL AND EXISTS (SELECT 1 FROM unnest(r.returns) x WHERE x > s.y AND x <> ALL (${replaced}))` : 'false';
   const differs = t.columns.map((c, i) => `s.v${i} IS DISTINCT FROM r.${c}`).join(' OR ');
-  const [counts] = await rows<{ added: number; changed: number }>(
+  const absent = `r.returns && ${replaced} AND NOT EXISTS (SELECT 1 FROM ${s} s WHERE ${on(t.key, 's', 'r')})`;
+  const removes = t.removes ? `(SELECT count(*) FROM ${t.table} r WHERE ${absent} AND r.returns <@ ${replaced})::int` : '0';
+  const [counts] = await rows<{ added: number; changed: number; removed: number }>(
     tx,
     `SELECT count(*) FILTER (WHERE r.${t.key[0]} IS NULL)::int AS added,
-            count(*) FILTER (WHERE r.${t.key[0]} IS NOT NULL AND NOT (${later}) AND (${differs}))::int AS changed
+            count(*) FILTER (WHERE r.${t.key[0]} IS NOT NULL AND NOT (${later}) AND (${differs}))::int AS changed,
+            ${removes} AS removed
        FROM (SELECT y, ${t.select.map((e, i) => `${e} AS v${i}`).join(', ')}, ${t.key.join(', ')} FROM ${s}) s
        LEFT JOIN ${t.table} r ON ${on(t.key, 'r', 's')}`,
   );
-  let removed = 0;
   if (t.removes) {
-    const absent = `r.returns && ${replaced} AND NOT EXISTS (SELECT 1 FROM ${s} s WHERE ${on(t.key, 's', 'r')})`;
-    // Held by another year's return too: only loses the years replaced.
-    await tx.exec(`UPDATE ${t.table} r SET returns = return_years(r.returns, ${replaced}, '{}') WHERE ${absent} AND NOT (r.returns <@ ${replaced})`);
-    const [gone] = await rows<{ n: number }>(tx, `WITH d AS (DELETE FROM ${t.table} r WHERE ${absent} AND r.returns <@ ${replaced} RETURNING 1) SELECT count(*)::int AS n FROM d`);
-    removed = gone!.n;
+    // Rows of the years replaced that the new files lack: gone, unless another year's return
+    // holds them too (then they only lose those years). Staged rows a later stored year holds
+    // only add their years to it; the others are stored with every year that holds them.
     await tx.exec(
-      `WITH kept AS (DELETE FROM ${s} s USING ${t.table} r WHERE ${on(t.key, 'r', 's')} AND ${later} RETURNING ${t.key.map((k) => `s.${k}`).join(', ')}, coalesce(s.ys, ARRAY[s.y]) AS ys)
+      `UPDATE ${t.table} r SET returns = return_years(r.returns, ${replaced}, '{}') WHERE ${absent} AND NOT (r.returns <@ ${replaced});
+       DELETE FROM ${t.table} r WHERE ${absent} AND r.returns <@ ${replaced};
+       WITH kept AS (DELETE FROM ${s} s USING ${t.table} r WHERE ${on(t.key, 'r', 's')} AND ${later} RETURNING ${t.key.map((k) => `s.${k}`).join(', ')}, coalesce(s.ys, ARRAY[s.y]) AS ys)
        UPDATE ${t.table} r SET returns = return_years(r.returns, ${replaced}, kept.ys) FROM kept WHERE ${on(t.key, 'r', 'kept')};
        UPDATE ${s} s SET ys = return_years(r.returns, ${replaced}, coalesce(s.ys, ARRAY[s.y])) FROM ${t.table} r
         WHERE ${on(t.key, 'r', 's')} AND r.returns IS NOT NULL AND NOT (r.returns <@ ${replaced});`,
     );
   }
-  return { table: spec.id, label: spec.label, years: [...years].sort(), added: counts!.added, changed: counts!.changed, removed };
+  return { table: spec.id, label: spec.label, years: [...years].sort((a, b) => a - b), added: counts!.added, changed: counts!.changed, removed: counts!.removed };
 }
 
 async function rows<T>(tx: Tx, text: string): Promise<T[]> {
