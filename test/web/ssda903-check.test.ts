@@ -3,6 +3,8 @@
 // downloads as CSV and xlsx.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
@@ -96,4 +98,13 @@ test('an accepted 903 import: the run page shows what each table added, changed 
   const page = await officer.inject({ url: `/import/runs/${again.json().runId}` });
   assert.match(page.body, /data-testid="import-changes"/);
   assert.match(page.body, /SSDA903 Episodes<\/td><td class="govuk-table__cell">2025-26<\/td><td[^>]*>0<\/td><td[^>]*>1<\/td><td[^>]*>0</);
+});
+
+test('the SSDA903 XML export uploaded for a check: its year from the form, errors at their element paths', async () => {
+  const xml = readFileSync(join(import.meta.dirname, '../fixtures/ssda903-validator/fake_903.xml'), 'utf8');
+  const res = await officer.inject({ method: 'POST', url: '/api/imports', ...form({ year: '2023', mode: 'check' }, { 'fake_903.xml': xml }) });
+  assert.equal(res.statusCode, 422, res.body);
+  const body = res.json();
+  assert.deepEqual(body.files, [{ file: 'fake_903.xml', table: 'SSDA903 (XML)', rows: 253 }]);
+  assert.ok(body.errors.some((e: { field: string; child: string }) => e.field === 'EXPSSDA903/CHILD[1]/HEADER/UPN' && e.child === '907440'));
 });
