@@ -165,7 +165,8 @@ export async function keepLatest(tx: Tx, specs: readonly TableSpec[]): Promise<v
         const s = stagingTable(t);
         const same = t.key.map((k) => `b.${k} = a.${k}`).join(' AND ');
         const years = t.annual
-          ? `UPDATE ${s} a SET ys = b.ys FROM (SELECT ${t.key.join(', ')}, array_agg(DISTINCT y ORDER BY y) AS ys FROM ${s} GROUP BY ${t.key.join(', ')} HAVING count(DISTINCT y) > 1) b WHERE ${same};\n`
+          ? // A plain (hashable) aggregate over every row; only the few keys of several years are sorted.
+            `UPDATE ${s} a SET ys = ARRAY(SELECT DISTINCT x FROM unnest(b.ys) x ORDER BY x) FROM (SELECT ${t.key.join(', ')}, array_agg(y) AS ys FROM ${s} GROUP BY ${t.key.join(', ')} HAVING min(y) <> max(y)) b WHERE ${same};\n`
           : '';
         return `${years}DELETE FROM ${s} a USING ${s} b WHERE ${same} AND (coalesce(b.y, 0), b.f, b.r) > (coalesce(a.y, 0), a.f, a.r);`;
       })

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { importFiles } from '../../src/importers/index.ts';
 import { runErrors } from '../../src/importers/report.ts';
 import type { ImportError, ImportFile } from '../../src/importers/types.ts';
@@ -82,6 +83,11 @@ test('the same returns stored from CSV, then from XML: every row the same (nothi
   const stored = await importFiles(store, csv, { user: 'tester' });
   assert.equal(stored.status, 'accepted', JSON.stringify(stored.errors.slice(0, 5)));
   assert.ok(stored.changes!.find((c) => c.table === 'episodes')!.added > 50);
+  // Episodes open across 31 March are in two years' returns of the run, and keep both years.
+  const { rows } = await sql<{ n: number; bad: number }>`SELECT count(*) FILTER (WHERE cardinality(returns) > 1)::int AS n,
+      count(*) FILTER (WHERE returns IS NULL OR returns <> ARRAY(SELECT DISTINCT x FROM unnest(returns) x ORDER BY x))::int AS bad FROM la_episode`.execute(store.db);
+  assert.ok(rows[0]!.n > 0);
+  assert.equal(rows[0]!.bad, 0, 'each row\'s years once each, in order');
   const before = await snapshot(store);
   const again = await importFiles(store, xml, { user: 'tester' });
   assert.equal(again.status, 'accepted', JSON.stringify(again.errors.slice(0, 5)));
