@@ -55,7 +55,7 @@ export function registerImport(program: Command): void {
   program
     .command('import')
     .description('Import DfE return and case-system CSV files (all or nothing, in one run)')
-    .argument('<paths...>', 'CSV files, or folders holding them')
+    .argument('<paths...>', 'CSV files, or folders holding them; XML returns (CIN census, SEN2, workforce, SSDA903 export) by name')
     .option('--year <year>', 'SSDA903 collection year, e.g. 2024 for 2024-25 (default: from the folder name)', parseYear)
     .option('--user <name>', 'who is importing (recorded with the run)', defaultUser())
     .action(async (paths: string[], opts: ImportCliOptions) => {
