@@ -12,9 +12,10 @@ import { readCsv } from './reader.ts';
 import type { RowContext, TableSpec } from './spec.ts';
 import { validateRow } from './stage.ts';
 import { isXmlFile, parseXmlFile } from './xml/parse-xml.ts';
+import { parse903Xml, SSDA903_ROOT, xmlRootName } from './xml/ssda903.ts';
 import { isXlsxFile, parseXlsxFile } from './annexA/xlsx.ts';
 import type { ImportError, ImportFile } from './types.ts';
-import { yearFromPath } from './year.ts';
+import { yearOfJob, yearUnknown } from './year.ts';
 
 /** Rows read per chunk (one COPY of the valid ones each); a chunk is also where an in-thread parse lets other work in. */
 export const CHUNK_ROWS = 20000;
@@ -59,7 +60,8 @@ export function readError(file: ImportFile, err: unknown): ImportError {
 
 export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
   if (isXmlFile(job.file.name)) {
-    yield* parseXmlFile(job);
+    // The SSDA903 export is told from the DfE's XML returns by its root element.
+    yield* (await xmlRootName(job.file)) === SSDA903_ROOT ? parse903Xml(job) : parseXmlFile(job);
     return;
   }
   if (isXlsxFile(job.file.name)) {
@@ -108,9 +110,9 @@ export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
             yield chunk(true);
             return;
           }
-          const fy = spec.needsYear ? (job.year ?? yearFromPath(file.name) ?? (file.path ? yearFromPath(file.path) : null)) : null;
+          const fy = spec.needsYear ? yearOfJob(job) : null;
           if (spec.needsYear && fy === null) {
-            fileError(`${file.name}: the SSDA903 collection year is not known. Give the collection year with the files (2024 for 2024-25), or put it in the folder name (e.g. ssda903_2025).`, 'year');
+            fileError(yearUnknown(file), 'year');
             yield chunk(true);
             return;
           }

@@ -2,6 +2,7 @@
 // across rows and files in SQL; then the upserts. Any error rolls the whole run back, and the
 // run (accepted or rejected) is recorded in import_run.
 import { sql } from 'kysely';
+import { replaceYears, type TableChanges } from './annual.ts';
 import { today } from '../core/dates.ts';
 import { forgetVersion } from '../store/figure-cache.ts';
 import { withImportRun } from '../store/import-runs.ts';
@@ -26,6 +27,8 @@ interface RunState {
   errors: ErrorList;
   /** How many files of the run each table was staged from. */
   files: Map<TableSpec, number>;
+  /** The SSDA903 collection years each table's files are of. */
+  years: Map<TableSpec, Set<number>>;
   bytes: number;
   totalBytes: number;
 }
@@ -40,6 +43,7 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
   const names = files.map((f) => f.name);
   const errors = new ErrorList();
   const results: FileResult[] = [];
+  const changes: TableChanges[] = [];
   const phase = phaseTimer();
   let totalBytes = 0;
   for (const f of files) {
@@ -67,7 +71,7 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
     if (inMemory.length) phase('parsed the uploaded files');
     const onDisk = jobs.filter((j) => j.file.content === undefined);
     await store.transaction(async (tx) => {
-      const state: RunState = { tx, engine: store.kind, options, errors, files: new Map(), bytes: 0, totalBytes };
+      const state: RunState = { tx, engine: store.kind, options, errors, files: new Map(), years: new Map(), bytes: 0, totalBytes };
       await createStaging(tx);
       results.push(...(await stageFiles(state, files, { parsed, onDisk }, phase)));
       crashPoint('import-staged');
@@ -93,12 +97,14 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
       phase('checks');
       if (errors.count > 0 || options.checkOnly) throw new Rejected();
       for (const spec of staged) {
+        const years = [...(state.years.get(spec) ?? [])];
+        if (spec.annual && years.length) changes.push(await replaceYears(tx, spec, years));
         await spec.upsert(tx, { user: options.user });
         phase(`upsert ${spec.id}`);
       }
       await tx.db
         .updateTable('import_run')
-        .set({ status: 'accepted', finished_at: sql<string>`now()`, files: JSON.stringify(results), rows: rowsOf(results) })
+        .set({ status: 'accepted', finished_at: sql<string>`now()`, files: JSON.stringify(results), rows: rowsOf(results), changes: JSON.stringify(changes) })
         .where('id', '=', runId)
         .execute();
     });
@@ -106,7 +112,7 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
     // Cached figures and breakdowns are now out of date (figure-cache.ts), and the figures are
     // marked stale (080_trust.sql) until they are recomputed.
     forgetVersion(store);
-    return { runId, status: 'accepted', files: results, errors: [], errorCount: 0 };
+    return { runId, status: 'accepted', files: results, errors: [], errorCount: 0, changes };
   } catch (err) {
     if (!(err instanceof Rejected)) {
       errors.add({ file: '', row: 0, field: '', rule: 'database', message: `The import failed: ${(err as Error).message}` });
@@ -191,6 +197,7 @@ async function stageFiles(state: RunState, files: ImportFile[], input: { parsed:
       s.result.table = chunk.table.label ?? s.spec.label;
       if (!s.specs.has(s.spec)) state.files.set(s.spec, (state.files.get(s.spec) ?? 0) + 1);
       s.specs.add(s.spec);
+      if (chunk.table.fy !== null) state.years.set(s.spec, (state.years.get(s.spec) ?? new Set()).add(chunk.table.fy));
     }
     s.result.rows = chunk.rows;
     state.bytes += chunk.bytes;

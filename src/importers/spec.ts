@@ -4,6 +4,7 @@ import type * as z from 'zod';
 import type { IsoDate } from '../core/dates.ts';
 import type { RuleIssue } from '../core/rules/issue.ts';
 import type { Tx } from '../store/open.ts';
+import type { AnnualTarget } from './annual.ts';
 
 export interface RowContext {
   /** Collection year (financial year start) of an SSDA903 file; null for other files. */
@@ -56,6 +57,8 @@ export interface TableSpec<T = unknown> {
    * of two years, compared with each other). They may also select child and vals.
    */
   returnChecks?: readonly CrossCheck[];
+  /** An SSDA903 table: its files replace their collection year's stored rows (annual.ts). */
+  annual?: AnnualTarget;
   /** Moves the staged rows into the real tables, in the order of the table list. */
   upsert(tx: Tx, run: { user: string }): Promise<void>;
 }

@@ -11,11 +11,12 @@ import { TABLES } from './tables/index.ts';
 
 /**
  * Every staging table: f (file number) and r (row) locate each row for error messages; y is the
- * SSDA903 collection year of the file (null for other files).
+ * SSDA903 collection year of the file (null for other files). An annual table's ys holds the years
+ * whose returns hold the row when that is more than y (keepLatest, annual.ts).
  */
 export async function createStaging(tx: Tx): Promise<void> {
   await tx.exec(
-    TABLES.map((t) => `CREATE TEMP TABLE ${stagingTable(t)} (f integer NOT NULL, r integer NOT NULL, y smallint, ${t.stage.map(([n, ty]) => `${n} ${ty}`).join(', ')}) ON COMMIT DROP;`).join('\n'),
+    TABLES.map((t) => `CREATE TEMP TABLE ${stagingTable(t)} (f integer NOT NULL, r integer NOT NULL, y smallint, ${t.stage.map(([n, ty]) => `${n} ${ty}`).join(', ')}${t.annual ? ', ys smallint[]' : ''}) ON COMMIT DROP;`).join('\n'),
   );
 }
 
@@ -153,7 +154,8 @@ export function duplicateCheck(spec: TableSpec): CrossCheck {
 
 /**
  * Keeps one version of each key: the latest collection year, then the last file of the run. An
- * episode open across two years is rightly in both years' returns; the later one knows more.
+ * episode open across two years is rightly in both years' returns; the later one knows more, and
+ * an annual table's row keeps every year that held it (ys).
  */
 export async function keepLatest(tx: Tx, specs: readonly TableSpec[]): Promise<void> {
   if (specs.length === 0) return;
@@ -162,7 +164,11 @@ export async function keepLatest(tx: Tx, specs: readonly TableSpec[]): Promise<v
       .map((t) => {
         const s = stagingTable(t);
         const same = t.key.map((k) => `b.${k} = a.${k}`).join(' AND ');
-        return `DELETE FROM ${s} a USING ${s} b WHERE ${same} AND (coalesce(b.y, 0), b.f, b.r) > (coalesce(a.y, 0), a.f, a.r);`;
+        const years = t.annual
+          ? // A plain (hashable) aggregate over every row; only the few keys of several years are sorted.
+            `UPDATE ${s} a SET ys = ARRAY(SELECT DISTINCT x FROM unnest(b.ys) x ORDER BY x) FROM (SELECT ${t.key.join(', ')}, array_agg(y) AS ys FROM ${s} GROUP BY ${t.key.join(', ')} HAVING min(y) <> max(y)) b WHERE ${same};\n`
+          : '';
+        return `${years}DELETE FROM ${s} a USING ${s} b WHERE ${same} AND (coalesce(b.y, 0), b.f, b.r) > (coalesce(a.y, 0), a.f, a.r);`;
       })
       .join('\n'),
   );

@@ -1,4 +1,5 @@
 // The public shapes of an import run.
+import type { TableChanges } from './annual.ts';
 
 export interface ImportFile {
   /** What errors and results show: a file name or a path relative to the imported folder. */
@@ -49,6 +50,8 @@ export interface ImportResult {
   errorCount: number;
   /** Errors by rule and by child (report.ts), when there were errors or it was a check. */
   summary?: ErrorSummary;
+  /** An accepted run: rows added, changed and removed in each SSDA903 table (importers/annual.ts). */
+  changes?: TableChanges[];
 }
 
 export interface ErrorSummary {

@@ -182,6 +182,8 @@ export interface ImportRunTable {
   /** The process that ran the import (080_trust.sql). */
   pid: number | null;
   host: string | null;
+  /** Rows added, changed and removed per SSDA903 table (150_ssda903_return_years.sql). */
+  changes: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface FigureFreshnessTable {

@@ -43,3 +43,11 @@ test('csinsight check: a valid return passes; one with errors exits 1 with the s
   assert.match(bad.stderr, /Check \d+: 2 errors\. Nothing was stored\./);
   assert.equal(readFileSync(report, 'utf8').trim().split('\n').length, 3);
 });
+
+test('csinsight check: the SSDA903 XML export named on the command line, its year given', () => {
+  const fake = join(import.meta.dirname, '../fixtures/ssda903-validator/fake_903.xml');
+  const checked = cli(fake, '--year', '2023');
+  assert.equal(checked.status, 1, checked.stdout + checked.stderr);
+  assert.match(checked.stdout, /SSDA903 \(XML\)\s+253\s+\S*fake_903\.xml/);
+  assert.match(checked.stderr, /fake_903\.xml\s+2\s+EXPSSDA903\/CHILD\[1\]\/HEADER\/UPN\s+168\s+"O013219285333" is not a valid UPN/);
+});

@@ -29,6 +29,9 @@ test('csinsight import: a folder is accepted and each file counted; a bad file e
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(ok.stdout, /SSDA903 Episodes\s+4\s+valid\/ssda903_2025\/episodes\.csv/);
   assert.match(ok.stdout, /accepted: 33 rows from 12 files/);
+  // Each SSDA903 file replaces its collection year: what it added, changed and removed.
+  assert.match(ok.stdout, /Table\s+Years\s+Added\s+Changed\s+Removed/);
+  assert.match(ok.stdout, /SSDA903 Episodes\s+2024-25\s+4\s+0\s+0/);
 
   const bad = join(work, 'bench.csv');
   writeFileSync(bad, 'Indicator,Area,Year,Value\nx,England,2024,lots\n');

@@ -38,7 +38,7 @@ test('a folder of valid files lands in every table with the right values', async
   const ep = await store.db.selectFrom('la_episode').selectAll().where('child_id', '=', 'C001').orderBy('decom').execute();
   assert.deepEqual(ep[0], {
     child_id: 'C001', decom: '2024-04-01', rne: 'S', ls: 'C2', cin: 'N1', place: 'U4', place_provider: 'PR1', dec: '2024-09-15',
-    rec: 'X1', reason_place_change: 'CARPL', home_post: 'AB1 2CD', pl_post: 'AB3 4EF', urn: 'SC123456',
+    rec: 'X1', reason_place_change: 'CARPL', home_post: 'AB1 2CD', pl_post: 'AB3 4EF', urn: 'SC123456', returns: [2024],
   });
   assert.equal(ep[1]?.dec, null);
   assert.equal(await count(store, 'la_episode'), 4);
@@ -49,7 +49,7 @@ test('a folder of valid files lands in every table with the right values', async
     { ...m },
     {
       child_id: 'C001', mis_start: '2024-10-05', missing: 'M', mis_end: '2024-10-07', looked_after: true, start_time: '21:30:00',
-      rhi_offered: '2024-10-08', rhi_completed: '2024-10-09', rhi_declined: null, exploitation_risk: 'CCE', themes: ['PEERS', 'SUBSTANCES'],
+      rhi_offered: '2024-10-08', rhi_completed: '2024-10-09', rhi_declined: null, exploitation_risk: 'CCE', themes: ['PEERS', 'SUBSTANCES'], returns: [2024],
     },
   );
   const c3 = await store.db.selectFrom('missing_episode').selectAll().where('child_id', '=', 'C003').executeTakeFirstOrThrow();
@@ -60,7 +60,7 @@ test('a folder of valid files lands in every table with the right values', async
   assert.deepEqual(home, [{ looked_after: false, rhi_offered: null }, { looked_after: false, rhi_offered: '2025-02-03' }]);
 
   // OC3 keyed by the collection year read from the folder name ssda903_2025
-  assert.deepEqual(await store.db.selectFrom('oc3').selectAll().execute(), [{ child_id: 'C002', fy: 2024, in_touch: 'YES', activ: 'G5', accom: 'D1' }]);
+  assert.deepEqual(await store.db.selectFrom('oc3').selectAll().execute(), [{ child_id: 'C002', fy: 2024, in_touch: 'YES', activ: 'G5', accom: 'D1', returns: [2024] }]);
   assert.deepEqual(await store.db.selectFrom('leaver_activity').selectAll().orderBy('start_date').execute(), [
     { child_id: 'C002', start_date: '2025-09-01', end_date: '2025-12-31', activ: 'F2' },
     { child_id: 'C002', start_date: '2025-12-31', end_date: null, activ: 'G5' },

@@ -50,10 +50,14 @@ test('files dropped on the form: listed, no year asked for XML, imported togethe
   assert.match(files, /sen2_2025\.xml[\s\S]*SEN2 \(XML\)/);
   assert.match(files, /csww_2024\.xml[\s\S]*Social work workforce census \(XML\)/);
 
-  // A CSV chosen again brings the year question back.
+  // A CSV chosen again brings the year question back, as does the SSDA903 XML export (told by its root element).
   await page.goto(`${running.url}/import`);
   await page.setInputFiles('#files', { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('a\n') });
   assert.equal(await page.locator('#year').isVisible(), true);
+  await page.setInputFiles('#files', { name: 'sen2.xml', mimeType: 'application/xml', buffer: Buffer.from(SEN2) });
+  await page.locator('#year').waitFor({ state: 'hidden' });
+  await page.setInputFiles('#files', { name: 'return.xml', mimeType: 'application/xml', buffer: Buffer.from('<?xml version="1.0"?>\n<EXPSSDA903><CHILD/></EXPSSDA903>\n') });
+  await page.locator('#year').waitFor({ state: 'visible' });
 
   await page.goto(`${running.url}/ehcp`);
   assert.match((await page.locator('[data-testid=plans-by-setting]').textContent()) ?? '', /Special school: academy or free school\s*1/);

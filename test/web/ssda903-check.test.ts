@@ -3,6 +3,8 @@
 // downloads as CSV and xlsx; both name children, so they are logged with them and never cached.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
@@ -85,4 +87,31 @@ test('check only with no errors: 200, "checked", nothing stored', async () => {
   assert.equal(await store.db.selectFrom('child').select('child_id').where('child_id', '=', 'W3').executeTakeFirst(), undefined);
   const page = await officer.inject({ url: `/import/runs/${res.json().runId}` });
   assert.match(page.body, /data-testid="import-checked"/);
+});
+
+test('an accepted 903 import: the run page shows what each table added, changed and removed in its year', async () => {
+  const header = `${HEADER}\nW4,F,01/01/2008,WBRI,UN1,0,\n`;
+  const episode = 'W4,01/05/2025,S,C2,N1,K3,PR1,,,,,,';
+  const first = await officer.inject({ method: 'POST', url: '/api/imports', ...form({ year: '2025' }, { 'header.csv': header, 'episodes.csv': `${EPISODES}\n${episode}\n` }) });
+  assert.equal(first.statusCode, 201, first.body);
+  const again = await officer.inject({
+    method: 'POST', url: '/api/imports',
+    ...form({ year: '2025' }, { 'header.csv': header, 'episodes.csv': `${EPISODES}\n${episode.replace('PR1', 'PR2')}\n` }),
+  });
+  assert.equal(again.statusCode, 201, again.body);
+  assert.deepEqual(again.json().changes.map((c: { label: string; added: number; changed: number; removed: number }) => [c.label, c.added, c.changed, c.removed]), [
+    ['SSDA903 Header', 0, 0, 0], ['SSDA903 Episodes', 0, 1, 0],
+  ]);
+  const page = await officer.inject({ url: `/import/runs/${again.json().runId}` });
+  assert.match(page.body, /data-testid="import-changes"/);
+  assert.match(page.body, /SSDA903 Episodes<\/td><td class="govuk-table__cell">2025-26<\/td><td[^>]*>0<\/td><td[^>]*>1<\/td><td[^>]*>0</);
+});
+
+test('the SSDA903 XML export uploaded for a check: its year from the form, errors at their element paths', async () => {
+  const xml = readFileSync(join(import.meta.dirname, '../fixtures/ssda903-validator/fake_903.xml'), 'utf8');
+  const res = await officer.inject({ method: 'POST', url: '/api/imports', ...form({ year: '2023', mode: 'check' }, { 'fake_903.xml': xml }) });
+  assert.equal(res.statusCode, 422, res.body);
+  const body = res.json();
+  assert.deepEqual(body.files, [{ file: 'fake_903.xml', table: 'SSDA903 (XML)', rows: 253 }]);
+  assert.ok(body.errors.some((e: { field: string; child: string }) => e.field === 'EXPSSDA903/CHILD[1]/HEADER/UPN' && e.child === '907440'));
 });

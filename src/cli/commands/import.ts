@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { csvFilesUnder, formatErrors, importFiles, type ImportFile } from '../../importers/index.ts';
+import { formatChanges } from '../../importers/annual.ts';
 import { formatSummary } from '../../importers/report.ts';
 import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
 
@@ -54,7 +55,7 @@ export function registerImport(program: Command): void {
   program
     .command('import')
     .description('Import DfE return and case-system CSV files (all or nothing, in one run)')
-    .argument('<paths...>', 'CSV files, or folders holding them')
+    .argument('<paths...>', 'CSV files, or folders holding them; XML returns (CIN census, SEN2, workforce, SSDA903 export) by name')
     .option('--year <year>', 'SSDA903 collection year, e.g. 2024 for 2024-25 (default: from the folder name)', parseYear)
     .option('--user <name>', 'who is importing (recorded with the run)', defaultUser())
     .action(async (paths: string[], opts: ImportCliOptions) => {
@@ -78,6 +79,8 @@ export function registerImport(program: Command): void {
         if (result.status === 'accepted') {
           for (const f of result.files) console.log(`${f.table.padEnd(24)} ${String(f.rows).padStart(9)}  ${f.file}`);
           console.log(`Import ${result.runId} accepted: ${result.files.reduce((n, f) => n + f.rows, 0)} rows from ${result.files.length} files.`);
+          // Each SSDA903 file replaces its collection year's rows (importers/annual.ts).
+          if (result.changes?.length) console.log(formatChanges(result.changes));
           console.log('The indicator figures are recomputed when the server next starts or serves a page (or now: csinsight indicators --compute).');
         } else {
           console.error(formatErrors(result.errors, result.errorCount));

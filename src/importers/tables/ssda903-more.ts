@@ -8,7 +8,7 @@ import {
 } from '../../core/rules/ssda903.ts';
 import { LS_ADOPTR, NB_ADOPTR, PREV_PERM, REASON_PLACED_CEASED, REVIEW_CODE, SDQ_REASON, SEX_ADOPTR, SW_REASON, YES_NO_01 } from '../../core/ssda903-codes.ts';
 import { codesFor } from '../../core/ssda903-years.ts';
-import { upsertInto } from '../bulk.ts';
+import { annualReturn } from '../annual.ts';
 import { code, date, integer, text, withFields } from '../fields.ts';
 import type { RowContext, TableSpec } from '../spec.ts';
 import { child, dob } from './ssda903.ts';
@@ -35,7 +35,7 @@ export const reviews: TableSpec<ReviewRow> = {
   key: ['child_id', 'review'],
   keyFields: ['CHILD', 'REVIEW'],
   returnChecks: CHECKS_903.Reviews,
-  upsert: upsertInto('la_review', 's_reviews', ['child_id', 'review', 'review_code'], ['child_id', 'review']),
+  ...annualReturn('reviews', 'la_review', ['child_id', 'review', 'review_code'], ['child_id', 'review']),
 };
 
 export const uasc: TableSpec<UascRow> = {
@@ -52,7 +52,7 @@ export const uasc: TableSpec<UascRow> = {
   keyFields: ['CHILD'],
   duplicateRule: 'INT36',
   returnChecks: CHECKS_903.UASC,
-  upsert: upsertInto('uasc', 's_uasc', ['child_id', 'fy', 'duc'], ['child_id', 'fy']),
+  ...annualReturn('uasc', 'uasc', ['child_id', 'fy', 'duc'], ['child_id', 'fy']),
 };
 
 const OC2_FLAGS = ['convicted', 'health_check', 'immunisations', 'teeth_check', 'health_assessment', 'substance_misuse', 'intervention_received', 'intervention_offered'] as const;
@@ -87,7 +87,7 @@ export const oc2: TableSpec<Oc2Row> = {
   keyFields: ['CHILD'],
   duplicateRule: 'INT33',
   returnChecks: CHECKS_903.OC2,
-  upsert: upsertInto('oc2', 's_oc2', ['child_id', 'fy', 'sdq_score', 'sdq_reason', ...OC2_FLAGS], ['child_id', 'fy']),
+  ...annualReturn('oc2', 'oc2', ['child_id', 'fy', 'sdq_score', 'sdq_reason', ...OC2_FLAGS], ['child_id', 'fy']),
 };
 
 export const ad1: TableSpec<Ad1Row> = {
@@ -121,7 +121,7 @@ export const ad1: TableSpec<Ad1Row> = {
   keyFields: ['CHILD'],
   duplicateRule: 'INT31',
   returnChecks: CHECKS_903.AD1,
-  upsert: upsertInto('ad1', 's_ad1', ['child_id', 'fy', 'date_int', 'date_match', 'foster_care', 'nb_adoptr', 'sex_adoptr', 'ls_adoptr'], ['child_id', 'fy']),
+  ...annualReturn('ad1', 'ad1', ['child_id', 'fy', 'date_int', 'date_match', 'foster_care', 'nb_adoptr', 'sex_adoptr', 'ls_adoptr'], ['child_id', 'fy']),
 };
 
 export const placedAdoption: TableSpec<PlacedAdoptionRow> = {
@@ -145,7 +145,7 @@ export const placedAdoption: TableSpec<PlacedAdoptionRow> = {
   key: ['child_id', 'date_placed'],
   keyFields: ['CHILD', 'DATE_PLACED'],
   returnChecks: CHECKS_903.PlacedAdoption,
-  upsert: upsertInto('placed_adoption', 's_placed_adoption', ['child_id', 'date_placed', 'date_placed_ceased', 'reason_placed_ceased'], ['child_id', 'date_placed']),
+  ...annualReturn('placed_adoption', 'placed_adoption', ['child_id', 'date_placed', 'date_placed_ceased', 'reason_placed_ceased'], ['child_id', 'date_placed']),
 };
 
 export const prevPerm: TableSpec<PrevPermRow> = {
@@ -165,7 +165,7 @@ export const prevPerm: TableSpec<PrevPermRow> = {
   keyFields: ['CHILD'],
   duplicateRule: 'INT35',
   returnChecks: CHECKS_903.PrevPerm,
-  upsert: upsertInto('prev_perm', 's_prev_perm', ['child_id', 'fy', 'prev_perm', 'la_perm', 'date_perm'], ['child_id', 'fy']),
+  ...annualReturn('prev_perm', 'prev_perm', ['child_id', 'fy', 'prev_perm', 'la_perm', 'date_perm'], ['child_id', 'fy']),
 };
 
 const swFromApril2024 = (ctx: RowContext) => ctx.fy !== null && ctx.fy >= 2024;
@@ -193,7 +193,7 @@ export const swEpisodes: TableSpec<SwEpisodeRow> = {
   key: ['child_id', 'sw_decom'],
   keyFields: ['CHILD', 'SW_DECOM'],
   returnChecks: CHECKS_903.SWEpisodes,
-  upsert: upsertInto('sw_episode', 's_sw_episodes', ['child_id', 'sw_decom', 'sw_id', 'sw_dec', 'sw_reason'], ['child_id', 'sw_decom']),
+  ...annualReturn('sw_episodes', 'sw_episode', ['child_id', 'sw_decom', 'sw_id', 'sw_dec', 'sw_reason'], ['child_id', 'sw_decom']),
 };
 
 export const dolo: TableSpec<DoloRow> = {
@@ -211,7 +211,7 @@ export const dolo: TableSpec<DoloRow> = {
   key: ['child_id', 'dolo_start'],
   keyFields: ['CHILD', 'DOLO_START'],
   returnChecks: CHECKS_903.DoLo,
-  upsert: upsertInto('dolo', 's_dolo', ['child_id', 'dolo_start', 'dolo_end'], ['child_id', 'dolo_start']),
+  ...annualReturn('dolo', 'dolo', ['child_id', 'dolo_start', 'dolo_end'], ['child_id', 'dolo_start']),
 };
 
 /** In the order they are stored (after the Header, which they all need). */

@@ -7,7 +7,7 @@ import { ACCOM, ACTIV, CIN, ETHNIC, IN_TOUCH, LS, MISSING, PLACE_PROVIDER, REASO
 import { episodeRules, headerRules, missingRules, oc3Rules, type EpisodeRow, type HeaderRow, type MissingRow, type Oc3Row } from '../../core/rules/ssda903.ts';
 import { codesFor, storedSex } from '../../core/ssda903-years.ts';
 import { code, date, pattern, text, withFields } from '../fields.ts';
-import { upsertInto } from '../bulk.ts';
+import { annualReturn } from '../annual.ts';
 import { type RowContext, type TableSpec } from '../spec.ts';
 import { CHECKS_903 } from './ssda903-checks.ts';
 
@@ -41,7 +41,7 @@ export const header: TableSpec<HeaderRow> = {
   duplicateRule: 'INT32',
   checkInvalidRows: true,
   returnChecks: CHECKS_903.Header,
-  upsert: upsertInto('child', 's_header', ['child_id', 'sex', 'dob', 'ethnic', 'upn', 'mother', 'mc_dob'], ['child_id']),
+  ...annualReturn('header', 'child', ['child_id', 'sex', 'dob', 'ethnic', 'upn', 'mother', 'mc_dob'], ['child_id'], { removes: false }),
 };
 
 const EPISODE_COLUMNS = ['child_id', 'decom', 'rne', 'ls', 'cin', 'place', 'place_provider', 'dec', 'rec', 'reason_place_change', 'home_post', 'pl_post', 'urn'];
@@ -87,7 +87,7 @@ export const episodes: TableSpec<EpisodeRow> = {
   keyFields: ['CHILD', 'DECOM'],
   checkInvalidRows: true,
   returnChecks: CHECKS_903.Episodes,
-  upsert: upsertInto('la_episode', 's_episodes', EPISODE_COLUMNS, ['child_id', 'decom']),
+  ...annualReturn('episodes', 'la_episode', EPISODE_COLUMNS, ['child_id', 'decom']),
 };
 
 /** The Missing layout, shared with the case system's missing-from-home export. */
@@ -120,8 +120,9 @@ export const missing: TableSpec<MissingRow> = {
   keyFields: ['CHILD', 'MIS_START'],
   checkInvalidRows: true,
   returnChecks: CHECKS_903.Missing,
-  upsert: upsertInto('missing_episode', 's_missing', ['child_id', 'mis_start', 'missing', 'mis_end', 'looked_after'], ['child_id', 'mis_start'],
-      'child_id, mis_start, missing, mis_end, true'),
+  ...annualReturn('missing', 'missing_episode', ['child_id', 'mis_start', 'missing', 'mis_end', 'looked_after'], ['child_id', 'mis_start'], {
+    select: ['child_id', 'mis_start', 'missing', 'mis_end', 'true'],
+  }),
 };
 
 export const oc3: TableSpec<Oc3Row> = {
@@ -147,5 +148,5 @@ export const oc3: TableSpec<Oc3Row> = {
   duplicateRule: 'INT34',
   checkInvalidRows: true,
   returnChecks: CHECKS_903.OC3,
-  upsert: upsertInto('oc3', 's_oc3', ['child_id', 'fy', 'in_touch', 'activ', 'accom'], ['child_id', 'fy']),
+  ...annualReturn('oc3', 'oc3', ['child_id', 'fy', 'in_touch', 'activ', 'accom'], ['child_id', 'fy']),
 };

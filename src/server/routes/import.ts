@@ -4,6 +4,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { importFiles, type ImportError, type ImportFile, type ImportResult } from '../../importers/index.ts';
+import { fyLabel } from '../../core/periods.ts';
+import type { TableChanges } from '../../importers/annual.ts';
 import { reportCsv, reportXlsx, runErrors, summarise } from '../../importers/report.ts';
 import { computeIndicators } from '../../store/indicators.ts';
 import { recordsShown } from '../auth/audit-trail.ts';
@@ -94,6 +96,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       run: row,
       files: files.map((f) => (typeof f === 'string' ? { file: f, table: '', rows: null } : f)),
       errors: childrenNamed(request, (row.errors ?? []) as ImportError[]),
+      changes: ((Array.isArray(row.changes) ? row.changes : []) as TableChanges[]).map((c) => ({ ...c, yearLabels: c.years.map(fyLabel) })),
       summary: row.status === 'rejected' ? summarise(childrenNamed(request, await runErrors(app.store, id))) : null,
     });
   });

@@ -43,8 +43,24 @@
     var names = chosen.length ? chosen.map(function (c) { return c[1]; }) : Array.prototype.map.call(input.files, function (f) { return f.name; });
     list.textContent = '';
     names.forEach(function (n) { var li = document.createElement('li'); li.textContent = n; list.appendChild(li); });
-    // Only CSV files can need the year; XML returns say it in their Header.
-    if (yearGroup) yearGroup.hidden = names.length > 0 && names.every(function (n) { return /\.xml$/i.test(n); });
+    // Only CSV files and the SSDA903 XML export (root EXPSSDA903) can need the year; the DfE's
+    // XML returns say it in their Header.
+    var files = chosen.length ? chosen.map(function (c) { return c[0]; }) : Array.prototype.slice.call(input.files);
+    var asked = ++yearAsked;
+    var allXml = names.length > 0 && names.every(function (n) { return /\.xml$/i.test(n); });
+    if (!yearGroup) return;
+    if (!allXml) { yearGroup.hidden = false; return; }
+    Promise.all(files.map(rootOf)).then(function (roots) {
+      if (asked === yearAsked) yearGroup.hidden = roots.indexOf('EXPSSDA903') === -1;
+    });
+  }
+  var yearAsked = 0;
+  /** The root element's name of an XML file, from its start. */
+  function rootOf(file) {
+    return file.slice(0, 65536).text().then(function (t) {
+      var m = /<([A-Za-z_][\w.-]*)/.exec(t.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, ''));
+      return m ? m[1] : null;
+    }, function () { return null; });
   }
   function choose(items) {
     chosen = items.filter(function (c) { return importable(c[1]); });
