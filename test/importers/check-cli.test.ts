@@ -3,7 +3,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VALID_DIR } from './helpers.ts';
@@ -33,7 +33,7 @@ test('csinsight check: a valid return passes; one with errors exits 1 with the s
   const dir = join(work, 'ssda903_2026');
   mkdirSync(dir);
   writeFileSync(join(dir, 'header.csv'), 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,2,01/01/2010,WBRI,UN1,0,\n');
-  writeFileSync(join(dir, 'episodes.csv'), 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nA1,01/05/2025,S,C2,N1,Z1,,,,,,,\n');
+  writeFileSync(join(dir, 'episodes.csv'), 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nA1,01/05/2025,S,C2,N1,Z1,,,,,AB1 2CD,AB3 4EF,\n');
   const report = join(work, 'report.csv');
   const bad = cli(dir, '--report', report);
   assert.equal(bad.status, 1, bad.stdout + bad.stderr);
@@ -50,4 +50,12 @@ test('csinsight check: the SSDA903 XML export named on the command line, its yea
   assert.equal(checked.status, 1, checked.stdout + checked.stderr);
   assert.match(checked.stdout, /SSDA903 \(XML\)\s+253\s+\S*fake_903\.xml/);
   assert.match(checked.stderr, /fake_903\.xml\s+2\s+EXPSSDA903\/CHILD\[1\]\/HEADER\/UPN\s+168\s+"O013219285333" is not a valid UPN/);
+
+  // In a folder named for its year, the XML is found with the folder and takes the folder's year.
+  const folder = join(work, 'ssda903_2024');
+  mkdirSync(folder);
+  copyFileSync(fake, join(folder, 'fake_903.xml'));
+  const inFolder = cli(folder);
+  assert.equal(inFolder.status, 1, inFolder.stdout + inFolder.stderr);
+  assert.match(inFolder.stdout, /SSDA903 \(XML\)\s+253\s+\S*fake_903\.xml/);
 });

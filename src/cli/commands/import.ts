@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { csvFilesUnder, formatErrors, importFiles, type ImportFile } from '../../importers/index.ts';
+import { csvFilesUnder, formatErrors, importFiles, xmlFilesUnder, type ImportFile } from '../../importers/index.ts';
 import { formatChanges } from '../../importers/annual.ts';
 import { formatSummary } from '../../importers/report.ts';
 import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
@@ -37,7 +37,10 @@ export function filesToRead(paths: string[]): ImportFile[] | null {
   return null;
 }
 
-/** The files named, with folders expanded to the .csv files under them. */
+/**
+ * The files named, with folders expanded to the files under them: the .csv files, then the .xml
+ * returns (a return's rows win over a case-system export's in one run: importers/index.ts).
+ */
 export function filesFromPaths(paths: string[]): ImportFile[] {
   return paths.flatMap((p) => {
     const isDir = (() => {
@@ -47,7 +50,7 @@ export function filesFromPaths(paths: string[]): ImportFile[] {
         return false; // a missing file is reported by the import, with its name
       }
     })();
-    return isDir ? csvFilesUnder(p) : [{ name: p, path: p }];
+    return isDir ? [...csvFilesUnder(p), ...xmlFilesUnder(p)] : [{ name: p, path: p }];
   });
 }
 
