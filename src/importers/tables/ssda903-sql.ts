@@ -79,3 +79,9 @@ export const EP = (extra = '') => `SELECT e.f, e.r, e.y, e.child_id AS child${ex
 export const placementSame = `e.place IS NOT DISTINCT FROM e.prev_place AND e.place_provider IS NOT DISTINCT FROM e.prev_provider
   AND e.pl_post IS NOT DISTINCT FROM e.prev_post AND e.urn IS NOT DISTINCT FROM e.prev_urn`;
 
+
+/** Episodes with their Header's date of birth (hdob) and UPN (hupn): staged for that year, else the stored child. */
+export const EPISODES_WITH_HEADER = `(SELECT e.*, ${HDOB} AS hdob, coalesce(h.upn, hc.upn) AS hupn FROM s_episodes e ${HEADER('e')})`;
+
+/** Whether a staging table holds a return of year `y` (a rule needing that file is skipped without it). */
+export const staged = (table: string, y: string) => `${y} IN (SELECT DISTINCT y FROM s_${table})`;
