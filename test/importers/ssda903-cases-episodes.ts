@@ -34,7 +34,7 @@ rule('446', { episodes: [E('30/11/2005', 'S', 'E1')] }, { episodes: [E('01/12/20
 rule('210', { header: [HD('01/01/2010', 'UN4')], episodes: [E('24/03/2026')] }, { header: [HD('01/01/2010', 'UN4')], episodes: [E('23/03/2026')] });
 rule('352', { header: [HD('01/05/2007')], episodes: [EP] }, { header: [HD('02/05/2007')], episodes: [EP] });
 rule('358', { header: [HD('01/05/2015', 'UN2')], episodes: [E('01/05/2025', 'S', 'J1')] }, { header: [HD('30/04/2015', 'UN2')], episodes: [E('01/05/2025', 'S', 'J1')] });
-rule('359', { header: [HD('01/03/2008')], episodes: [EP] }, { header: [HD('01/03/2008')], episodes: [E('01/05/2025', 'S', 'V2', 'K2')] });
+rule('359', { header: [HD('01/03/2008')], episodes: [EP, '{c}b,31/03/2026,S,C2,N1,U4,PR1,,,,,,'] }, { header: [HD('01/03/2008')], episodes: [E('01/05/2025', 'S', 'V2', 'K2')] });
 rule('407', { header: [HD('01/01/2007')], episodes: [E('01/05/2025', 'S', 'C2', 'U4', '01/02/2026', 'E45')] },
   { header: [HD('01/03/2008')], episodes: [E('01/05/2025', 'S', 'C2', 'U4', '01/02/2026', 'E45')] });
 rule('460', { header: [HD('01/03/2008')], episodes: [E('01/05/2025', 'S', 'C2', 'U4', '01/02/2026', 'E17')] },

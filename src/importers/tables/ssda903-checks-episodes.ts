@@ -10,15 +10,20 @@ import { check, vals, dfe, yearStart, yearEnd, age, together, EP, LAST_EPISODE, 
 const H = (extra = '') => `SELECT h.f, h.r, h.y, h.child_id AS child${extra}`;
 const born = `'(born ' || ${dfe('e.hdob')} || ')' AS detail`;
 
-/** Episodes against the child's date of birth and UPN in the Header. */
-const AGAINST_HEADER = together(`WITH eh AS MATERIALIZED ${EPISODES_WITH_HEADER}`, [
+/**
+ * Episodes against the child's date of birth and UPN in the Header; asof, the day each return runs
+ * to: the end of its collection year, or the latest date in it when earlier (a return taken in the
+ * year, as the generator's latest is, is checked as it stands).
+ */
+const AGAINST_HEADER = together(`WITH eh AS MATERIALIZED ${EPISODES_WITH_HEADER},
+    asof AS MATERIALIZED (SELECT y, least(${yearEnd('y')}, greatest(max(decom), max(dec))) AS day FROM s_episodes GROUP BY y)`, [
   check('210', `${EP()}, NULL AS field, '(UPN UN4)' AS detail, ${vals('e', 'DECOM')} AS vals
     FROM eh e WHERE e.hupn = 'UN4' AND e.decom >= make_date(e.y + 1, 3, 24)`),
   check('352', `${EP()}, NULL AS field, ${born}, ${vals('e', 'RNE', 'DECOM')} AS vals FROM eh e WHERE e.rne = 'S' AND e.decom >= ${age('e.hdob', 18)}`),
   check('358', `${EP()}, NULL AS field, ${born}, ${vals('e', 'LS', 'DECOM')} AS vals
     FROM eh e WHERE e.ls IN ('J1', 'J2', 'J3') AND e.decom <= ${age('e.hdob', 10)}`),
   check('359', `${EP()}, NULL AS field, ${born}, ${vals('e', 'LS', 'PLACE', 'DEC')} AS vals
-    FROM eh e WHERE e.dec IS NULL AND ${age('e.hdob', 18)} < ${yearEnd('e.y')} AND NOT coalesce(e.ls = 'V2' AND e.place = 'K2', false)`),
+    FROM eh e JOIN asof a ON a.y = e.y WHERE e.dec IS NULL AND ${age('e.hdob', 18)} < a.day AND NOT coalesce(e.ls = 'V2' AND e.place = 'K2', false)`),
   check('407', `${EP()}, NULL AS field, ${born}, ${vals('e', 'REC', 'DEC')} AS vals
     FROM eh e WHERE e.rec IN ('E45', 'E46', 'E47', 'E48') AND e.dec > ${age('e.hdob', 18)}`),
   check('460', `${EP()}, NULL AS field, ${born}, ${vals('e', 'REC', 'DEC')} AS vals FROM eh e WHERE e.rec = 'E17' AND e.dec < ${age('e.hdob', 18)}`),
