@@ -72,3 +72,17 @@ rule('205B', { header: [H], header_last: [H], uasc: [UASC()], uasc_last: [UASC()
   { header: [HD('01/06/2006')], header_last: [HD('01/06/2006')], uasc: [UASC('01/06/2024', '01/06/2006')], uasc_last: [UASC('01/06/2024', '01/06/2006')] });
 rule('205C', { header: [], uasc: [UASC('01/06/2025')], uasc_last: ['{c}b,F,01/01/2010,'] }, { header: [], uasc: [UASC()], uasc_last: ['{c}b,F,01/01/2010,'] });
 rule('205D', { header: [H], header_last: [H], uasc: [UASC()], uasc_last: ['{c}b,F,01/01/2010,'] }, { header: [H], header_last: [H], uasc: [UASC()], uasc_last: [UASC()] });
+
+// Rules of the base register, with rows of the validator's own cases where csinsight used to disagree
+rule('142', { episodes: ['{c},01/06/2025,S,C2,N1,U4,PR1,04/06/2025,,,,,', E('04/06/2025', 'P', 'C2', 'U6')] },
+  { episodes: [E('01/06/2025', 'S', 'C2', 'U4', '04/06/2025', 'X1'), E('04/06/2025', 'P', 'C2', 'U6')] });
+rule('357', { episodes: [E('01/06/2025', 'P')], episodes_last: [E('01/05/2024', 'S', 'C2', 'U4', '01/06/2024', 'E13')] },
+  { episodes: [E('01/06/2025')], episodes_last: [E('01/05/2024', 'S', 'C2', 'U4', '01/06/2024', 'E13')] });
+rule('431', { episodes: [E('01/06/2025', 'S', 'C2', 'U4', '10/06/2025', 'E13'), E('08/06/2025')] },
+  { episodes: [E('01/06/2025', 'S', 'C2', 'U4', '07/06/2025', 'E13'), E('08/06/2025')] });
+rule('433', { episodes: [E('04/04/2025', 'S', 'C2', 'U4', '12/09/2025', 'E13'), E('11/09/2025', 'B', 'C1', 'U6', '06/01/2026', 'X1'), E('07/01/2026', 'B', 'C2', 'U4')] },
+  { episodes: [E('17/06/2025', 'S', 'C2', 'U4', '19/11/2025', 'X1'), E('19/11/2025', 'P', 'C2', 'U6')] });
+/** A children's home placement with its provider, postcode and URN. */
+const HOME = (decom: string, rne: string, dec: string, rec: string, post: string) => `{c},${decom},${rne},C2,N1,K2,PR1,${dec},${rec},${rne === 'S' ? '' : 'CARPL'},AB1 1AB,${post},SC123456`;
+rule('435', { episodes: [HOME('01/06/2025', 'S', '03/06/2025', 'X1', 'XX1 3XX'), HOME('03/06/2025', 'P', '', '', 'XX1 3XX')] },
+  { episodes: [HOME('01/06/2025', 'S', '03/06/2025', 'X1', 'XX1 3XX'), HOME('03/06/2025', 'P', '', '', 'XX9 9XX')] });
