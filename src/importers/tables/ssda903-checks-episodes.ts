@@ -69,9 +69,11 @@ const EPISODE_CHECKS: CrossCheck[] = [
     FROM (SELECT e.*, bool_or(e.ls = 'V3') OVER w AS v3, bool_or(e.ls = 'V4') OVER w AS v4
           FROM s_episodes e WHERE e.ls IN ('V3', 'V4') WINDOW w AS (PARTITION BY e.y, e.child_id)) e
     WHERE e.v3 AND e.v4`),
-  // Reported on the other tables' rows, when this return's episodes are in the import.
-  check('1012', NEED_EPISODES.map((t) => `SELECT x.f, x.r, x.y, x.child_id AS child, NULL AS field, NULL AS detail, ${vals('x', 'CHILD')} AS vals
-    FROM s_${t} x WHERE ${staged('episodes', 'x.y')} AND NOT ${hasEpisode('x')}`).join('\nUNION ALL\n')),
+  // Reported on the other tables' rows, when this return's episodes are in the import (ey: the years they are for).
+  together('WITH ey AS MATERIALIZED (SELECT DISTINCT y FROM s_episodes)', [
+    check('1012', NEED_EPISODES.map((t) => `SELECT x.f, x.r, x.y, x.child_id AS child, NULL AS field, NULL AS detail, ${vals('x', 'CHILD')} AS vals
+      FROM s_${t} x WHERE x.y IN (SELECT y FROM ey) AND NOT ${hasEpisode('x')}`).join('\nUNION ALL\n')),
+  ]),
   // Any episode after the first that ceased with an adoption, in this return or last year's.
   check('199', `${EP()}, NULL AS field, '(adopted: episode begun ' || ${dfe('a.first')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
     FROM s_episodes e
