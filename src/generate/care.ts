@@ -90,10 +90,22 @@ function adoptionChanges(r: Random, start: number): Change[] {
   ];
 }
 
+/**
+ * The longest a temporary legal status lasts, in days (the DfE's rules 361 and 362): police
+ * protection 72 hours, an emergency protection order 8 days, extended at most to 21.
+ */
+const TEMPORARY_LS_DAYS: Readonly<Record<string, number>> = { L1: 3, L2: 21 };
+
 function ordinaryChanges(r: Random, plan: CarePlan, firstLs: string, firstPlace: string): Change[] {
   const out: Change[] = [];
   let ls = firstLs;
   let place = firstPlace;
+  // Police protection or an emergency protection order gives way to another status in time.
+  const limit = TEMPORARY_LS_DAYS[firstLs];
+  if (limit !== undefined && plan.end - plan.start > limit) {
+    ls = nextLegalStatus(r, ls) as string;
+    out.push({ day: plan.start + r.int(1, limit), ls });
+  }
   // Unsettled children move more often; placement moves every year or so on average.
   const gap = r.chance(0.25) ? 120 : 380;
   for (let day = plan.start + 30 + Math.round(r.exponential(gap)); day < plan.end - 1; day += 30 + Math.round(r.exponential(gap))) {

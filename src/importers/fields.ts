@@ -74,11 +74,13 @@ export function code(list: CodeList, opts: Opts & { required?: boolean } = {}): 
   });
 }
 
-/** A text matching a pattern (after upper-casing), e.g. a UPN. */
-export function pattern(re: RegExp, opts: Opts & { required: true; what: string }): Cell<string> {
+/** A text matching a pattern (after upper-casing), e.g. a UPN; `required` refuses a blank. */
+export function pattern(re: RegExp, opts: Opts & { required: true; what: string }): Cell<string>;
+export function pattern(re: RegExp, opts: Opts & { required?: false; what: string }): Cell<string | null>;
+export function pattern(re: RegExp, opts: Opts & { required?: boolean; what: string }): Cell<string | null> {
   const rule = opts.rule ?? 'format';
   return cell((s, ctx) => {
-    if (s === '') return blankIsRequired(ctx, rule);
+    if (s === '') return opts.required ? blankIsRequired(ctx, rule) : null;
     const v = s.toUpperCase();
     return re.test(v) ? v : fail(ctx, rule, `"${s}" is not a valid ${opts.what}.`);
   });

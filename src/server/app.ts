@@ -16,6 +16,7 @@ import { auditLogRoutes } from './auth/audit-log-routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { caseAuditRoutes } from './auth/case-audit-routes.ts';
 import { views } from './plugins/views.ts';
+import { pageCache } from './plugins/page-cache.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { careLeaverRoutes } from './routes/care-leavers.ts';
 import { committeeRoutes } from './routes/committee.ts';
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await identity(app, { clock: options.clock });
   await access(app);
   await views(app);
+  await pageCache(app);
   await assets(app);
   await freshFigures(app);
 

@@ -32,7 +32,7 @@ test('csinsight check: a valid return passes; one with errors exits 1 with the s
 
   const dir = join(work, 'ssda903_2026');
   mkdirSync(dir);
-  writeFileSync(join(dir, 'header.csv'), 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,2,01/01/2010,WBRI,UN1,0,\n');
+  writeFileSync(join(dir, 'header.csv'), 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,2,01/01/2010,WBRI,UN2,0,\n');
   writeFileSync(join(dir, 'episodes.csv'), 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nA1,01/05/2025,S,C2,N1,Z1,,,,,AB1 2CD,AB3 4EF,\n');
   const report = join(work, 'report.csv');
   const bad = cli(dir, '--report', report);

@@ -23,7 +23,7 @@ after(() => store.close());
 const rejects = (files: ImportFile[], expected: Where[], message?: RegExp) => expectRejected(store, files, expected, message);
 
 test('a date that does not exist: rule 102 on the DOB cell', () =>
-  rejects([{ name: `${Y}header.csv`, content: csv(HEADER, 'C010,M,01/01/2012,WBRI,UN1,,', 'C011,F,31/02/2010,WBRI,UN1,,') }], [
+  rejects([{ name: `${Y}header.csv`, content: csv(HEADER, 'C010,M,01/01/2012,WBRI,UN2,,', 'C011,F,31/02/2010,WBRI,UN1,,') }], [
     [`${Y}header.csv`, 3, 'DOB', '102'],
   ], /31\/02\/2010/));
 
@@ -92,7 +92,8 @@ test('OC3 in touch with no activity (345), a bad UPN (168), a birth date in the 
 test('one bad file among good ones stores nothing from any of them', async () => {
   const files = validFiles().map((f) => {
     if (f.name.endsWith('strategy.csv')) return { ...f, content: String(f.content).replace('amber', 'red') };
-    if (f.name.endsWith('header.csv')) return { ...f, content: String(f.content) + 'C050,M,01/01/2015,WBRI,UN1,,\n' };
+    if (f.name.endsWith('header.csv')) return { ...f, content: String(f.content) + 'C050,M,01/01/2015,WBRI,UN2,,\n' };
+    if (f.name.endsWith('episodes.csv')) return { ...f, content: String(f.content) + 'C050,01/05/2024,S,C2,N1,U4,PR1,,,,,,\n' };
     if (f.name.endsWith('benchmarks.csv')) return { ...f, content: String(f.content).replace('50.3', '51.0') };
     return f;
   });

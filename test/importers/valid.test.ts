@@ -149,12 +149,12 @@ test('the --year option overrides the folder name and keys OC3 by that year', as
 test('a key in two collection years: the later return wins, whatever the file order', async () => {
   const EPISODES = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN';
   const result = await importFiles(store, [
-    { name: 'ssda903_2027/episodes.csv', content: csv(EPISODES, 'C003,01/05/2024,S,C1,N5,U6,PR5,01/07/2026,E13,,AB1 2CD,AB3 4EF,') },
-    { name: 'ssda903_2026/episodes.csv', content: csv(EPISODES, 'C003,01/05/2024,S,C1,N5,U6,PR5,,,,AB1 2CD,AB3 4EF,') },
+    { name: 'ssda903_2026/episodes.csv', content: csv(EPISODES, 'C003,01/05/2024,S,C1,N5,U6,PR5,01/07/2025,E13,,AB1 2CD,AB3 4EF,') },
+    { name: 'ssda903_2025/episodes.csv', content: csv(EPISODES, 'C003,01/05/2024,S,C1,N5,U6,PR5,,,,XY1 1XY,AB3 4EF,') },
   ], { user: 'officer' });
   assert.equal(result.status, 'accepted', JSON.stringify(result.errors));
   const ep = await store.db.selectFrom('la_episode').select(['home_post', 'dec', 'rec']).where('child_id', '=', 'C003').executeTakeFirstOrThrow();
-  assert.deepEqual({ ...ep }, { home_post: 'AB1 2CD', dec: '2026-07-01', rec: 'E13' });
+  assert.deepEqual({ ...ep }, { home_post: 'AB1 2CD', dec: '2025-07-01', rec: 'E13' });
 });
 
 test('an SSDA903 file with no year anywhere is refused', async () => {

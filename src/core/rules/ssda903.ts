@@ -14,7 +14,7 @@ export interface HeaderRow {
   sex: string | null;
   dob: IsoDate | null;
   ethnic: string;
-  upn: string;
+  upn: string | null;
   mother: string | null;
   mcDob: IsoDate | null;
 }
@@ -164,6 +164,9 @@ export function headerRules(r: HeaderRow, fy: number | null = null): RuleIssue[]
   if (fy !== null && r.dob !== null) {
     i.add(r.dob > collectionYearEnd(fy), '301');
     i.add(birthday(r.dob, 25) < collectionYearStart(fy), '351');
+    // School age: 4 by 31 August before the collection year began.
+    i.add(r.upn === 'UN1' && birthday(r.dob, 4) <= `${fy - 1}-08-31`, '209');
+    i.add(r.mother === '1' && birthday(r.dob, 11) > collectionYearStart(fy), '620', 'MOTHER');
   }
   return i.list;
 }
@@ -179,14 +182,25 @@ export function episodeRules(r: EpisodeRow, fy: number | null = null): RuleIssue
   i.add(before(r.dec, r.decom), '356', 'DEC');
   i.add((r.dec === null) !== (r.rec === null), '148', r.dec === null ? 'DEC' : 'REC');
   i.add(r.decom !== null && r.decom < '1991-10-14', '353');
+  i.add(r.decom !== null && r.dec === r.decom, '355', 'DEC');
+  i.add(r.ls === 'V3' && r.rne !== 'S', '366', 'RNE');
+  i.add(r.ls === 'E1' && r.decom !== null && r.decom < PLACEMENT_ORDERS_FROM, '446', 'LS');
   if (fy !== null) {
     i.add(r.decom !== null && r.decom > collectionYearEnd(fy), '354');
     i.add(r.dec !== null && r.dec > collectionYearEnd(fy), '385');
+    // An open short break counts to the end of the year.
+    const breakEnd = r.dec ?? collectionYearEnd(fy);
+    i.add(r.ls === 'V3' && r.decom !== null && breakEnd > addDays(r.decom, SHORT_BREAK_MAX_DAYS), '365', 'DEC', `(more than ${SHORT_BREAK_MAX_DAYS} days)`);
   }
   const noUrn = r.place !== null && (NO_URN.includes(r.place) || /^Z/.test(r.place) || (fy !== null && fy <= 2023 && r.place === 'P2'));
   i.add(r.urn !== null && r.urn.toUpperCase() !== 'XXXXXXX' && noUrn, '222', 'URN', `(placement type ${r.place})`);
   return [...i.list, ...placementRules(r, fy)];
 }
+
+/** Placement orders (legal status E1) began on 1 December 2005 (rule 446). */
+const PLACEMENT_ORDERS_FROM: IsoDate = '2005-12-01';
+/** The longest an individual short break (V3) may last, in days (rule 365). */
+const SHORT_BREAK_MAX_DAYS = 17;
 
 /** Placements with no Ofsted URN (rule 222), besides the other placements (Z1, Z11 to Z14) and, until 2023-24, P2. */
 const NO_URN: readonly string[] = ['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4'];

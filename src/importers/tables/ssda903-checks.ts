@@ -67,24 +67,24 @@ const EPISODE_CHECKS: CrossCheck[] = [
     WHERE (e.rec = 'X1' AND e.dec IS NOT NULL AND (e.next_decom IS NULL OR e.dec <> e.next_decom))
        OR (e.rec <> 'X1' AND e.dec = e.next_decom)`),
   check('142', `${EP()}, NULL AS field, '(next episode begins ' || ${dfe('e.next_decom')} || ')' AS detail, ${vals('e', 'DECOM', 'DEC')} AS vals
-    FROM chain e WHERE e.dec IS NULL AND e.next_decom IS NOT NULL`),
+    FROM chain e WHERE (e.dec IS NULL OR e.rec IS NULL) AND e.next_decom IS NOT NULL`),
   check('501', `${EP()}, NULL AS field, '(previous ceased ' || ${dfe('e.prev_dec')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
     FROM chain e WHERE e.decom < e.prev_dec`),
   check('357', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'DECOM', 'RNE')} AS vals
-    FROM chain e WHERE e.n = 1 AND e.decom >= ${yearStart('e.y')} AND e.rne <> 'S'
-      AND NOT EXISTS (SELECT 1 FROM s_episodes l WHERE l.child_id = e.child_id AND l.y = e.y - 1)`),
+    FROM chain e WHERE e.n = 1 AND e.decom >= ${yearStart('e.y')} AND e.rne IS DISTINCT FROM 'S'`),
   check('431', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'DECOM', 'RNE')} AS vals
-    FROM chain e WHERE e.rne = 'S' AND e.prev_dec = e.decom`),
+    FROM chain e WHERE e.rne = 'S' AND e.prev_dec >= e.decom`),
   check('432', `${EP()}, NULL AS field, '(previous ceased with ' || e.prev_rec || ')' AS detail, ${vals('e', 'RNE')} AS vals
-    FROM chain e WHERE e.n > 1 AND e.prev_rec IS NOT NULL AND e.prev_rec <> 'X1' AND e.rne <> 'S'`),
+    FROM chain e WHERE e.n > 1 AND e.prev_rec IS NOT NULL AND e.prev_rec <> 'X1' AND e.rne IS DISTINCT FROM 'S'`),
   check('433', `${EP()}, NULL AS field, '(previous ceased ' || coalesce(${dfe('e.prev_dec')}, 'never') || ')' AS detail, ${vals('e', 'DECOM', 'RNE')} AS vals
-    FROM chain e WHERE e.n > 1 AND e.rne IN ('L', 'P', 'T', 'B', 'U') AND e.prev_dec IS DISTINCT FROM e.decom AND e.prev_rec = 'X1'`),
+    FROM chain e WHERE e.n > 1 AND e.rne IN ('L', 'P', 'T', 'B', 'U') AND e.prev_dec IS DISTINCT FROM e.decom`),
   check('434', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'RNE', 'LS', 'PLACE')} AS vals
     FROM chain e WHERE e.n > 1 AND e.rne = 'L' AND (e.ls = e.prev_ls OR NOT (${placementSame}))`),
   check('435', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'RNE', 'LS')} AS vals
-    FROM chain e WHERE e.n > 1 AND e.rne IN ('P', 'T') AND e.ls <> e.prev_ls`),
+    FROM chain e WHERE e.n > 1 AND e.rne IN ('P', 'T') AND (e.ls IS DISTINCT FROM e.prev_ls
+      OR (e.place = e.prev_place AND e.place_provider = e.prev_provider AND e.pl_post = e.prev_post AND e.urn = e.prev_urn))`),
   check('436', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'RNE', 'LS', 'PLACE')} AS vals
-    FROM chain e WHERE e.n > 1 AND e.rne IN ('B', 'U') AND (e.ls = e.prev_ls OR (${placementSame}))`),
+    FROM chain e WHERE e.n > 1 AND e.rne IN ('B', 'U') AND (e.ls IS NOT DISTINCT FROM e.prev_ls OR (${placementSame}))`),
   check('437', `${EP()}, NULL AS field, NULL AS detail, ${vals('e', 'REC')} AS vals
     FROM chain e WHERE e.rec IN ('E2', 'E15') AND e.next_decom IS NOT NULL`),
   check('226', `${EP()}, 'REASON_PLACE_CHANGE' AS field, NULL AS detail, ${vals('e', 'PLACE', 'REASON_PLACE_CHANGE')} AS vals

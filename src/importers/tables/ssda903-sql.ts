@@ -109,3 +109,9 @@ export function overlapsPrevious(code: string, table: string, start: string, end
           FROM s_${table} WINDOW w AS (PARTITION BY y, child_id ORDER BY coalesce(${end}, ${start}), ${start}, r)) x
     WHERE x.n > 1 AND (x.prev_end IS NULL OR x.${start} < x.prev_end)`);
 }
+
+/** Episodes with their Header's date of birth (hdob) and UPN (hupn): staged for that year, else the stored child. */
+export const EPISODES_WITH_HEADER = `(SELECT e.*, ${HDOB} AS hdob, coalesce(h.upn, hc.upn) AS hupn FROM s_episodes e ${HEADER('e')})`;
+
+/** Whether a staging table holds a return of year `y` (a rule needing that file is skipped without it). */
+export const staged = (table: string, y: string) => `${y} IN (SELECT DISTINCT y FROM s_${table})`;

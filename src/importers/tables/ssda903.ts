@@ -26,7 +26,8 @@ export const header: TableSpec<HeaderRow> = {
         sex: code(codesFor(ctx.fy).SEX, { required: true, rule: '101' }),
         dob: dob(ctx),
         ethnic: code(ETHNIC, { required: true, rule: '103' }),
-        upn: pattern(UPN_PATTERN, { required: true, rule: '168', what: 'UPN (a letter and 12 digits, or UN1 to UN5)' }),
+        // A blank UPN is allowed for a child only ever on short breaks (rule 442 checks the rest).
+        upn: pattern(UPN_PATTERN, { rule: '168', what: 'UPN (a letter and 12 digits, or UN1 to UN5)' }),
         mother: code({ '0': 'No', '1': 'Yes' }, { rule: '165' }),
         mc_dob: date({ rule: '171', notAfter: ctx.today }),
       })
