@@ -46,7 +46,7 @@ const lastView = async (url: string) => (await queryAudit(store, { username: 'te
 test('check only: the year from the form, every error reported by rule and child, downloads, nothing stored', async () => {
   const children = await store.db.selectFrom('child').select('child_id').execute();
   const files = {
-    'header.csv': `${HEADER}\nW1,1,01/01/2010,WBRI,UN1,0,\nW2,F,01/01/2010,WBRI,UN1,0,\n`,
+    'header.csv': `${HEADER}\nW1,1,01/01/2010,WBRI,UN2,0,\nW2,F,01/01/2010,WBRI,UN2,0,\n`,
     'episodes.csv': `${EPISODES}\nW1,01/05/2025,S,C2,N1,H5,PR1,,,,AB1 2CD,AB3 4EF,\nW2,01/05/2025,S,C2,N1,U4,PR1,01/06/2025,X1,,AB1 2CD,AB3 4EF,\n`,
   };
   const res = await officer.inject({ method: 'POST', url: '/api/imports', ...form({ year: '2025', mode: 'check' }, files) });
@@ -79,7 +79,7 @@ test('check only: the year from the form, every error reported by rule and child
 });
 
 test('check only with no errors: 200, "checked", nothing stored', async () => {
-  const files = { 'header.csv': `${HEADER}\nW3,F,01/01/2010,WBRI,UN1,0,\n`, 'episodes.csv': `${EPISODES}\nW3,01/05/2025,S,C2,N1,K3,PR1,,,,AB1 2CD,AB3 4EF,\n`.replace('01/01/2010', '01/01/2008') };
+  const files = { 'header.csv': `${HEADER}\nW3,F,01/01/2010,WBRI,UN2,0,\n`, 'episodes.csv': `${EPISODES}\nW3,01/05/2025,S,C2,N1,K3,PR1,,,,AB1 2CD,AB3 4EF,\n`.replace('01/01/2010', '01/01/2008') };
   files['header.csv'] = files['header.csv'].replace('01/01/2010', '01/01/2008');
   const res = await officer.inject({ method: 'POST', url: '/api/imports', ...form({ year: '2025', mode: 'check' }, files) });
   assert.equal(res.statusCode, 200, res.body);
@@ -90,8 +90,8 @@ test('check only with no errors: 200, "checked", nothing stored', async () => {
 });
 
 test('an accepted 903 import: the run page shows what each table added, changed and removed in its year', async () => {
-  const header = `${HEADER}\nW4,F,01/01/2008,WBRI,UN1,0,\n`;
-  const episode = 'W4,01/05/2025,S,C2,N1,K3,PR1,,,,,,';
+  const header = `${HEADER}\nW4,F,01/01/2008,WBRI,UN2,0,\n`;
+  const episode = 'W4,01/05/2025,S,C2,N1,K3,PR1,,,,AB1 2CD,AB3 4EF,';
   const first = await officer.inject({ method: 'POST', url: '/api/imports', ...form({ year: '2025' }, { 'header.csv': header, 'episodes.csv': `${EPISODES}\n${episode}\n` }) });
   assert.equal(first.statusCode, 201, first.body);
   const again = await officer.inject({

@@ -13,12 +13,22 @@ import { forgetVersion, storeVersion } from '../../store/figure-cache.ts';
 import { UNSAFE_METHODS } from '../auth/csrf.ts';
 import { escapeHtml } from '../format.ts';
 
+/**
+ * The pages kept (route addresses): the dashboard, the area pages and the action plan, which set
+ * no headers of their own. Papers and downloads set their own policy and type, so are not here.
+ */
+const PAGES = new Set([
+  '/', '/indicators/:id', '/actions', '/actions/:actionId', '/committee', '/care-leavers', '/ehcp', '/missing', '/front-door',
+  '/child-protection', '/early-help', '/workforce', '/home-education', '/voice', '/inspection',
+]);
+
 /** Bytes of page bodies kept per process (pages are 20-200 KB; the oldest go first). */
 const MAX_BYTES = 32 * 1024 * 1024;
 
 // Plain words, so that HTML escaping leaves them as they are.
 const TOKEN = 'csinsightpagecachetoken';
 const NONCE = 'csinsightpagecachenonce';
+const STYLE_NONCE = 'csinsightpagecachestylenonce';
 const USER = 'csinsightpagecacheuser';
 
 interface Page {
@@ -36,7 +46,7 @@ declare module 'fastify' {
 function cacheable(request: FastifyRequest): boolean {
   const config = request.routeOptions.config;
   const role = request.user?.role;
-  if (request.method !== 'GET' || !role || config?.permission !== 'view_aggregates' || request.url.startsWith('/api/')) return false;
+  if (request.method !== 'GET' || !role || config?.permission !== 'view_aggregates' || !PAGES.has(request.routeOptions.url ?? '')) return false;
   return !(config.caseLevel && can(role, 'view_child_records'));
 }
 
@@ -59,8 +69,14 @@ export async function pageCache(app: FastifyInstance): Promise<void> {
   const personal = (request: FastifyRequest, reply: FastifyReply, body: string) =>
     body
       .replaceAll(TOKEN, request.csrfToken ?? '')
+      .replaceAll(STYLE_NONCE, reply.cspNonce?.style ?? '')
       .replaceAll(NONCE, reply.cspNonce?.script ?? '')
       .replaceAll(USER, escapeHtml(request.user?.username ?? ''));
+  // A template may also have been given the token or a nonce by its route rather than the locals.
+  const shared = (request: FastifyRequest, reply: FastifyReply, body: string) => {
+    const own: [string | undefined, string][] = [[request.csrfToken, TOKEN], [reply.cspNonce?.script, NONCE], [reply.cspNonce?.style, STYLE_NONCE]];
+    return own.reduce((b, [value, marker]) => (value ? b.replaceAll(value, marker) : b), body);
+  };
 
   // After the views plugin's preHandler has set the page's locals.
   app.addHook('preHandler', async (request, reply) => {
@@ -76,7 +92,7 @@ export async function pageCache(app: FastifyInstance): Promise<void> {
   app.addHook('onSend', async (request, reply, payload) => {
     const pending = request.pageCache;
     if (!pending || typeof payload !== 'string') return payload;
-    if (reply.statusCode === 200 && /^text\/html/.test(String(reply.getHeader('content-type')))) keep(pending.key, { version: pending.version, body: payload });
+    if (reply.statusCode === 200 && /^text\/html/.test(String(reply.getHeader('content-type')))) keep(pending.key, { version: pending.version, body: shared(request, reply, payload) });
     return personal(request, reply, payload);
   });
 
