@@ -5,6 +5,7 @@
 // need statistics (about 4 in 10 contacts become referrals, most assessments within 45 working
 // days); they are not any council's figures. Written with exceljs's streaming WorkbookWriter.
 import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { addWorkingDays } from '../core/cin.ts';
@@ -131,12 +132,13 @@ function lookedAfterRow(r: Random, person: Record<string, string | number | Date
 }
 
 /**
- * Writes a workbook with exceljs's streaming writer and resolves once the file is closed: the
+ * Writes a workbook (to a file or a stream) with exceljs's streaming writer and resolves once the
+ * file is closed (the stream finished): the
  * writer's commit resolves when the zip is finished, which can be before the file holds its end
  * (shared strings, workbook.xml), and a reader then sees a workbook without them.
  */
-export async function writeWorkbook(path: string, fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void): Promise<void> {
-  const stream = createWriteStream(path);
+export async function writeWorkbook(to: string | Writable, fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void): Promise<void> {
+  const stream = typeof to === 'string' ? createWriteStream(to) : to;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true });
   fill(wb);
   await wb.commit();

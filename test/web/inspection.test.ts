@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { BrowserContext } from 'playwright-core';
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { hashedId } from '../../src/reports/annex-a-export.ts';
 import { drift, journey } from '../../src/core/annexAJourneys.ts';
 import { annexARows, writeAnnexAWorkbook } from '../../src/generate/annexA.ts';
 import { dayOf } from '../../src/generate/days.ts';
@@ -31,6 +34,9 @@ let sessions: Sessions;
 let running: RunningApp;
 let officer: BrowserContext;
 let councillor: BrowserContext;
+let saltDir: string;
+let log = '';
+const SALT = 'inspection-test-salt-5b1e7c0a94';
 
 before(async () => {
   store = await openTestStore();
@@ -43,13 +49,19 @@ before(async () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  sessions = await startSessions({ store, asOf: AS_OF });
+  saltDir = mkdtempSync(join(tmpdir(), 'csinsight-inspection-salt-'));
+  const saltFile = join(saltDir, 'salt');
+  writeFileSync(saltFile, `${SALT}\n`, { mode: 0o600 });
+  // The server logs at info into `log`, to show the salt is never written there.
+  const logStream = new Writable({ write: (chunk: Buffer, _enc, done) => ((log += chunk.toString()), done()) });
+  sessions = await startSessions({ store, asOf: AS_OF, annexASaltFile: saltFile, logLevel: 'info', logStream });
   ({ running, officer, councillor } = sessions);
 });
 
 after(async () => {
   await sessions?.close();
   await store?.close();
+  if (saltDir) rmSync(saltDir, { recursive: true, force: true });
 });
 
 describe('inspection page', () => {
@@ -109,5 +121,49 @@ describe('inspection page', () => {
     for (const l of drawn.links) assert.ok(l.value === null || l.value === 0 || l.value > 5, JSON.stringify(l));
     await screenshot(page, 'inspection-councillor');
     await page.close();
+  });
+
+  test('officer: the regional export downloads from the page, degraded and audited with every child in it; refused to a councillor; the salt in no log', async () => {
+    const page = await openPage(running, officer, '/inspection');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=regional-export]').click()]);
+    const path = await download.path();
+    await page.close();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path!);
+    assert.deepEqual(wb.worksheets.map((w) => w.name), Array.from({ length: 11 }, (_, i) => `List ${i + 1}`));
+    const records = await annexARecords(store, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const ids = new Set(records.map((r) => r.childId));
+    const contacts = wb.getWorksheet('List 1')!;
+    const header = (contacts.getRow(1).values as unknown[]).slice(1);
+    const at = (name: string) => header.indexOf(name) + 1;
+    const first = records.find((r) => r.list === 1)!;
+    assert.equal(contacts.getRow(2).getCell(at('Child Unique ID')).value, hashedId(first.childId, SALT));
+    let cells = 0;
+    for (const ws of wb.worksheets) {
+      const names = (ws.getRow(1).values as unknown[]).slice(1);
+      assert.ok(!names.includes('Allocated Worker'), `${ws.name} names workers`);
+      const dob = names.indexOf('Date of Birth') + 1;
+      ws.eachRow((row, n) => {
+        if (n === 1) return;
+        for (const v of (row.values as unknown[]).slice(1)) {
+          cells++;
+          assert.ok(!(typeof v === 'string' && (ids.has(v) || /^(AA|LA|CL|AD|FAM)\d+$/.test(v) || /^[A-Z]{2}\d \d[A-Z]{2}$/.test(v))), `${ws.name} row ${n}: ${String(v)}`);
+        }
+        const born = dob > 0 ? row.getCell(dob).value : null;
+        if (born) assert.equal((born as Date).getUTCDate(), 1, `${ws.name} row ${n}: born ${String(born)}`);
+      });
+    }
+    assert.ok(cells > 1000);
+    const { rows } = await sql<{ n: number }>`SELECT returned_count AS n FROM audit_log WHERE route = '/inspection/annex-a-export.xlsx' AND role = 'officer' ORDER BY id DESC LIMIT 1`.execute(store.db);
+    assert.equal(rows[0]?.n, ids.size, 'the audit log names every child exported');
+    const refused = await fetch(`${running.url}/inspection/annex-a-export.xlsx`, { headers: { cookie: await cookieOf(councillor) } });
+    assert.equal(refused.status, 403);
+    const councillorPage = await openPage(running, councillor, '/inspection');
+    assert.equal(await councillorPage.locator('[data-testid=regional-export]').count(), 0);
+    await councillorPage.close();
+    assert.ok(log.length > 0, 'the server logged');
+    assert.ok(!log.includes(SALT), 'the salt is not in the server log');
+    const audit = await sql<{ t: string }>`SELECT string_agg(url || ' ' || coalesce(returned_ids::text, ''), ' ') AS t FROM audit_log`.execute(store.db);
+    assert.ok(!String(audit.rows[0]?.t).includes(SALT), 'nor in the audit log');
   });
 });

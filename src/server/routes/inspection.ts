@@ -12,6 +12,8 @@ import { renderPdf } from '../../reports/pdf.ts';
 import { renderInspectionPack } from '../../reports/inspection-pack.ts';
 import { recordsShown } from '../auth/audit-trail.ts';
 import { REPORT_CSP } from './reports.ts';
+import { annexAExport, readSaltFile, SaltError, writeDegradedWorkbook } from '../../reports/annex-a-export.ts';
+import { Writable } from 'node:stream';
 import * as z from 'zod';
 import { seesSuppressedCounts } from '../../core/access.ts';
 import { CountTable, type ShownCounts } from '../disclosure.ts';
@@ -83,7 +85,7 @@ export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
     const view: Record<string, unknown> = { title: 'Inspection', ...(await aggregates(request.user?.role)) };
     if (seesCases(request)) {
       const cases = drift(await annexARecords(app.store, [4, 5, 7]), app.asOf());
-      Object.assign(view, { drift: recordsShown(request, 'child', cases, byChild), cases: true });
+      Object.assign(view, { drift: recordsShown(request, 'child', cases, byChild), cases: true, regionalExport: app.annexASaltFile !== null });
     }
     return reply.view('pages/inspection.njk', view);
   });
@@ -99,6 +101,32 @@ export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
       return reply.type('application/pdf').header('content-disposition', 'attachment; filename="inspection-pack.pdf"').send(await renderPdf(html));
     }
     return reply.type('text/html; charset=utf-8').header('content-security-policy', REPORT_CSP).send(html);
+  });
+
+  // The lists for a regional pool with degraded identifiers: child-level even so, so officers only
+  // and every child exported named in the audit log. The salt is read from its file per request
+  // (a changed salt needs no restart) and goes nowhere else; a problem with it is logged by file name.
+  app.get('/inspection/annex-a-export.xlsx', { config: { permission: 'view_child_records' } }, async (request, reply) => {
+    const plain = (code: number, message: string) => reply.code(code).type('text/plain; charset=utf-8').send(message);
+    if (app.annexASaltFile === null) return plain(409, 'The regional export is not set up: set CSINSIGHT_ANNEX_A_SALT_FILE to the council\'s salt file and restart.');
+    let salt: string;
+    try {
+      salt = readSaltFile(app.annexASaltFile);
+    } catch (err) {
+      if (!(err instanceof SaltError)) throw err;
+      request.log.error({ saltFile: app.annexASaltFile }, 'Annex A salt file refused');
+      return plain(409, err.message);
+    }
+    const lists = await annexAExport(app.store);
+    if (lists.length === 0) return plain(409, 'No Annex A lists have been imported: there is nothing to export.');
+    recordsShown(request, 'child', lists.filter((l) => l.list.list !== 11).flatMap((l) => l.childIds), (id) => id);
+    const chunks: Buffer[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (chunks.push(chunk), done()) });
+    await writeDegradedWorkbook(sink, lists, salt);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="annex-a-regional-${app.asOf()}.xlsx"`)
+      .send(Buffer.concat(chunks));
   });
 
   app.get('/api/inspection', { config: { permission: 'view_aggregates' } }, async (request) => aggregates(request.user?.role));
