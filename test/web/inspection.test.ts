@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { hashedId } from '../../src/reports/annex-a-export.ts';
@@ -28,6 +28,35 @@ async function cookieOf(context: BrowserContext): Promise<string> {
 }
 
 const AS_OF = '2026-03-31';
+const BENCHMARKS = 'Indicator,Area,Year,Value\nassessments_45_days,England,2024,82.8\nassessments_45_days,Statistical neighbours,2024,85.5\n';
+
+/** Each journey table's cells by step: what the chart's labels must say. */
+async function journeyLabels(page: Page, months: number): Promise<string[]> {
+  const rows = page.locator(`[data-testid=journey-${months}-table] tbody tr`);
+  const out: string[] = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    const step = (await row.locator('th').textContent())!.trim();
+    out.push(`${step}: ${(await row.locator('[data-cell=reached]').textContent())!.trim()}`);
+    const stopped = (await row.locator('[data-cell=stopped]').textContent())!.trim();
+    if (stopped) out.push(`No further step after ${step.toLowerCase()}: ${stopped}`);
+  }
+  return out;
+}
+
+/** The labels the drawn chart carries (ECharts' own option, as rendered). */
+function chartLabels(page: Page, months: number): Promise<string[]> {
+  return page.evaluate((id) => {
+    const chart = (window as unknown as { echarts: { getInstanceByDom(el: Element): { getOption(): { series: { data: { label: { formatter: string } }[] }[] } } } }).echarts.getInstanceByDom(document.querySelector(`[data-testid=${id}]`)!);
+    return chart.getOption().series[0]!.data.map((d) => d.label.formatter);
+  }, `journey-${months}-chart`);
+}
+
+/** The chart's labels are the table's cells: each one drawn is in the table, and every step with a drawn flow is drawn. */
+function assertSameFigures(drawn: readonly string[], table: readonly string[], what: string): void {
+  assert.ok(drawn.length >= 4, `${what}: ${drawn.length} nodes drawn`);
+  for (const label of drawn) assert.ok(table.includes(label), `${what}: the chart says "${label}", the table ${JSON.stringify(table)}`);
+}
 
 let store: Store;
 let sessions: Sessions;
@@ -46,6 +75,9 @@ before(async () => {
     await writeAnnexAWorkbook(path, annexARows(streamFor(3, 'annex-a'), dayOf(AS_OF), 500));
     const result = await importFiles(store, [{ name: 'annex_a.xlsx', path }], { user: 'test' });
     assert.equal(result.status, 'accepted', JSON.stringify(result.errors.slice(0, 3)));
+    // England and neighbours for one of the timeliness measures (the benchmark table's layout).
+    const bench = await importFiles(store, [{ name: 'benchmarks.csv', content: BENCHMARKS }], { user: 'test' });
+    assert.equal(bench.status, 'accepted', JSON.stringify(bench.errors.slice(0, 3)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -75,7 +107,12 @@ describe('inspection page', () => {
       const cells = await page.locator(`[data-testid=journey-${months}-table] tbody tr td:first-of-type`).allTextContents();
       assert.deepEqual(cells.map((c) => c.trim()), j.reached.map((n) => formatNumber(n)));
       await page.locator(`[data-testid=journey-${months}-chart][data-rendered=true]`).waitFor();
+      assertSameFigures(await chartLabels(page, months), await journeyLabels(page, months), `officer, ${months} months`);
     }
+    // Timeliness beside England and neighbours where a published measure is the same; said where not.
+    assert.equal((await page.locator('[data-measure=assessment] [data-cell=england]').textContent())?.trim(), '82.8%');
+    assert.match((await page.locator('[data-measure=assessment] [data-cell=comparison]').textContent()) ?? '', /Benchmark table, 2024-25/);
+    for (const m of ['contact', 'icpc']) assert.equal((await page.locator(`[data-measure=${m}] [data-cell=comparison]`).textContent())?.trim(), 'No published comparison');
     const cases = drift(records, AS_OF);
     assert.ok(cases.length > 0, 'the generator makes some drift');
     assert.equal(await page.locator('[data-testid=drift] [data-child]').count(), cases.length);
@@ -101,6 +138,19 @@ describe('inspection page', () => {
     const j = journey(await annexARecords(store, [1, 3, 4, 5, 7, 8, 9]), AS_OF, 6);
     const small = j.reached.find((n) => n >= 1 && n <= 5);
     if (small !== undefined) assert.match(body, /<6/);
+    // The pack's Sankey charts (SVG drawn on the server) are labelled with the table's own cells.
+    for (const months of [6, 12]) {
+      const table = await page.locator(`table[data-journey="${months}"] tbody tr`).evaluateAll((rows) =>
+        rows.flatMap((r) => {
+          const [step, reached, , stopped] = [...r.querySelectorAll('td')].map((c) => c.textContent!.trim());
+          return [`${step}: ${reached}`, ...(stopped ? [`No further step after ${step!.toLowerCase()}: ${stopped}`] : [])];
+        }),
+      );
+      const drawn = await page.locator(`figure[data-journey="${months}"] svg text`).allTextContents();
+      assertSameFigures(drawn.filter((t) => t.includes(': ')), table, `pack, ${months} months`);
+    }
+    assert.match(body, /82\.8%/);
+    assert.match(body, /No published comparison/);
     await page.close();
   });
 
@@ -119,6 +169,8 @@ describe('inspection page', () => {
     const drawn = JSON.parse((await page.locator('#journey-12-data').textContent()) ?? '{}') as { links: { value: number | null }[] };
     assert.equal(drawn.links.length, j.links.length);
     for (const l of drawn.links) assert.ok(l.value === null || l.value === 0 || l.value > 5, JSON.stringify(l));
+    await page.locator('[data-testid=journey-12-chart][data-rendered=true]').waitFor();
+    assertSameFigures(await chartLabels(page, 12), await journeyLabels(page, 12), 'councillor, 12 months');
     await screenshot(page, 'inspection-councillor');
     await page.close();
   });

@@ -5,11 +5,12 @@
 // and the officers' list of children whose work has drifted, audited like every list of children.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can, type Role } from '../../core/access.ts';
-import { drift, journey, JOURNEY_STEPS, timeliness, type Journey } from '../../core/annexAJourneys.ts';
+import { drift, journey, JOURNEY_STEPS, stopNode, timeliness, type Journey, type JourneyStep } from '../../core/annexAJourneys.ts';
 import { ANNEX_A_LISTS } from '../../importers/annexA/lists.ts';
 import { annexAListSizes, annexARecords } from '../../store/queries/annexA.ts';
 import { renderPdf } from '../../reports/pdf.ts';
 import { renderInspectionPack } from '../../reports/inspection-pack.ts';
+import type { JourneyChart, JourneyNode } from '../../reports/journey-chart.ts';
 import { recordsShown } from '../auth/audit-trail.ts';
 import { REPORT_CSP } from './reports.ts';
 import { annexAExport, readSaltFile, SaltError, writeDegradedWorkbook } from '../../reports/annex-a-export.ts';
@@ -18,6 +19,10 @@ import * as z from 'zod';
 import { seesSuppressedCounts } from '../../core/access.ts';
 import { CountTable, type ShownCounts } from '../disclosure.ts';
 import { countFormatter, showRate } from '../present.ts';
+import { formatNumber } from '../format.ts';
+import { INDICATORS } from '../../core/indicators/index.ts';
+import { addDays } from '../../core/dates.ts';
+import { benchmarksFor, type Benchmarks } from '../../store/benchmarks.ts';
 
 /** Journeys are shown over these windows, in months (Ofsted's lists cover up to 12). */
 const JOURNEY_MONTHS = [6, 12] as const;
@@ -28,6 +33,8 @@ const packQuery = z.object({ format: z.enum(['html', 'pdf'], { message: 'Choose 
 const byChild = (row: { childId: string }) => row.childId;
 
 const linkId = (l: { source: string; target: string }) => `link|${l.source}|${l.target}`;
+/** The flow of children who stopped at a step. */
+const stopId = (step: JourneyStep) => linkId({ source: step.label, target: stopNode(step) });
 
 /**
  * A journey's counts as a role may see them, protected together (server/disclosure.ts): the
@@ -37,15 +44,36 @@ const linkId = (l: { source: string; target: string }) => `link|${l.source}|${l.
 function journeyCounts(j: Journey, role: Role | undefined): ShownCounts {
   const t = new CountTable(role);
   j.reached.forEach((n, i) => t.count(`reached|${i}`, n));
-  for (const l of j.links) t.count(linkId(l), l.value);
+  const flow = new Map(j.links.map((l) => [linkId(l), l.value]));
   JOURNEY_STEPS.forEach((step, k) => {
     const next = JOURNEY_STEPS[k + 1];
     if (!next) return;
     const onward = linkId({ source: step.label, target: next.label });
-    t.sum(`reached|${k}`, [onward, linkId({ source: step.label, target: `No further step after ${step.label.toLowerCase()}` })]);
+    // Every flow is counted, none as 0 (a table row says "0", the chart draws nothing).
+    for (const id of [onward, stopId(step)]) t.count(id, flow.get(id) ?? 0);
+    t.sum(`reached|${k}`, [onward, stopId(step)]);
     t.sum(`reached|${k + 1}`, [onward]);
   });
   return t.shown();
+}
+
+/** Shown where no published figure measures the same thing, or none is loaded. */
+export const NO_COMPARISON = 'No published comparison';
+
+/**
+ * England, region and neighbours beside one of our figures, as text: from the DfE's published
+ * figures (EES) or the benchmark table, whichever the benchmarks hold (store/benchmarks.ts).
+ */
+function comparisonOf(b: Benchmarks | undefined) {
+  if (!b || b.source === null) return { missing: NO_COMPARISON };
+  const text = (v: number | null) => (v === null ? 'Not published' : formatNumber(v, 'percent'));
+  return {
+    missing: null,
+    england: text(b.england),
+    region: b.region === null ? 'Not published' : `${text(b.region)} (${b.regionName})`,
+    neighbours: b.neighbours === null ? 'Not published' : b.neighbourCount ? `${text(b.neighbours)} (average of ${formatNumber(b.neighbourCount)})` : text(b.neighbours),
+    source: `${b.source === 'ees' ? 'DfE published figures' : 'Benchmark table'}, ${b.period}`,
+  };
 }
 
 export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
@@ -63,9 +91,12 @@ export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
       const j = journey(records, asOf, months);
       const shown = journeyCounts(j, role);
       const exact = (i: number) => shown.value(`reached|${i}`) !== null;
+      const last = JOURNEY_STEPS.length - 1;
       const steps = JOURNEY_STEPS.map((s, i) => ({
         label: s.label,
         reached: shown.text(`reached|${i}`),
+        // The last step has no next one to stop short of.
+        stopped: i === last ? '' : shown.text(stopId(s)),
         conversion:
           i === 0
             ? null
@@ -73,11 +104,18 @@ export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
               ? showRate({ count: j.reached[i]!, of: j.reached[i - 1]!, percent: j.reached[i - 1] ? (100 * j.reached[i]!) / j.reached[i - 1]! : null }, role)
               : { text: 'Withheld (small numbers)', detail: '' },
       }));
-      const names = [...new Set(j.links.flatMap((l) => [l.source, l.target]))];
-      const sankey = { kind: 'sankey', nodes: names, links: j.links.map((l) => ({ ...l, value: shown.value(linkId(l)) })) };
+      // The chart's nodes carry the table's own texts: a step its "Children", a stop its "No further step".
+      const nodes: JourneyNode[] = JOURNEY_STEPS.flatMap((s, i) => [{ name: s.label, text: steps[i]!.reached }, ...(i === last ? [] : [{ name: stopNode(s), text: steps[i]!.stopped }])]);
+      const sankey: JourneyChart = { kind: 'sankey', nodes, links: j.links.map((l) => ({ ...l, value: shown.value(linkId(l)) })) };
       return { months, from: j.from, steps, sankey, id: `journey-${months}` };
     });
-    const timely = timeliness(records, asOf).map((t) => ({ ...t, rate: showRate({ count: t.inTime, of: t.of, percent: t.of ? (100 * t.inTime) / t.of : null }, role) }));
+    const measures = timeliness(records, asOf);
+    const marks = await benchmarksFor(app.store, INDICATORS.filter((d) => measures.some((t) => t.published === d.id)), addDays(asOf, 1));
+    const timely = measures.map((t) => ({
+      ...t,
+      rate: showRate({ count: t.inTime, of: t.of, percent: t.of ? (100 * t.inTime) / t.of : null }, role),
+      comparison: comparisonOf(t.published ? marks.get(t.published) : undefined),
+    }));
     return { asOf, lists, journeys, timely, imported: sizes.length > 0 };
   }
 
