@@ -2,7 +2,8 @@
 // (data-to-insight/annex-a-sen-validator-be, MIT; sheets "List_1" and "List_2", which name the
 // ILACS lists' numbers) is read as the SEND lists by its headings; hand-made CSVs and sheets with
 // headings worded otherwise are read by pattern; bad input is refused with sheet, row and column
-// and nothing stored; the generator writes both lists into its Annex A workbook.
+// and nothing stored; the generator writes both lists into its Annex A workbook; the EHCP plan
+// figures read List 1 while no SEN2 (or case-system plan) is loaded, and never both.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { ANNEX_A_LISTS } from '../../src/importers/annexA/lists.ts';
 import { importFiles } from '../../src/importers/index.ts';
 import type { ImportError, ImportFile } from '../../src/importers/types.ts';
 import type { Store } from '../../src/store/open.ts';
+import { planFigures } from '../../src/store/queries/ehcpPlans.ts';
 import { openTestStore } from '../helpers.ts';
 
 const FAKE = join(import.meta.dirname, '../fixtures/annex-a-send/fake_sen.xlsx');
@@ -94,5 +96,35 @@ test("the generator's Annex A workbook carries both SEND lists after the ILACS l
     assert.ok(send.get(1)!.length >= 40 && send.get(2)!.length >= 80);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const SEND_PLANS = 'Unique ID,Date initial EHC plan issued,Date EHC plan last reviewed,SEN primary need,Main education establishment – phase\n' +
+  'A,10/01/2024,01/06/2025,ASD,Primary\n' + // a year old by 31 March 2026, reviewed within 12 months
+  'B,01/05/2023,01/12/2024,ASD,Secondary\n' + // a year old, last reviewed over 12 months ago
+  'C,01/09/2025,,SLCN,Primary\n'; // not a year old: no review due yet
+const SEND_SUPPORT = 'Unique ID,Gender,SEN primary need\nS1,F,MLD\nS2,M,SEMH\nS2,M,SEMH\n';
+
+test('EHC plan figures come from Annex A SEND List 1 while no SEN2 or case-system plan is loaded, and from those alone once one is', async () => {
+  const fresh = await openTestStore();
+  try {
+    const r = await importFiles(fresh, [{ name: 'plans.csv', content: SEND_PLANS }, { name: 'support.csv', content: SEND_SUPPORT }], { user: 'test' });
+    assert.equal(r.status, 'accepted', JSON.stringify(r.errors));
+    const send = await planFigures(fresh, '2026-03-31');
+    assert.deepEqual({ ...send, importedAt: typeof send.importedAt }, {
+      source: 'annex_a_send', importedAt: 'string', senSupport: 2, asOf: '2026-03-31', inForce: 3,
+      byNeed: [{ code: 'ASD', count: 2 }, { code: 'SLCN', count: 1 }], bySetting: [{ code: 'Primary', count: 2 }, { code: 'Secondary', count: 1 }],
+      ceasedFrom: '2025-03-31', ceased: [], reviewDue: 2, reviewedInTime: 1,
+    });
+    // The case system's requests with issued plans: the figures are theirs, the SEND list not added.
+    const requests = await importFiles(fresh, [{ name: 'ehcp_requests.csv', path: join(import.meta.dirname, '../fixtures/importers/valid/case/ehcp_requests.csv') }], { user: 'test' });
+    assert.equal(requests.status, 'accepted', JSON.stringify(requests.errors));
+    const issued = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ehcp_request WHERE start_date <= '2026-03-31'`.execute(fresh.db)).rows[0]!.n;
+    const after = await planFigures(fresh, '2026-03-31');
+    assert.equal(after.source, 'requests');
+    assert.equal(after.inForce, issued, 'plans counted once, from the requests');
+    assert.equal(after.senSupport, 2, 'SEN support, which SEN2 does not hold, still from the SEND list');
+  } finally {
+    await fresh.close();
   }
 });

@@ -28,6 +28,8 @@ async function cookieOf(context: BrowserContext): Promise<string> {
 }
 
 const AS_OF = '2026-03-31';
+// Annex A SEND List 1 with no SEN2 loaded: the EHCP page's plan figures come from it, labelled.
+const SEND_PLANS = 'Unique ID,Date initial EHC plan issued,Date EHC plan last reviewed,SEN primary need,Main education establishment – phase\nA,10/01/2024,01/06/2025,ASD,Primary\nB,01/05/2023,01/12/2024,ASD,Secondary\n';
 const BENCHMARKS = 'Indicator,Area,Year,Value\nassessments_45_days,England,2024,82.8\nassessments_45_days,Statistical neighbours,2024,85.5\n';
 
 /** Each journey table's cells by step: what the chart's labels must say. */
@@ -76,7 +78,7 @@ before(async () => {
     const result = await importFiles(store, [{ name: 'annex_a.xlsx', path }], { user: 'test' });
     assert.equal(result.status, 'accepted', JSON.stringify(result.errors.slice(0, 3)));
     // England and neighbours for one of the timeliness measures (the benchmark table's layout).
-    const bench = await importFiles(store, [{ name: 'benchmarks.csv', content: BENCHMARKS }], { user: 'test' });
+    const bench = await importFiles(store, [{ name: 'benchmarks.csv', content: BENCHMARKS }, { name: 'send_plans.csv', content: SEND_PLANS }], { user: 'test' });
     assert.equal(bench.status, 'accepted', JSON.stringify(bench.errors.slice(0, 3)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -217,5 +219,13 @@ describe('inspection page', () => {
     assert.ok(!log.includes(SALT), 'the salt is not in the server log');
     const audit = await sql<{ t: string }>`SELECT string_agg(url || ' ' || coalesce(returned_ids::text, ''), ' ') AS t FROM audit_log`.execute(store.db);
     assert.ok(!String(audit.rows[0]?.t).includes(SALT), 'nor in the audit log');
+  });
+
+  test('the EHCP page takes its plan figures from Annex A SEND List 1 while no SEN2 is loaded, and says so', async () => {
+    const page = await openPage(running, councillor, '/ehcp');
+    assert.match((await page.locator('[data-testid=plans-source]').textContent()) ?? '', /Annex A SEND List 1 \(EHC plans\), imported .* no SEN2 return or case-system plans are loaded yet/);
+    // Two plans of 1-5: withheld from a councillor, as every count.
+    assert.match((await page.locator('[data-testid=plans-by-need]').textContent()) ?? '', /Autistic spectrum disorder\s*<6/);
+    await page.close();
   });
 });
