@@ -2,9 +2,10 @@
 // a date of birth is moved to the first of its month, a postcode cut to its sector ("AB1 2CD" ->
 // "AB1 2"), child, adopter and family ids replaced by a hash keyed with the council's own salt (the
 // same child gets the same hash in every list, and no other council can reverse or match it), and
-// staff names left out. One CSV per list (the CLI), or one workbook with a sheet per list (the
-// Inspection page), Ofsted's headings. The salt is read from a file on this machine, is never
-// written anywhere, and no message names it.
+// staff names left out; the Annex A SEND lists likewise, their UPN and ULN hashed too. One CSV
+// per list (the CLI), or one workbook with a sheet per list (the Inspection page), Ofsted's
+// headings. The salt is read from a file on this machine, is never written anywhere, and no
+// message names it.
 import { statSync, readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import type { Writable } from 'node:stream';
@@ -12,13 +13,14 @@ import { stringify } from 'csv-stringify/sync';
 import { parseDate } from '../core/dates.ts';
 import { writeWorkbook } from '../generate/annexA.ts';
 import { ANNEX_A_LISTS, type AnnexAList } from '../importers/annexA/lists.ts';
+import { ANNEX_A_SEND_LISTS } from '../importers/annexA/send-lists.ts';
 import type { Store } from '../store/open.ts';
 import { annexAListSizes, annexARecords } from '../store/queries/annexA.ts';
 
 type Cell = string | number | boolean | null;
 
-/** Columns holding an identifier: hashed. */
-const ID_COLUMNS = new Set(['child_id', 'adopter_id', 'family_id']);
+/** Columns holding an identifier: hashed (a pupil's UPN and a learner's ULN as well as the case system's ids). */
+const ID_COLUMNS = new Set(['child_id', 'adopter_id', 'family_id', 'upn', 'uln']);
 /** Columns naming a member of staff: left out of a shared export. */
 const STAFF_COLUMNS = new Set(['worker', 'personal_adviser']);
 /** Hex characters of the keyed hash kept (64 bits: no collision among a region's children). */
@@ -95,30 +97,45 @@ export function readSaltFile(path: string): string {
 
 export interface ExportedList {
   list: AnnexAList;
-  /** A file name for the list's CSV ("annex_a_list_03.csv"). */
+  /** A file name for the list's CSV ("annex_a_list_03.csv", "annex_a_send_list_01.csv"). */
   fileName: string;
+  /** The sheet it goes on in the workbook ("List 3", "SEND List 1"). */
+  sheet: string;
   rows: Record<string, Cell>[];
   /** The stored (not hashed) ids of the children the list is about, for the audit log. */
   childIds: string[];
 }
 
-/** The stored lists, as they are to be shared (an imported list with no rows as its headings). Lists never imported are left out. */
-export async function annexAExport(store: Store, lists: readonly AnnexAList[] = ANNEX_A_LISTS): Promise<ExportedList[]> {
-  const [records, imported] = await Promise.all([annexARecords(store, lists.map((l) => l.list)), annexAListSizes(store)]);
-  return lists.flatMap((list) => {
-    const mine = records.filter((r) => r.list === list.list);
-    if (!imported.some((i) => i.list === list.list)) return [];
-    return [{ list, fileName: `annex_a_list_${String(list.list).padStart(2, '0')}.csv`, rows: mine.map((r) => r.data), childIds: mine.map((r) => r.childId) }];
-  });
+const FAMILIES = [
+  { family: 'ilacs', lists: ANNEX_A_LISTS, prefix: '' },
+  { family: 'send', lists: ANNEX_A_SEND_LISTS, prefix: 'send_' },
+] as const;
+
+/**
+ * The stored lists, ILACS then SEND, as they are to be shared (an imported list with no rows as
+ * its headings). Lists never imported are left out.
+ */
+export async function annexAExport(store: Store): Promise<ExportedList[]> {
+  const out: ExportedList[] = [];
+  for (const { family, lists, prefix } of FAMILIES) {
+    const [records, imported] = await Promise.all([annexARecords(store, lists.map((l) => l.list), family), annexAListSizes(store, family)]);
+    for (const list of lists) {
+      if (!imported.some((i) => i.list === list.list)) continue;
+      const mine = records.filter((r) => r.list === list.list);
+      const n = String(list.list).padStart(2, '0');
+      out.push({ list, fileName: `annex_a_${prefix}list_${n}.csv`, sheet: `${prefix ? 'SEND ' : ''}List ${list.list}`, rows: mine.map((r) => r.data), childIds: mine.map((r) => r.childId) });
+    }
+  }
+  return out;
 }
 
 /** The degraded lists as one workbook (a sheet per list, dates as date cells), written to `out`. */
 export function writeDegradedWorkbook(out: Writable, lists: readonly ExportedList[], salt: string): Promise<void> {
   checkSalt(salt);
   return writeWorkbook(out, (wb) => {
-    for (const { list, rows } of lists) {
+    for (const { list, rows, sheet } of lists) {
       const columns = sharedColumns(list);
-      const ws = wb.addWorksheet(`List ${list.list}`);
+      const ws = wb.addWorksheet(sheet);
       ws.columns = columns.map((c) => ({ header: c.name, width: 18, style: c.type === 'date' ? { numFmt: 'dd/mm/yyyy' } : {} }));
       for (const values of degradedRows(list, rows, salt)) {
         ws.addRow(values.map((v, i) => (columns[i]!.type === 'date' && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : typeof v === 'boolean' ? (v ? 'Y' : 'N') : v))).commit();

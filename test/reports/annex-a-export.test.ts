@@ -12,6 +12,7 @@ import { annexARows } from '../../src/generate/annexA.ts';
 import { dayOf } from '../../src/generate/days.ts';
 import { streamFor } from '../../src/generate/random.ts';
 import { ANNEX_A_LISTS, type AnnexAList } from '../../src/importers/annexA/lists.ts';
+import { ANNEX_A_SEND_LISTS } from '../../src/importers/annexA/send-lists.ts';
 import { degradedCell, degradedListCsv, hashedId, MIN_SALT_LENGTH, postcodeSector, readSaltFile, sharedColumns } from '../../src/reports/annex-a-export.ts';
 
 const SALT = 'northbridge-2026-regional-salt';
@@ -70,7 +71,7 @@ const id = fc.tuple(fc.constantFrom('C', 'P', 'AD', 'FAM'), digits(3, 9)).map(([
 function rowOf(list: AnnexAList): fc.Arbitrary<Record<string, string | number | boolean | null>> {
   const cells: Record<string, fc.Arbitrary<string | number | boolean | null>> = {};
   for (const c of list.columns) {
-    cells[c.key] = ['child_id', 'adopter_id', 'family_id'].includes(c.key)
+    cells[c.key] = ID_KEYS.includes(c.key)
       ? id
       : c.key.endsWith('postcode')
         ? postcode
@@ -85,10 +86,12 @@ function rowOf(list: AnnexAList): fc.Arbitrary<Record<string, string | number | 
   return fc.record(cells);
 }
 
+/** Identifier columns: the case system's ids, and a pupil's UPN and ULN (Annex A SEND). */
+const ID_KEYS = ['child_id', 'adopter_id', 'family_id', 'upn', 'uln'];
 const compact = (s: string) => s.replace(/\s+/g, '').toUpperCase();
 
-test('property: over generated rows of every list, no full date of birth, postcode or raw id leaves; ids hash by the salt', () => {
-  for (const list of ANNEX_A_LISTS) {
+test('property: over generated rows of every list (ILACS and SEND), no full date of birth, postcode or raw id leaves; ids hash by the salt', () => {
+  for (const list of [...ANNEX_A_LISTS, ...ANNEX_A_SEND_LISTS]) {
     fc.assert(
       fc.property(fc.array(rowOf(list), { minLength: 1, maxLength: 8 }), fc.constantFrom(...SALTS), (rows, salt) => {
         const columns = sharedColumns(list);
@@ -105,7 +108,7 @@ test('property: over generated rows of every list, no full date of birth, postco
             } else if (c.key.endsWith('postcode')) {
               assert.equal(after, postcodeSector(String(before)));
               assert.ok(compact(String(before)).startsWith(compact(after)) && compact(after).length === compact(String(before)).length - 2, `${before} -> ${after}`);
-            } else if (['child_id', 'adopter_id', 'family_id'].includes(c.key)) {
+            } else if (ID_KEYS.includes(c.key)) {
               assert.equal(after, hashedId(String(before), salt));
               assert.notEqual(after, hashedId(String(before), SALTS.find((s) => s !== salt)!), 'another council\'s salt gives another hash');
             }
@@ -115,7 +118,7 @@ test('property: over generated rows of every list, no full date of birth, postco
             for (const c of list.columns) {
               const v = row[c.key];
               if (c.key.endsWith('postcode') && typeof v === 'string') assert.ok(!compact(cell).includes(compact(v)), `List ${list.list}: postcode ${v} in "${cell}"`);
-              if (['child_id', 'adopter_id', 'family_id'].includes(c.key) && typeof v === 'string') assert.notEqual(cell, v);
+              if (ID_KEYS.includes(c.key) && typeof v === 'string') assert.notEqual(cell, v);
             }
           }
         });

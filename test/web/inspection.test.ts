@@ -184,9 +184,9 @@ describe('inspection page', () => {
     await page.close();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path!);
-    assert.deepEqual(wb.worksheets.map((w) => w.name), Array.from({ length: 11 }, (_, i) => `List ${i + 1}`));
+    assert.deepEqual(wb.worksheets.map((w) => w.name), [...Array.from({ length: 11 }, (_, i) => `List ${i + 1}`), 'SEND List 1']);
     const records = await annexARecords(store, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    const ids = new Set(records.map((r) => r.childId));
+    const ids = new Set([...records.map((r) => r.childId), ...(await annexARecords(store, [1], 'send')).map((r) => r.childId)]);
     const contacts = wb.getWorksheet('List 1')!;
     const header = (contacts.getRow(1).values as unknown[]).slice(1);
     const at = (name: string) => header.indexOf(name) + 1;

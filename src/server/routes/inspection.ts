@@ -157,7 +157,8 @@ export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
     }
     const lists = await annexAExport(app.store);
     if (lists.length === 0) return plain(409, 'No Annex A lists have been imported: there is nothing to export.');
-    recordsShown(request, 'child', lists.filter((l) => l.list.list !== 11).flatMap((l) => l.childIds), (id) => id);
+    // List 11 is of adopters, not children; every other list (and both SEND lists) names children.
+    recordsShown(request, 'child', lists.filter((l) => l.sheet !== 'List 11').flatMap((l) => l.childIds), (id) => id);
     const chunks: Buffer[] = [];
     const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (chunks.push(chunk), done()) });
     await writeDegradedWorkbook(sink, lists, salt);
