@@ -15,6 +15,7 @@ import { annexARows, annexASendRows, writeAnnexAWorkbook } from '../../src/gener
 import { dayOf } from '../../src/generate/days.ts';
 import { streamFor } from '../../src/generate/random.ts';
 import { ANNEX_A_LISTS } from '../../src/importers/annexA/lists.ts';
+import { parseXlsxFile } from '../../src/importers/annexA/xlsx.ts';
 import { importFiles } from '../../src/importers/index.ts';
 import type { ImportError, ImportFile } from '../../src/importers/types.ts';
 import type { Store } from '../../src/store/open.ts';
@@ -127,4 +128,15 @@ test('EHC plan figures come from Annex A SEND List 1 while no SEN2 or case-syste
   } finally {
     await fresh.close();
   }
+});
+
+test('a reader whose consumer is slow between sheets (copying into PostgreSQL) loses no sheet', async () => {
+  const tables: string[] = [];
+  for await (const c of parseXlsxFile({ file: { name: 'fake_sen.xlsx', path: FAKE }, fileNo: 1, today: '2026-03-31', encoding: 'utf-8' })) {
+    assert.deepEqual(c.errors, []);
+    if (c.table && !tables.includes(c.table.id)) tables.push(c.table.id);
+    // The consumer takes its time over each chunk, as a COPY over the network does.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.deepEqual(tables, ['aa_send_plans', 'aa_send_support']);
 });

@@ -94,6 +94,7 @@ export async function* parseXlsxFile(job: FileJob): AsyncGenerator<FileChunk> {
     return c;
   };
   const seen = new Map<AnnexAList, string>();
+  let flushDue = false;
   try {
     const bytes = file.content !== undefined ? Buffer.from(file.content) : null;
     const layout = zipLayout(bytes ?? file.path!);
@@ -111,6 +112,11 @@ export async function* parseXlsxFile(job: FileJob): AsyncGenerator<FileChunk> {
       let state: SheetState | null = null;
       let refused = false;
       for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+        // The sheet before's rows go out now, from inside this sheet (see below).
+        if (flushDue) {
+          flushDue = false;
+          yield chunk(false);
+        }
         if (refused) continue;
         const values = rowTexts(row);
         if (!state) {
@@ -161,8 +167,10 @@ export async function* parseXlsxFile(job: FileJob): AsyncGenerator<FileChunk> {
         lines.add(`${fileNo},${row.number},,${copyLine(stage)}`);
         if (++staged >= CHUNK_ROWS || lines.full) yield chunk(false);
       }
-      // Each sheet's rows go out before the next sheet's, since a chunk names one table.
-      if (state) yield chunk(false);
+      // Each sheet's rows go out before the next sheet's, since a chunk names one table; but not
+      // here, between two sheets: a reader paused between zip entries (the consumer copying into
+      // PostgreSQL) lost the next sheet, so they go out with the next sheet's first row or at the end.
+      if (state) flushDue = true;
     }
     // A workbook of the ILACS lists holds all 11, one of the SEND lists both (or it may hold both sets).
     const sets = [ANNEX_A_LISTS, ANNEX_A_SEND_LISTS].filter((set, i) => set.some((l) => seen.has(l)) || (i === 0 && seen.size === 0));
