@@ -102,6 +102,9 @@ describe('inspection page', () => {
   test('officer: every list, the 6 and 12 month journeys drawn as Sankey charts, timeliness and the drift list, audited', async () => {
     const page = await openPage(running, officer, '/inspection');
     assert.equal(await page.locator('[data-testid=annex-a-lists] [data-list]').count(), 11);
+    // SEND List 1 is imported (List 2 is not): listed after the ILACS lists.
+    assert.match((await page.locator('[data-testid=annex-a-lists] [data-send-list="1"]').textContent()) ?? '', /SEND List 1: EHC plans\s*2\s*2/);
+    assert.equal(await page.locator('[data-testid=annex-a-lists] [data-send-list]').count(), 1);
     const records = await annexARecords(store, [1, 3, 4, 5, 7, 8, 9]);
     for (const months of [6, 12]) {
       const j = journey(records, AS_OF, months);

@@ -6,8 +6,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can, type Role } from '../../core/access.ts';
 import { drift, journey, JOURNEY_STEPS, stopNode, timeliness, type Journey, type JourneyStep } from '../../core/annexAJourneys.ts';
-import { ANNEX_A_LISTS } from '../../importers/annexA/lists.ts';
-import { annexAListSizes, annexARecords } from '../../store/queries/annexA.ts';
+import { ANNEX_A_LISTS, type AnnexAList } from '../../importers/annexA/lists.ts';
+import { ANNEX_A_SEND_LISTS } from '../../importers/annexA/send-lists.ts';
+import { annexAListSizes, annexARecords, type ListFamily, type ListSize } from '../../store/queries/annexA.ts';
 import { renderPdf } from '../../reports/pdf.ts';
 import { renderInspectionPack } from '../../reports/inspection-pack.ts';
 import type { JourneyChart, JourneyNode } from '../../reports/journey-chart.ts';
@@ -81,12 +82,15 @@ export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
 
   async function aggregates(role: Role | undefined) {
     const asOf = app.asOf();
-    const [sizes, records] = await Promise.all([annexAListSizes(app.store), annexARecords(app.store, JOURNEY_LISTS)]);
+    const [sizes, sendSizes, records] = await Promise.all([annexAListSizes(app.store), annexAListSizes(app.store, 'send'), annexARecords(app.store, JOURNEY_LISTS)]);
     const count = countFormatter(role);
-    const lists = ANNEX_A_LISTS.map((l) => {
-      const s = sizes.find((x) => x.list === l.list);
-      return { list: l.list, label: l.label.replace(/^Annex A /, ''), rows: s ? count(s.rows) : 'Not imported', children: s ? count(s.children) : '', importedAt: s?.importedAt?.slice(0, 10) ?? null };
-    });
+    const sizeRow = (l: AnnexAList, s: ListSize | undefined, family: ListFamily) =>
+      ({ list: l.list, family, label: l.label.replace(/^Annex A /, ''), rows: s ? count(s.rows) : 'Not imported', children: s ? count(s.children) : '', importedAt: s?.importedAt?.slice(0, 10) ?? null });
+    // The SEND lists are listed when imported (an ILACS inspection does not ask for them).
+    const lists = [
+      ...ANNEX_A_LISTS.map((l) => sizeRow(l, sizes.find((x) => x.list === l.list), 'ilacs')),
+      ...ANNEX_A_SEND_LISTS.flatMap((l) => { const s = sendSizes.find((x) => x.list === l.list); return s ? [sizeRow(l, s, 'send')] : []; }),
+    ];
     const journeys = JOURNEY_MONTHS.map((months) => {
       const j = journey(records, asOf, months);
       const shown = journeyCounts(j, role);
