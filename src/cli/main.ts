@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The csinsight command line: one sub-command module per job, registered here.
 import { Command } from 'commander';
+import { registerAnnexA } from './commands/annex-a.ts';
 import { registerCouncil } from './commands/council.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEhcp } from './commands/ehcp.ts';
@@ -18,7 +19,7 @@ const program = new Command()
   .description("Children's Services performance, assurance and scrutiny")
   .showHelpAfterError();
 
-for (const register of [registerImport, registerCheck, registerGenerate, registerIndicators, registerEhcp, registerServe, registerDemo, registerUsers, registerReport, registerCouncil]) {
+for (const register of [registerImport, registerCheck, registerGenerate, registerIndicators, registerEhcp, registerServe, registerDemo, registerUsers, registerReport, registerCouncil, registerAnnexA]) {
   register(program);
 }
 

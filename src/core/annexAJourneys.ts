@@ -37,6 +37,11 @@ export const CONTACT_DECISION_WORKING_DAYS = 1;
 /** A child protection plan open longer than this many months is listed as drift for review. */
 export const LONG_PLAN_MONTHS = 18;
 
+/** The Sankey node of children who went no further than a step. */
+export function stopNode(step: JourneyStep): string {
+  return `No further step after ${step.label.toLowerCase()}`;
+}
+
 export interface Journey {
   months: number;
   from: IsoDate;
@@ -88,7 +93,7 @@ export function journey(records: readonly AnnexARecord[], asOf: IsoDate, months:
       reached[k + 1]! += 1;
       at = found;
     }
-    if (k + 1 < JOURNEY_STEPS.length) add(JOURNEY_STEPS[k]!.label, `No further step after ${JOURNEY_STEPS[k]!.label.toLowerCase()}`);
+    if (k + 1 < JOURNEY_STEPS.length) add(JOURNEY_STEPS[k]!.label, stopNode(JOURNEY_STEPS[k]!));
   }
   const links = [...flow].map(([key, value]) => {
     const [source, target] = key.split('\u0000') as [string, string];
@@ -100,6 +105,8 @@ export function journey(records: readonly AnnexARecord[], asOf: IsoDate, months:
 export interface Timeliness {
   id: 'contact' | 'assessment' | 'icpc';
   label: string;
+  /** The indicator whose published figures (England, region, neighbours) measure the same thing, or null when none is published. */
+  published: string | null;
   inTime: number;
   of: number;
 }
@@ -139,9 +146,10 @@ export function timeliness(records: readonly AnnexARecord[], asOf: IsoDate): Tim
     }
   }
   return [
-    { id: 'contact', label: `Contacts referred within ${CONTACT_DECISION_WORKING_DAYS} working day`, inTime: contactIn, of: contactOf },
-    { id: 'assessment', label: `Assessments authorised within ${ASSESSMENT_WORKING_DAYS} working days`, inTime: assessIn, of: assessOf },
-    { id: 'icpc', label: `Initial conferences within ${ICPC_WORKING_DAYS} working days of the strategy discussion`, inTime: icpcIn, of: icpcOf },
+    // The DfE publishes no contact figures (contacts are not in the CIN census).
+    { id: 'contact', label: `Contacts referred within ${CONTACT_DECISION_WORKING_DAYS} working day`, published: null, inTime: contactIn, of: contactOf },
+    { id: 'assessment', label: `Assessments authorised within ${ASSESSMENT_WORKING_DAYS} working days`, published: 'assessments_45_days', inTime: assessIn, of: assessOf },
+    { id: 'icpc', label: `Initial conferences within ${ICPC_WORKING_DAYS} working days of the strategy discussion`, published: 'icpc_15_days', inTime: icpcIn, of: icpcOf },
   ];
 }
 

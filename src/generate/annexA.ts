@@ -3,13 +3,17 @@
 // assessment, section 47 and conference, child protection plan, care, leaving care; with children
 // in need, early help, adoption and adopters beside them. Rates are shaped on the DfE's children in
 // need statistics (about 4 in 10 contacts become referrals, most assessments within 45 working
-// days); they are not any council's figures. Written with exceljs's streaming WorkbookWriter.
+// days); they are not any council's figures. The Annex A SEND lists (EHC plans, SEN support)
+// follow on two more sheets. Written with exceljs's streaming WorkbookWriter.
 import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { addWorkingDays } from '../core/cin.ts';
 import { fromEpochDay, toEpochDay } from '../core/dates.ts';
 import { ANNEX_A_LISTS, type AnnexAList } from '../importers/annexA/lists.ts';
+import { ANNEX_A_SEND_LISTS } from '../importers/annexA/send-lists.ts';
+import { SEN_TYPE } from '../core/codes.ts';
 import type { AreaGenerator } from './area.ts';
 import { YEAR_DAYS } from './days.ts';
 import type { Random } from './random.ts';
@@ -116,6 +120,31 @@ export function annexARows(r: Random, asOf: Day, contacts: number): AnnexARows {
   return rows;
 }
 
+/** EHC plans and children on SEN support per contact in the ILACS lists (about 1 in 4 and 1 in 2: shaped, not any council's). */
+const SEND_PER_CONTACT = { plans: 0.25, support: 0.5 };
+const PHASES = ['Nursery', 'Primary', 'Secondary', 'Special', 'Post-16', 'Alternative provision'];
+
+/** Annex A SEND List 1 (EHC plans in force) and List 2 (SEN support), keyed by list number. */
+export function annexASendRows(r: Random, asOf: Day, contacts: number): AnnexARows {
+  const rows: AnnexARows = new Map(ANNEX_A_SEND_LISTS.map((l) => [l.list, []]));
+  const school = () => ({ urn: String(r.int(100000, 149999)), phase: r.pick(PHASES), subsidiary_phase: null, suspensions: r.chance(0.1) ? r.int(1, 4) : 0, exclusions: 0, absence: String(r.int(2, 25)), pupil_premium: r.chance(0.3) ? 'Yes' : 'No' });
+  const person = (prefix: string, i: number) => {
+    const dob = asOf - r.int(3 * 365, 24 * 365);
+    return { child_id: `${prefix}${String(i).padStart(6, '0')}`, upn: null, uln: null, birth_date: asDate(dob), gender: r.pick(GENDERS), ethnicity: r.pick(ETHNICITIES) };
+  };
+  const social = () => (r.chance(0.2) ? { known_to_csc: 'Yes', csc_team: r.pick(TEAMS), disability: r.chance(0.5) ? 'Yes' : 'No' } : { known_to_csc: 'No', csc_team: null, disability: r.chance(0.3) ? 'Yes' : 'No' });
+  for (let i = 1; i <= Math.round(contacts * SEND_PER_CONTACT.plans); i++) {
+    const issued = asOf - r.int(10, 8 * 365);
+    // Most plans a year old or more were reviewed in the last 12 months; some are overdue.
+    const review = issued > asOf - 365 ? null : r.chance(0.85) ? asOf - r.int(1, 364) : asOf - r.int(366, 600);
+    rows.get(1)!.push({ ...person('SP', i), plan_issued: asDate(issued), plan_updated: review !== null && r.chance(0.3) ? asDate(review) : null, last_review: asDate(review), sen_need: r.pick(Object.keys(SEN_TYPE)), ...school(), ehe: r.chance(0.02) ? 'Yes' : 'No', ...social() });
+  }
+  for (let i = 1; i <= Math.round(contacts * SEND_PER_CONTACT.support); i++) {
+    rows.get(2)!.push({ ...person('SS', i), sen_need: r.pick(Object.keys(SEN_TYPE)), ...school(), ...social() });
+  }
+  return rows;
+}
+
 function lookedAfterRow(r: Random, person: Record<string, string | number | Date | null>, care: Day, asOf: Day): Record<string, string | number | Date | null> {
   const placement = Math.min(asOf, care + r.int(0, 400));
   return {
@@ -131,25 +160,30 @@ function lookedAfterRow(r: Random, person: Record<string, string | number | Date
 }
 
 /**
- * Writes a workbook with exceljs's streaming writer and resolves once the file is closed: the
+ * Writes a workbook (to a file or a stream) with exceljs's streaming writer and resolves once the
+ * file is closed (the stream finished): the
  * writer's commit resolves when the zip is finished, which can be before the file holds its end
  * (shared strings, workbook.xml), and a reader then sees a workbook without them.
  */
-export async function writeWorkbook(path: string, fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void): Promise<void> {
-  const stream = createWriteStream(path);
+export async function writeWorkbook(to: string | Writable, fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void): Promise<void> {
+  const stream = typeof to === 'string' ? createWriteStream(to) : to;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true });
   fill(wb);
   await wb.commit();
   await finished(stream);
 }
 
-/** Writes rows as an Annex A workbook: a sheet per list, Ofsted's headings, dates as date cells. */
-export function writeAnnexAWorkbook(path: string, rows: AnnexARows, lists: readonly AnnexAList[] = ANNEX_A_LISTS): Promise<void> {
+/**
+ * Writes rows as an Annex A workbook: a sheet per list, Ofsted's headings, dates as date cells;
+ * with `send`, the two Annex A SEND lists after them on sheets "SEND List 1" and "SEND List 2".
+ */
+export function writeAnnexAWorkbook(path: string, rows: AnnexARows, lists: readonly AnnexAList[] = ANNEX_A_LISTS, send: AnnexARows | null = null): Promise<void> {
+  const sheets = [...lists.map((l) => ({ list: l, name: `List ${l.list}`, rows })), ...(send ? ANNEX_A_SEND_LISTS.map((l) => ({ list: l, name: `SEND List ${l.list}`, rows: send })) : [])];
   return writeWorkbook(path, (wb) => {
-    for (const list of lists) {
-      const ws = wb.addWorksheet(`List ${list.list}`);
+    for (const { list, name, rows: from } of sheets) {
+      const ws = wb.addWorksheet(name);
       ws.columns = list.columns.map((c) => ({ header: c.name, key: c.key, width: 18, style: c.type === 'date' ? { numFmt: 'dd/mm/yyyy' } : {} }));
-      for (const row of rows.get(list.list) ?? []) ws.addRow(row).commit();
+      for (const row of from.get(list.list) ?? []) ws.addRow(row).commit();
       ws.commit();
     }
   });
@@ -160,5 +194,6 @@ export const generateAnnexA: AreaGenerator = async (ctx) => {
   if (contacts === 0) return;
   // Opened as a text file only to be listed with the run's files (and its folder made); exceljs writes it.
   const path = ctx.openText(ANNEX_A_WORKBOOK).path;
-  await writeAnnexAWorkbook(path, annexARows(ctx.random, ctx.win.asOf, contacts));
+  const rows = annexARows(ctx.random, ctx.win.asOf, contacts);
+  await writeAnnexAWorkbook(path, rows, ANNEX_A_LISTS, annexASendRows(ctx.random, ctx.win.asOf, contacts));
 };

@@ -1,16 +1,22 @@
 // The inspection pack: the Inspection page's tables (Annex A lists, journeys and conversion over
-// 6 and 12 months, timeliness) as a printed paper, HTML or PDF. Figures arrive already formatted
+// 6 and 12 months with their Sankey charts, timeliness beside England, region and neighbours where
+// a published figure measures the same thing) as a printed paper, HTML or PDF. Figures arrive already formatted
 // for the viewer (src/server/routes/inspection.ts), so a councillor's copy withholds 1-5 as the
 // page does; an officer's copy is marked not for publication. No child is named in the pack.
 import type { IsoDate } from '../core/dates.ts';
 import { longDate } from './format.ts';
+import { journeySankeySvg, type JourneyChart } from './journey-chart.ts';
 import { renderTemplate, AUTHORITY } from './render.ts';
 
 export interface InspectionPackFigures {
   asOf: IsoDate;
   lists: { label: string; rows: string; children: string; importedAt: string | null }[];
-  journeys: { months: number; from: IsoDate; steps: { label: string; reached: string; conversion: { text: string; detail: string } | null }[] }[];
-  timely: { label: string; rate: { text: string; detail: string } }[];
+  journeys: { months: number; from: IsoDate; steps: { label: string; reached: string; stopped: string; conversion: { text: string; detail: string } | null }[]; sankey: JourneyChart }[];
+  timely: {
+    label: string;
+    rate: { text: string; detail: string };
+    comparison: { missing: string; england?: undefined } | { missing: null; england: string; region: string; neighbours: string; source: string };
+  }[];
 }
 
 export function renderInspectionPack(figures: InspectionPackFigures, restricted: boolean): string {
@@ -19,7 +25,7 @@ export function renderInspectionPack(figures: InspectionPackFigures, restricted:
     ...figures,
     title: 'Inspection pack: Annex A',
     asOfLong: longDate(figures.asOf),
-    journeys: figures.journeys.map((j) => ({ ...j, fromLong: longDate(j.from) })),
+    journeys: figures.journeys.map((j) => ({ ...j, fromLong: longDate(j.from), chart: journeySankeySvg(j.sankey) })),
     lists: figures.lists.map((l) => ({ ...l, importedLong: l.importedAt ? longDate(l.importedAt) : '' })),
     marking,
     restricted,

@@ -53,6 +53,8 @@ export interface AppOptions {
   uploadFileLimit?: number;
   /** The demo (`csinsight demo --serve`): the sign-in page lists the demo accounts' roles. */
   demo?: boolean;
+  /** The council's salt file for the Annex A regional export (CSINSIGHT_ANNEX_A_SALT_FILE); no export without it. */
+  annexASaltFile?: string;
 }
 
 declare module 'fastify' {
@@ -64,6 +66,7 @@ declare module 'fastify' {
     figuresAsOf: IsoDate | undefined;
     uploadLimits: { fileSize: number; files: number };
     demo: boolean;
+    annexASaltFile: string | null;
   }
 }
 
@@ -78,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('asOf', () => options.asOf ?? today());
   app.decorate('figuresAsOf', options.asOf);
   app.decorate('demo', options.demo ?? false);
+  app.decorate('annexASaltFile', options.annexASaltFile ?? null);
   app.decorate('uploadLimits', { fileSize: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES, files: options.uploadFileLimit ?? 20 });
 
   await app.register(fastifyHelmet, {

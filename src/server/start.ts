@@ -1,6 +1,6 @@
 // Starts the web application on an address (loopback by default) and prints where it is. The
 // settings a deployment makes through the environment are read here: CSINSIGHT_LOG_LEVEL and
-// CSINSIGHT_TRUST_PROXY.
+// CSINSIGHT_TRUST_PROXY, and CSINSIGHT_ANNEX_A_SALT_FILE (the council's salt for the Annex A regional export).
 import { isIP } from 'node:net';
 import { buildApp, type AppOptions } from './app.ts';
 import { logLevelFrom } from './logging.ts';
@@ -32,9 +32,9 @@ export function trustProxyFrom(value: string | undefined): string[] {
   return entries;
 }
 
-/** The server's settings from the environment: the log level ('info' unless set) and the trusted proxies. */
-export function serverOptionsFromEnv(env = process.env): Pick<AppOptions, 'logLevel' | 'trustProxy'> {
-  return { logLevel: logLevelFrom(env.CSINSIGHT_LOG_LEVEL, 'info'), trustProxy: trustProxyFrom(env.CSINSIGHT_TRUST_PROXY) };
+/** The server's settings from the environment: the log level ('info' unless set), the trusted proxies and the Annex A salt file. */
+export function serverOptionsFromEnv(env = process.env): Pick<AppOptions, 'logLevel' | 'trustProxy' | 'annexASaltFile'> {
+  return { logLevel: logLevelFrom(env.CSINSIGHT_LOG_LEVEL, 'info'), trustProxy: trustProxyFrom(env.CSINSIGHT_TRUST_PROXY), annexASaltFile: env.CSINSIGHT_ANNEX_A_SALT_FILE || undefined };
 }
 
 export async function startServer(options: StartOptions): Promise<{ url: string; close(): Promise<void> }> {

@@ -95,7 +95,7 @@ test('plan figures from the SEN2 return, worked out by hand', async () => {
     // On census day: one plan in force (ASD, special academy), reviewed 28 June 2024 (within 12
     // months); the other ceased 31 August 2024 (paid employment), within the 12 months before.
     assert.deepEqual(await planFigures(fresh, '2025-01-16'), {
-      asOf: '2025-01-16', inForce: 1, byNeed: [{ code: 'ASD', count: 1 }], bySetting: [{ code: 'SSA', count: 1 }],
+      source: 'requests', importedAt: null, senSupport: null, asOf: '2025-01-16', inForce: 1, byNeed: [{ code: 'ASD', count: 1 }], bySetting: [{ code: 'SSA', count: 1 }],
       ceasedFrom: '2024-01-16', ceased: [{ code: '4', count: 1 }], reviewDue: 1, reviewedInTime: 1,
     });
     // By 1 July 2025 the review of 28 June 2024 is more than 12 months old.

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { can, type Permission, type Role } from '../../src/core/access.ts';
 
 /** Pages are GETs that are not the JSON API, static files, downloads (errors.csv or .xlsx too) or the printed papers. */
-const NOT_A_PAGE = /^\/(api|assets|vendor)\/|\.(csv|pdf|:format)$|^\/reports\/(?!letter-template$|commentary)[^/]+/;
+const NOT_A_PAGE = /^\/(api|assets|vendor)\/|\.(csv|pdf|xlsx|:format)$|^\/reports\/(?!letter-template$|commentary)[^/]+/;
 
 export interface PageRoute {
   url: string;

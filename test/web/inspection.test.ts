@@ -8,7 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { hashedId } from '../../src/reports/annex-a-export.ts';
 import { drift, journey } from '../../src/core/annexAJourneys.ts';
 import { annexARows, writeAnnexAWorkbook } from '../../src/generate/annexA.ts';
 import { dayOf } from '../../src/generate/days.ts';
@@ -25,12 +28,46 @@ async function cookieOf(context: BrowserContext): Promise<string> {
 }
 
 const AS_OF = '2026-03-31';
+// Annex A SEND List 1 with no SEN2 loaded: the EHCP page's plan figures come from it, labelled.
+const SEND_PLANS = 'Unique ID,Date initial EHC plan issued,Date EHC plan last reviewed,SEN primary need,Main education establishment – phase\nA,10/01/2024,01/06/2025,ASD,Primary\nB,01/05/2023,01/12/2024,ASD,Secondary\n';
+const BENCHMARKS = 'Indicator,Area,Year,Value\nassessments_45_days,England,2024,82.8\nassessments_45_days,Statistical neighbours,2024,85.5\n';
+
+/** Each journey table's cells by step: what the chart's labels must say. */
+async function journeyLabels(page: Page, months: number): Promise<string[]> {
+  const rows = page.locator(`[data-testid=journey-${months}-table] tbody tr`);
+  const out: string[] = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    const step = (await row.locator('th').textContent())!.trim();
+    out.push(`${step}: ${(await row.locator('[data-cell=reached]').textContent())!.trim()}`);
+    const stopped = (await row.locator('[data-cell=stopped]').textContent())!.trim();
+    if (stopped) out.push(`No further step after ${step.toLowerCase()}: ${stopped}`);
+  }
+  return out;
+}
+
+/** The labels the drawn chart carries (ECharts' own option, as rendered). */
+function chartLabels(page: Page, months: number): Promise<string[]> {
+  return page.evaluate((id) => {
+    const chart = (window as unknown as { echarts: { getInstanceByDom(el: Element): { getOption(): { series: { data: { label: { formatter: string } }[] }[] } } } }).echarts.getInstanceByDom(document.querySelector(`[data-testid=${id}]`)!);
+    return chart.getOption().series[0]!.data.map((d) => d.label.formatter);
+  }, `journey-${months}-chart`);
+}
+
+/** The chart's labels are the table's cells: each one drawn is in the table, and every step with a drawn flow is drawn. */
+function assertSameFigures(drawn: readonly string[], table: readonly string[], what: string): void {
+  assert.ok(drawn.length >= 4, `${what}: ${drawn.length} nodes drawn`);
+  for (const label of drawn) assert.ok(table.includes(label), `${what}: the chart says "${label}", the table ${JSON.stringify(table)}`);
+}
 
 let store: Store;
 let sessions: Sessions;
 let running: RunningApp;
 let officer: BrowserContext;
 let councillor: BrowserContext;
+let saltDir: string;
+let log = '';
+const SALT = 'inspection-test-salt-5b1e7c0a94';
 
 before(async () => {
   store = await openTestStore();
@@ -40,22 +77,34 @@ before(async () => {
     await writeAnnexAWorkbook(path, annexARows(streamFor(3, 'annex-a'), dayOf(AS_OF), 500));
     const result = await importFiles(store, [{ name: 'annex_a.xlsx', path }], { user: 'test' });
     assert.equal(result.status, 'accepted', JSON.stringify(result.errors.slice(0, 3)));
+    // England and neighbours for one of the timeliness measures (the benchmark table's layout).
+    const bench = await importFiles(store, [{ name: 'benchmarks.csv', content: BENCHMARKS }, { name: 'send_plans.csv', content: SEND_PLANS }], { user: 'test' });
+    assert.equal(bench.status, 'accepted', JSON.stringify(bench.errors.slice(0, 3)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  sessions = await startSessions({ store, asOf: AS_OF });
+  saltDir = mkdtempSync(join(tmpdir(), 'csinsight-inspection-salt-'));
+  const saltFile = join(saltDir, 'salt');
+  writeFileSync(saltFile, `${SALT}\n`, { mode: 0o600 });
+  // The server logs at info into `log`, to show the salt is never written there.
+  const logStream = new Writable({ write: (chunk: Buffer, _enc, done) => ((log += chunk.toString()), done()) });
+  sessions = await startSessions({ store, asOf: AS_OF, annexASaltFile: saltFile, logLevel: 'info', logStream });
   ({ running, officer, councillor } = sessions);
 });
 
 after(async () => {
   await sessions?.close();
   await store?.close();
+  if (saltDir) rmSync(saltDir, { recursive: true, force: true });
 });
 
 describe('inspection page', () => {
   test('officer: every list, the 6 and 12 month journeys drawn as Sankey charts, timeliness and the drift list, audited', async () => {
     const page = await openPage(running, officer, '/inspection');
     assert.equal(await page.locator('[data-testid=annex-a-lists] [data-list]').count(), 11);
+    // SEND List 1 is imported (List 2 is not): listed after the ILACS lists.
+    assert.match((await page.locator('[data-testid=annex-a-lists] [data-send-list="1"]').textContent()) ?? '', /SEND List 1: EHC plans\s*2\s*2/);
+    assert.equal(await page.locator('[data-testid=annex-a-lists] [data-send-list]').count(), 1);
     const records = await annexARecords(store, [1, 3, 4, 5, 7, 8, 9]);
     for (const months of [6, 12]) {
       const j = journey(records, AS_OF, months);
@@ -63,7 +112,12 @@ describe('inspection page', () => {
       const cells = await page.locator(`[data-testid=journey-${months}-table] tbody tr td:first-of-type`).allTextContents();
       assert.deepEqual(cells.map((c) => c.trim()), j.reached.map((n) => formatNumber(n)));
       await page.locator(`[data-testid=journey-${months}-chart][data-rendered=true]`).waitFor();
+      assertSameFigures(await chartLabels(page, months), await journeyLabels(page, months), `officer, ${months} months`);
     }
+    // Timeliness beside England and neighbours where a published measure is the same; said where not.
+    assert.equal((await page.locator('[data-measure=assessment] [data-cell=england]').textContent())?.trim(), '82.8%');
+    assert.match((await page.locator('[data-measure=assessment] [data-cell=comparison]').textContent()) ?? '', /Benchmark table, 2024-25/);
+    for (const m of ['contact', 'icpc']) assert.equal((await page.locator(`[data-measure=${m}] [data-cell=comparison]`).textContent())?.trim(), 'No published comparison');
     const cases = drift(records, AS_OF);
     assert.ok(cases.length > 0, 'the generator makes some drift');
     assert.equal(await page.locator('[data-testid=drift] [data-child]').count(), cases.length);
@@ -89,6 +143,19 @@ describe('inspection page', () => {
     const j = journey(await annexARecords(store, [1, 3, 4, 5, 7, 8, 9]), AS_OF, 6);
     const small = j.reached.find((n) => n >= 1 && n <= 5);
     if (small !== undefined) assert.match(body, /<6/);
+    // The pack's Sankey charts (SVG drawn on the server) are labelled with the table's own cells.
+    for (const months of [6, 12]) {
+      const table = await page.locator(`table[data-journey="${months}"] tbody tr`).evaluateAll((rows) =>
+        rows.flatMap((r) => {
+          const [step, reached, , stopped] = [...r.querySelectorAll('td')].map((c) => c.textContent!.trim());
+          return [`${step}: ${reached}`, ...(stopped ? [`No further step after ${step!.toLowerCase()}: ${stopped}`] : [])];
+        }),
+      );
+      const drawn = await page.locator(`figure[data-journey="${months}"] svg text`).allTextContents();
+      assertSameFigures(drawn.filter((t) => t.includes(': ')), table, `pack, ${months} months`);
+    }
+    assert.match(body, /82\.8%/);
+    assert.match(body, /No published comparison/);
     await page.close();
   });
 
@@ -107,7 +174,61 @@ describe('inspection page', () => {
     const drawn = JSON.parse((await page.locator('#journey-12-data').textContent()) ?? '{}') as { links: { value: number | null }[] };
     assert.equal(drawn.links.length, j.links.length);
     for (const l of drawn.links) assert.ok(l.value === null || l.value === 0 || l.value > 5, JSON.stringify(l));
+    await page.locator('[data-testid=journey-12-chart][data-rendered=true]').waitFor();
+    assertSameFigures(await chartLabels(page, 12), await journeyLabels(page, 12), 'councillor, 12 months');
     await screenshot(page, 'inspection-councillor');
+    await page.close();
+  });
+
+  test('officer: the regional export downloads from the page, degraded and audited with every child in it; refused to a councillor; the salt in no log', async () => {
+    const page = await openPage(running, officer, '/inspection');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=regional-export]').click()]);
+    const path = await download.path();
+    await page.close();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path!);
+    assert.deepEqual(wb.worksheets.map((w) => w.name), [...Array.from({ length: 11 }, (_, i) => `List ${i + 1}`), 'SEND List 1']);
+    const records = await annexARecords(store, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const ids = new Set([...records.map((r) => r.childId), ...(await annexARecords(store, [1], 'send')).map((r) => r.childId)]);
+    const contacts = wb.getWorksheet('List 1')!;
+    const header = (contacts.getRow(1).values as unknown[]).slice(1);
+    const at = (name: string) => header.indexOf(name) + 1;
+    const first = records.find((r) => r.list === 1)!;
+    assert.equal(contacts.getRow(2).getCell(at('Child Unique ID')).value, hashedId(first.childId, SALT));
+    let cells = 0;
+    for (const ws of wb.worksheets) {
+      const names = (ws.getRow(1).values as unknown[]).slice(1);
+      assert.ok(!names.includes('Allocated Worker'), `${ws.name} names workers`);
+      const dob = names.indexOf('Date of Birth') + 1;
+      ws.eachRow((row, n) => {
+        if (n === 1) return;
+        for (const v of (row.values as unknown[]).slice(1)) {
+          cells++;
+          assert.ok(!(typeof v === 'string' && (ids.has(v) || /^(AA|LA|CL|AD|FAM)\d+$/.test(v) || /^[A-Z]{2}\d \d[A-Z]{2}$/.test(v))), `${ws.name} row ${n}: ${String(v)}`);
+        }
+        const born = dob > 0 ? row.getCell(dob).value : null;
+        if (born) assert.equal((born as Date).getUTCDate(), 1, `${ws.name} row ${n}: born ${String(born)}`);
+      });
+    }
+    assert.ok(cells > 1000);
+    const { rows } = await sql<{ n: number }>`SELECT returned_count AS n FROM audit_log WHERE route = '/inspection/annex-a-export.xlsx' AND role = 'officer' ORDER BY id DESC LIMIT 1`.execute(store.db);
+    assert.equal(rows[0]?.n, ids.size, 'the audit log names every child exported');
+    const refused = await fetch(`${running.url}/inspection/annex-a-export.xlsx`, { headers: { cookie: await cookieOf(councillor) } });
+    assert.equal(refused.status, 403);
+    const councillorPage = await openPage(running, councillor, '/inspection');
+    assert.equal(await councillorPage.locator('[data-testid=regional-export]').count(), 0);
+    await councillorPage.close();
+    assert.ok(log.length > 0, 'the server logged');
+    assert.ok(!log.includes(SALT), 'the salt is not in the server log');
+    const audit = await sql<{ t: string }>`SELECT string_agg(url || ' ' || coalesce(returned_ids::text, ''), ' ') AS t FROM audit_log`.execute(store.db);
+    assert.ok(!String(audit.rows[0]?.t).includes(SALT), 'nor in the audit log');
+  });
+
+  test('the EHCP page takes its plan figures from Annex A SEND List 1 while no SEN2 is loaded, and says so', async () => {
+    const page = await openPage(running, councillor, '/ehcp');
+    assert.match((await page.locator('[data-testid=plans-source]').textContent()) ?? '', /Annex A SEND List 1 \(EHC plans\), imported .* no SEN2 return or case-system plans are loaded yet/);
+    // Two plans of 1-5: withheld from a councillor, as every count.
+    assert.match((await page.locator('[data-testid=plans-by-need]').textContent()) ?? '', /Autistic spectrum disorder\s*<6/);
     await page.close();
   });
 });

@@ -33,7 +33,7 @@ export interface AnnexAList {
   columns: readonly AnnexAColumn[];
 }
 
-const col = (key: string, name: string, type: AnnexAType, patterns: RegExp[], required = false): AnnexAColumn => ({ key, name, type, patterns, required });
+export const col = (key: string, name: string, type: AnnexAType, patterns: RegExp[], required = false): AnnexAColumn => ({ key, name, type, patterns, required });
 
 const childId = col('child_id', 'Child Unique ID', 'text', [/\bchild\b.*\b(id|identifier|ref|reference)\b|\b(id|identifier)\b.*\bchild\b/, /^(person|client|case) (id|ref|reference|number)$/], true);
 const gender = col('gender', 'Gender', 'text', [/^(gender|sex)\b/]);
@@ -262,22 +262,27 @@ export function matchHeader(list: AnnexAList, header: readonly string[]): Header
 }
 
 /** The list a CSV's heading row is: it has the list's signature column (and its id column). */
-export function listOfHeader(header: readonly string[]): AnnexAList | null {
+export function listOfHeader(header: readonly string[], lists: readonly AnnexAList[] = ANNEX_A_LISTS): AnnexAList | null {
+  return bestListOfHeader(header, lists)?.list ?? null;
+}
+
+/** The list of `lists` a heading row matches best, with how many of its headings it matched. */
+export function bestListOfHeader(header: readonly string[], lists: readonly AnnexAList[]): { list: AnnexAList; matched: number } | null {
   let best: { list: AnnexAList; matched: number } | null = null;
-  for (const list of ANNEX_A_LISTS) {
+  for (const list of lists) {
     const m = matchHeader(list, header);
     if (!m.columns.some((c) => c?.key === list.signature) || !m.columns.some((c) => c === list.columns[0])) continue;
     const matched = m.columns.filter(Boolean).length;
     if (!best || matched > best.matched) best = { list, matched };
   }
-  return best?.list ?? null;
+  return best;
 }
 
 /** The list a sheet name is ("List 3 - Referrals", "L8 CLA"), or null. */
-export function listOfSheet(name: string): AnnexAList | null {
+export function listOfSheet(name: string, lists: readonly AnnexAList[] = ANNEX_A_LISTS): AnnexAList | null {
   const n = normaliseHeading(name);
   // A list number decides first ("List 1 Contacts" is list 1 even though it names contacts).
   const numbered = /\b(?:list|l) ?(\d{1,2})\b/.exec(n);
-  if (numbered) return ANNEX_A_LISTS.find((l) => l.list === Number(numbered[1])) ?? null;
-  return ANNEX_A_LISTS.find((l) => l.sheet.test(n)) ?? null;
+  if (numbered) return lists.find((l) => l.list === Number(numbered[1])) ?? null;
+  return lists.find((l) => l.sheet.test(n)) ?? null;
 }

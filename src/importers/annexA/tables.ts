@@ -1,10 +1,21 @@
 // The Annex A lists as importer table specs, one per list, made from the declarative lists in
 // lists.ts: the header is matched by pattern, each cell read by its column's type (cells.ts), and
-// the staged rows replace the stored list. A CSV holds one list; a workbook several (xlsx.ts).
+// the staged rows replace the stored list. A CSV holds one list; a workbook several (xlsx.ts). The
+// Annex A SEND lists (send-lists.ts) are read the same way into their own tables.
 import * as z from 'zod';
 import type { RowContext, TableSpec } from '../spec.ts';
 import { readCell, type CellValue } from './cells.ts';
 import { ANNEX_A_LISTS, listOfHeader, matchHeader, type AnnexAList } from './lists.ts';
+import { ANNEX_A_SEND_LISTS } from './send-lists.ts';
+
+/** Where a family of lists is stored: its rows and when each list was imported. */
+interface ListStorage {
+  lists: readonly AnnexAList[];
+  rows: 'annex_a_row' | 'annex_a_send_row';
+  imports: 'annex_a_import' | 'annex_a_send_import';
+}
+const ILACS: ListStorage = { lists: ANNEX_A_LISTS, rows: 'annex_a_row', imports: 'annex_a_import' };
+const SEND: ListStorage = { lists: ANNEX_A_SEND_LISTS, rows: 'annex_a_send_row', imports: 'annex_a_send_import' };
 
 export interface AnnexARow {
   child: string;
@@ -52,12 +63,12 @@ function schemaOf(list: AnnexAList, ctx: RowContext): z.ZodType<AnnexARow> {
   });
 }
 
-function tableOf(list: AnnexAList): TableSpec<AnnexARow> {
+function tableOf(list: AnnexAList, storage: ListStorage): TableSpec<AnnexARow> {
   return {
     id: list.id,
     label: list.label,
     columns: list.columns.map((c) => c.name),
-    recognise: (header) => listOfHeader(header) === list,
+    recognise: (header) => listOfHeader(header, storage.lists) === list,
     headerProblem: (header) => annexAHeaderProblem(list, header),
     schema: (ctx) => schemaOf(list, ctx),
     stage: [['child_id', 'text'], ['data', 'jsonb']],
@@ -66,12 +77,14 @@ function tableOf(list: AnnexAList): TableSpec<AnnexARow> {
     key: ['f', 'r'],
     keyFields: ['row'],
     upsert: (tx) =>
-      tx.exec(`DELETE FROM annex_a_row WHERE list = ${list.list};
-        INSERT INTO annex_a_row (list, row_no, child_id, data)
+      tx.exec(`DELETE FROM ${storage.rows} WHERE list = ${list.list};
+        INSERT INTO ${storage.rows} (list, row_no, child_id, data)
           SELECT ${list.list}, row_number() OVER (ORDER BY f, r), child_id, data FROM s_${list.id};
-        INSERT INTO annex_a_import (list, rows) SELECT ${list.list}, count(*) FROM s_${list.id}
+        INSERT INTO ${storage.imports} (list, rows) SELECT ${list.list}, count(*) FROM s_${list.id}
           ON CONFLICT (list) DO UPDATE SET rows = excluded.rows, imported_at = now();`),
   };
 }
 
-export const ANNEX_A_TABLES: readonly TableSpec<AnnexARow>[] = ANNEX_A_LISTS.map(tableOf);
+export const ANNEX_A_TABLES: readonly TableSpec<AnnexARow>[] = ANNEX_A_LISTS.map((l) => tableOf(l, ILACS));
+/** Annex A SEND Lists 1 and 2, stored beside the ILACS lists (migration 190). */
+export const ANNEX_A_SEND_TABLES: readonly TableSpec<AnnexARow>[] = ANNEX_A_SEND_LISTS.map((l) => tableOf(l, SEND));

@@ -12,9 +12,25 @@ import type { FileChunk, FileJob } from '../parse-file.ts';
 import { readError } from '../parse-file.ts';
 import type { RowContext, TableSpec } from '../spec.ts';
 import { validateRow } from '../stage.ts';
-import { ANNEX_A_LISTS, listOfHeader, listOfSheet, type AnnexAList } from './lists.ts';
+import { ANNEX_A_LISTS, bestListOfHeader, listOfSheet, type AnnexAList } from './lists.ts';
+import { ANNEX_A_SEND_LISTS, isSendSheetName } from './send-lists.ts';
 import { reorderedZip, zipLayout } from './zip-layout.ts';
-import { annexAHeaderProblem, ANNEX_A_TABLES, columnLetter } from './tables.ts';
+import { annexAHeaderProblem, ANNEX_A_SEND_TABLES, ANNEX_A_TABLES, columnLetter } from './tables.ts';
+
+const ALL_TABLES = [...ANNEX_A_TABLES, ...ANNEX_A_SEND_TABLES];
+
+/**
+ * The list a sheet holds. A sheet is a SEND list when its headings match a SEND list better than
+ * an ILACS one, or its name says SEND / EHC / SEN support; either family is then looked up by the
+ * sheet's name first ("List 3" is List 3 of its family), then by its headings.
+ */
+export function listOfWorksheet(name: string, header: readonly string[]): AnnexAList | null {
+  const ilacs = bestListOfHeader(header, ANNEX_A_LISTS);
+  const send = bestListOfHeader(header, ANNEX_A_SEND_LISTS);
+  const isSend = send !== null ? send.matched > (ilacs?.matched ?? 0) : ilacs === null && isSendSheetName(name);
+  const lists = isSend ? ANNEX_A_SEND_LISTS : ANNEX_A_LISTS;
+  return listOfSheet(name, lists) ?? (isSend ? send : ilacs)?.list ?? null;
+}
 
 /** What the run's results call the file (it fills several lists). */
 const WORKBOOK_LABEL = 'Annex A workbook';
@@ -78,6 +94,7 @@ export async function* parseXlsxFile(job: FileJob): AsyncGenerator<FileChunk> {
     return c;
   };
   const seen = new Map<AnnexAList, string>();
+  let flushDue = false;
   try {
     const bytes = file.content !== undefined ? Buffer.from(file.content) : null;
     const layout = zipLayout(bytes ?? file.path!);
@@ -95,6 +112,11 @@ export async function* parseXlsxFile(job: FileJob): AsyncGenerator<FileChunk> {
       let state: SheetState | null = null;
       let refused = false;
       for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+        // The sheet before's rows go out now, from inside this sheet (see below).
+        if (flushDue) {
+          flushDue = false;
+          yield chunk(false);
+        }
         if (refused) continue;
         const values = rowTexts(row);
         if (!state) {
@@ -105,10 +127,10 @@ export async function* parseXlsxFile(job: FileJob): AsyncGenerator<FileChunk> {
             }
             continue;
           }
-          const list = listOfSheet(sheet) ?? listOfHeader(values);
+          const list = listOfWorksheet(sheet, values);
           if (!list) {
             refused = true;
-            if (!OTHER_SHEETS.test(sheet)) sheetError(row.number, `the sheet's name and headings match no Annex A list (${ANNEX_A_LISTS.map((l) => `List ${l.list}`).join(', ')}).`, 'header');
+            if (!OTHER_SHEETS.test(sheet)) sheetError(row.number, `the sheet's name and headings match no Annex A list (${ANNEX_A_LISTS.map((l) => `List ${l.list}`).join(', ')}; SEND ${ANNEX_A_SEND_LISTS.map((l) => `List ${l.list}`).join(', ')}).`, 'header');
             continue;
           }
           if (seen.has(list)) {
@@ -123,7 +145,7 @@ export async function* parseXlsxFile(job: FileJob): AsyncGenerator<FileChunk> {
             sheetError(row.number, `row ${row.number} (the headings): ${problem}`, 'header');
             continue;
           }
-          const spec = ANNEX_A_TABLES.find((t) => t.id === list.id)!;
+          const spec = ALL_TABLES.find((t) => t.id === list.id)!;
           const ctx: RowContext = { fy: null, today: job.today, header: values };
           const keys = values.map((v) => v.trim().toLowerCase());
           const fieldNames = new Map(values.map((v, i) => [v.trim().toLowerCase(), `${columnLetter(i)} "${v.trim()}"`] as const));
@@ -145,10 +167,14 @@ export async function* parseXlsxFile(job: FileJob): AsyncGenerator<FileChunk> {
         lines.add(`${fileNo},${row.number},,${copyLine(stage)}`);
         if (++staged >= CHUNK_ROWS || lines.full) yield chunk(false);
       }
-      // Each sheet's rows go out before the next sheet's, since a chunk names one table.
-      if (state) yield chunk(false);
+      // Each sheet's rows go out before the next sheet's, since a chunk names one table; but not
+      // here, between two sheets: a reader paused between zip entries (the consumer copying into
+      // PostgreSQL) lost the next sheet, so they go out with the next sheet's first row or at the end.
+      if (state) flushDue = true;
     }
-    const missing = ANNEX_A_LISTS.filter((l) => !seen.has(l));
+    // A workbook of the ILACS lists holds all 11, one of the SEND lists both (or it may hold both sets).
+    const sets = [ANNEX_A_LISTS, ANNEX_A_SEND_LISTS].filter((set, i) => set.some((l) => seen.has(l)) || (i === 0 && seen.size === 0));
+    const missing = sets.flatMap((set) => set.filter((l) => !seen.has(l)));
     if (missing.length) {
       errors.add({
         file: file.name, row: 0, field: '', rule: 'sheet',

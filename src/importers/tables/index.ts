@@ -14,7 +14,7 @@ import { HOME_EDUCATION_TABLES } from './homeEducation.ts';
 import { episodes, header, missing, oc3 } from './ssda903.ts';
 import { MORE_903_TABLES } from './ssda903-more.ts';
 import { VOICE_TABLES } from './voice.ts';
-import { ANNEX_A_TABLES } from '../annexA/tables.ts';
+import { ANNEX_A_SEND_TABLES, ANNEX_A_TABLES } from '../annexA/tables.ts';
 import { WORKFORCE_TABLES } from './workforce.ts';
 
 export const TABLES: readonly TableSpec<any>[] = [
@@ -41,4 +41,5 @@ export const TABLES: readonly TableSpec<any>[] = [
   ...HOME_EDUCATION_TABLES,
   ...VOICE_TABLES,
   ...ANNEX_A_TABLES,
+  ...ANNEX_A_SEND_TABLES,
 ];

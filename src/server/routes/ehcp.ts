@@ -85,6 +85,7 @@ function plansView(f: PlanFigures, count: (n: number | null) => string) {
     byNeed: rows(SEN_TYPE, f.byNeed), bySetting: rows(SEN_SETTING, f.bySetting), ceased: rows(CEASE_REASON, f.ceased),
     reviewDue: count(f.reviewDue), reviewedInTime: count(f.reviewedInTime),
     reviewPercent: f.reviewDue ? formatNumber((100 * f.reviewedInTime) / f.reviewDue, 'percent') : 'None due yet',
+    source: f.source, importedAt: f.importedAt, senSupport: f.senSupport === null ? null : count(f.senSupport),
   };
 }
 

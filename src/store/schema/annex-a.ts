@@ -1,4 +1,4 @@
-// Kysely's view of the Annex A tables (its migration in ../migrations/130_annex_a.sql).
+// Kysely's view of the Annex A tables (migrations 130_annex_a.sql and 190_annex_a_send.sql).
 import type { ColumnType } from 'kysely';
 
 export interface AnnexARowTable {
@@ -18,4 +18,7 @@ export interface AnnexAImportTable {
 export interface AnnexATables {
   annex_a_row: AnnexARowTable;
   annex_a_import: AnnexAImportTable;
+  /** Annex A SEND Lists 1 and 2 (migration 190), shaped as the ILACS lists. */
+  annex_a_send_row: AnnexARowTable;
+  annex_a_send_import: AnnexAImportTable;
 }

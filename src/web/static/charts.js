@@ -140,15 +140,22 @@
     };
   }
 
-  // { kind: 'sankey', nodes: [name], links: [{ source, target, value }] }: children's journeys.
+  // { kind: 'sankey', nodes: [{ name, text }], links: [{ source, target, value }] }: children's
+  // journeys. Each node is labelled with the count its table shows (as suppressed for the viewer);
+  // a withheld flow (null) is not drawn, nor a node no drawn flow reaches.
   function sankey(d) {
+    var links = d.links.filter(function (l) { return l.value !== null && l.value > 0; });
+    var touched = {};
+    links.forEach(function (l) { touched[l.source] = true; touched[l.target] = true; });
     return {
       animation: false,
       tooltip: { trigger: 'item' },
       series: [{
-        type: 'sankey', left: 10, right: 220, top: 10, bottom: 10, nodeGap: 10, draggable: false,
-        data: d.nodes.map(function (n, i) { return { name: n, itemStyle: { color: PALETTE[i % PALETTE.length] } }; }),
-        links: d.links.filter(function (l) { return l.value !== null && l.value > 0; }),
+        type: 'sankey', left: 10, right: 260, top: 10, bottom: 10, nodeGap: 10, draggable: false,
+        data: d.nodes.filter(function (n) { return touched[n.name]; }).map(function (n, i) {
+          return { name: n.name, itemStyle: { color: PALETTE[i % PALETTE.length] }, label: { formatter: n.name + ': ' + n.text } };
+        }),
+        links: links,
         lineStyle: { color: 'gradient', opacity: 0.35 }, label: { color: '#0b0c0c' },
       }],
     };
