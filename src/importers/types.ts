@@ -49,6 +49,12 @@ export interface ImportResult {
   errorCount: number;
   /** Errors by rule and by child (report.ts), when there were errors or it was a check. */
   summary?: ErrorSummary;
+  /**
+   * Findings of the DfE's query rules (CIN census codes ending Q): each asks for the item to be
+   * amended or a reason given, and none refuses the run. The first MAX_ERRORS, and how many.
+   */
+  queries?: ImportError[];
+  queryCount?: number;
 }
 
 export interface ErrorSummary {

@@ -4,7 +4,7 @@
 // protection plans and reviews), after the census rules about the whole child (core/rules/cinCensus.ts).
 import { readFileSync } from 'node:fs';
 import { censusYear } from '../../core/childProtection.ts';
-import { checkCensusChild, type CensusChild, type CensusEpisode, type Loc } from '../../core/rules/cinCensus.ts';
+import { CensusReturnTally, checkCensusChild, type CensusChild, type CensusEpisode, type CensusFinding, type Loc } from '../../core/rules/cinCensus.ts';
 import type { XmlNode } from './tree.ts';
 import { compileXsd, type CompiledSchema, type SchemaIssue } from './xsd.ts';
 import type { XmlFinding, XmlReturn, XmlRow } from './return.ts';
@@ -83,6 +83,9 @@ export function censusChild(node: XmlNode, path: string): CensusChild {
     expectedBirthDate: value(ids, 'ExpectedPersonBirthDate'),
     deathDate: value(ids, 'PersonDeathDate'),
     sex: value(ids, 'Sex') ?? value(ids, 'GenderCurrent')!,
+    upn: value(ids, 'UPN'),
+    formerUpn: value(ids, 'FormerUPN'),
+    upnUnknown: value(ids, 'UPNunknown'),
     disabilities: all(first(chars, 'Disabilities') ?? chars, 'Disability').map((d, i) => ({ loc: { line: d.line, path: `${path}/ChildCharacteristics/Disabilities/Disability[${i + 1}]` }, code: d.text })),
     episodes: items(node, path, 'CINdetails').map(({ node: e, loc }) => episodeOf(e, loc)),
   };
@@ -139,8 +142,22 @@ export const CIN_CENSUS: XmlReturn = {
   },
   duplicate: (key, line) => ({ rule: '8510', message: `More than one child record with the same LA Child ID (${key} is also on line ${line}).` }),
   read(node, path, year) {
-    const child = censusChild(node, path);
-    const findings: XmlFinding[] = checkCensusChild(child, censusYear(year)).map((f) => ({ line: f.line, path: f.path, rule: f.code, message: f.message }));
-    return { key: child.id, keyLoc: child.loc, rows: cinRows(child, value(first(node, 'ChildCharacteristics')!, 'Ethnicity')!), findings };
+    return readChild(node, path, year, null);
+  },
+  fileReader(year) {
+    const tally = new CensusReturnTally(year);
+    return {
+      read: (node, path) => readChild(node, path, year, tally),
+      end: (at) => tally.end(at).map(asFinding),
+    };
   },
 };
+
+const asFinding = (f: CensusFinding): XmlFinding => ({ line: f.line, path: f.path, rule: f.code, message: f.message, ...(f.severity === 'query' ? { query: true } : {}) });
+
+/** A schema-valid Child's rows and the census rules it breaks (with those across the return so far, given a tally). */
+function readChild(node: XmlNode, path: string, year: number, tally: CensusReturnTally | null) {
+  const child = censusChild(node, path);
+  const findings = [...checkCensusChild(child, censusYear(year)), ...(tally?.add(child) ?? [])].map(asFinding);
+  return { key: child.id, keyLoc: child.loc, rows: cinRows(child, value(first(node, 'ChildCharacteristics')!, 'Ethnicity')!), findings };
+}
