@@ -180,7 +180,7 @@ const QUERIES: readonly CensusRule[] = ([
     check: (ch, c) => (ch.expectedBirthDate !== null && (ch.expectedBirthDate <= addDays(c.end, -30) || ch.expectedBirthDate >= addMonths(c.end, 9)) ? [ch.loc] : []),
   },
   { code: '8535Q', field: 'PersonDeathDate', message: 'Please check and either amend data or provide a reason: Child’s date of death should not be prior to the date of birth', check: (ch) => (ch.deathDate !== null && (ch.birthDate === null || ch.deathDate < ch.birthDate) ? [ch.loc] : []) },
-  { code: '8545Q', field: 'PersonDeathDate', message: 'Please check and either amend data or provide a reason: Child’s date of death should be within the census year', check: (ch, c) => (ch.deathDate !== null && !within(ch.deathDate, c) ? [ch.loc] : []) },
+  { code: '8545Q', field: 'PersonDeathDate', message: 'Please check and either amend data or provide a reason: Child\'s date of death should be within the census year', check: (ch, c) => (ch.deathDate !== null && !within(ch.deathDate, c) ? [ch.loc] : []) },
   { code: '8555Q', field: 'CINreferralDate', message: 'Child cannot be referred after its recorded date of death', check: (ch) => each(episodesOf(ch), (e) => after(e.referralDate, ch.deathDate)) },
   {
     code: '8569Q', field: 'ReferralNFA', message: 'A case with referral date before one working day prior to the collection start date must not be flagged as a no further action case',
@@ -380,13 +380,21 @@ export class CensusReturnTally {
 
   constructor(private readonly year: number) {}
 
-  /** Adds a child; gives its findings across the return so far (a UPN another child has). */
-  add(ch: CensusChild): CensusFinding[] {
+  /**
+   * Counts a child for the shares of the whole return: every Child of the file, the ones its schema
+   * refused too (whose sex, expected birth date and disability codes are read as they are).
+   */
+  count(sex: string | null, expectedBirthDate: string | null, disabilities: readonly string[]): void {
     this.children += 1;
-    if ((ch.sex === '0' || ch.sex === 'U') && ch.expectedBirthDate === null) this.noSex += 1;
-    const codes = ch.disabilities.map((d) => d.code).filter((d) => d !== 'NONE');
+    if ((sex === null || sex === '0' || sex === 'U') && expectedBirthDate === null) this.noSex += 1;
+    const codes = disabilities.filter((d) => d !== 'NONE');
     for (const d of codes) this.disabilityCodes.add(d);
     this.mostDisabilities = Math.max(this.mostDisabilities, codes.length);
+  }
+
+  /** Adds a schema-valid child; gives its findings across the return so far (a UPN another child has). */
+  add(ch: CensusChild): CensusFinding[] {
+    this.count(ch.sex, ch.expectedBirthDate, ch.disabilities.map((d) => d.code));
     if (ch.upn === null) return [];
     const before = this.upns.get(ch.upn);
     if (before === undefined) {
@@ -399,8 +407,9 @@ export class CensusReturnTally {
   /** The queries about the return as a whole, at `loc` (the Children element). */
   end(loc: Loc): CensusFinding[] {
     const out: CensusFinding[] = [];
+    if (this.children === 0) return out;
     const sexRule = this.year >= 2025 ? NO_SEX_2025 : NO_SEX;
-    if (this.children > 0 && this.noSex / this.children > NO_SEX_SHARE) out.push({ ...finding(sexRule, loc), message: `${sexRule.message} (${this.noSex} of ${this.children} children).` });
+    if (this.noSex / this.children > NO_SEX_SHARE) out.push({ ...finding(sexRule, loc), message: `${sexRule.message} (${this.noSex} of ${this.children} children).` });
     if (this.disabilityCodes.size <= FEW_DISABILITY_CODES) out.push({ ...finding(FEW_CODES, loc), message: `${FEW_CODES.message} (${this.disabilityCodes.size} codes, FEW_DISABILITY_CODES is ${FEW_DISABILITY_CODES}).` });
     if (this.mostDisabilities <= 1) out.push(finding(ONE_EACH, loc));
     return out;

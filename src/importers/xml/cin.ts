@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { censusYear } from '../../core/childProtection.ts';
 import { CensusReturnTally, checkCensusChild, type CensusChild, type CensusEpisode, type CensusFinding, type Loc } from '../../core/rules/cinCensus.ts';
 import type { XmlNode } from './tree.ts';
-import { compileXsd, type CompiledSchema, type SchemaIssue } from './xsd.ts';
+import { compileXsd, type CompiledSchema, type Particle, type SchemaIssue } from './xsd.ts';
 import type { XmlFinding, XmlReturn, XmlRow } from './return.ts';
 
 /** Census Years (ending 31 March) whose schema csinsight holds: 2022 = 2021-22. */
@@ -23,13 +23,35 @@ function cinSchema(year: number): CompiledSchema {
   let s = schemas.get(year);
   if (!s) {
     s = compileXsd(readFileSync(new URL(`./schemas/cin/CIN_schema_${year}.xsd`, import.meta.url), 'utf8'));
+    allowBooleanWords(s);
     schemas.set(year, s);
   }
   return s;
 }
 
+/**
+ * The census yes/no items (ReferralNFA, ICPCnotRequired) are XML booleans: true and false as well as
+ * 1 and 0, as the DfE's validator reads them (rule 8568 lets "true" and "false" through). The kept
+ * schemas list 0 and 1 only, so the yes/no types (the enumerations of exactly 0 and 1) are widened.
+ */
+function allowBooleanWords(schema: CompiledSchema): void {
+  const seen = new Set<object>();
+  const walk = (p: Particle) => {
+    if (seen.has(p.type)) return;
+    seen.add(p.type);
+    if (p.type.kind === 'complex') p.type.sequence.forEach(walk);
+    else if (p.type.enumeration?.size === 2 && p.type.enumeration.has('0') && p.type.enumeration.has('1')) {
+      p.type.enumeration.set('true', 'True').set('false', 'False');
+    }
+  };
+  walk(schema.root);
+}
+
+/** A census yes/no: 1 or true. */
+const yes = (v: string | null) => v === '1' || v === 'true';
+
 /** The DfE rule a schema problem breaks, by element; problems without one are 'schema'. */
-const ELEMENT_RULE: Record<string, string> = {
+export const ELEMENT_RULE: Readonly<Record<string, string>> = {
   LAchildID: '8500', Sex: '4180', GenderCurrent: '4180', Ethnicity: '4220', Disability: '8540', CINdetails: '8590',
   CINreferralDate: '8600', ReferralSource: '8866', PrimaryNeedCode: '8650', ReasonForClosure: '8640', ReferralNFA: '8568',
   CINPlanStartDate: '4010', S47ActualStartDate: '8615', CPPstartDate: '8720', InitialCategoryOfAbuse: '8905',
@@ -54,14 +76,14 @@ function episodeOf(node: XmlNode, loc: Loc): CensusEpisode {
     closureReason: value(node, 'ReasonForClosure'),
     primaryNeed: value(node, 'PrimaryNeedCode'),
     icpc: value(node, 'DateOfInitialCPC'),
-    nfa: value(node, 'ReferralNFA') === '1',
+    nfa: yes(value(node, 'ReferralNFA')),
     assessments: items(node, loc.path, 'Assessments').map(({ node: a, loc }) => ({
       loc, start: value(a, 'AssessmentActualStartDate')!, review: value(a, 'AssessmentInternalReviewDate'), authorised: value(a, 'AssessmentAuthorisationDate'),
       factors: all(first(a, 'FactorsIdentifiedAtAssessment') ?? a, 'AssessmentFactors').map((f) => f.text),
     })),
     plans: items(node, loc.path, 'CINPlanDates').map(({ node: p, loc }) => ({ loc, start: value(p, 'CINPlanStartDate')!, end: value(p, 'CINPlanEndDate') })),
     s47: items(node, loc.path, 'Section47').map(({ node: s, loc }) => ({
-      loc, start: value(s, 'S47ActualStartDate')!, target: value(s, 'InitialCPCtarget'), icpc: value(s, 'DateOfInitialCPC'), notRequired: value(s, 'ICPCnotRequired') === '1',
+      loc, start: value(s, 'S47ActualStartDate')!, target: value(s, 'InitialCPCtarget'), icpc: value(s, 'DateOfInitialCPC'), notRequired: yes(value(s, 'ICPCnotRequired')),
     })),
     cpps: items(node, loc.path, 'ChildProtectionPlans').map(({ node: p, loc }) => ({
       loc, start: value(p, 'CPPstartDate')!, end: value(p, 'CPPendDate'), initial: value(p, 'InitialCategoryOfAbuse')!, latest: value(p, 'LatestCategoryOfAbuse')!,
@@ -148,6 +170,12 @@ export const CIN_CENSUS: XmlReturn = {
     const tally = new CensusReturnTally(year);
     return {
       read: (node, path) => readChild(node, path, year, tally),
+      refused: (node) => {
+        const ids = first(node, 'ChildIdentifiers');
+        const chars = first(node, 'ChildCharacteristics');
+        const disabilities = chars ? all(first(chars, 'Disabilities') ?? chars, 'Disability').map((d) => d.text) : [];
+        tally.count(ids ? value(ids, 'Sex') ?? value(ids, 'GenderCurrent') : null, ids ? value(ids, 'ExpectedPersonBirthDate') : null, disabilities);
+      },
       end: (at) => tally.end(at).map(asFinding),
     };
   },

@@ -173,7 +173,12 @@ export async function* parseXmlFile(job: FileJob): AsyncGenerator<FileChunk> {
       records += 1;
       envelope ??= { line: node.line, path: stack[stack.length - 1]?.path ?? '' };
     }
-    if (issues.length) return;
+    // Stray text between elements leaves the record's structure whole: its rules are still checked,
+    // so every broken rule is reported at once. Any other schema problem stops it being read.
+    if (issues.some((i) => i.kind !== 'text')) {
+      if (node.name === ret!.recordName) reader!.refused?.(node);
+      return;
+    }
     const { key, keyLoc, rows, findings } = reader!.read(node, placed.path);
     const before = keys.get(key);
     if (before !== undefined) findings.push({ line: keyLoc.line, path: keyLoc.path, ...ret!.duplicate(key, before) });
@@ -188,7 +193,7 @@ export async function* parseXmlFile(job: FileJob): AsyncGenerator<FileChunk> {
       if (values) staged.push([out, values, row.loc.line]);
       for (const e of rowErrors.items.splice(0)) errors.add({ ...e, field: row.fieldPaths?.[e.field] ?? `${row.loc.path}/${e.field}` });
     }
-    if (rowErrors.count || findings.some((f) => !f.query)) return;
+    if (issues.length || rowErrors.count || findings.some((f) => !f.query)) return;
     for (const [out, values, line] of staged) {
       out.lines.add(`${fileNo},${line},${year},${copyLine(values)}`);
       out.staged += 1;

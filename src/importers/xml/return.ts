@@ -19,6 +19,8 @@ export interface XmlFinding {
 /** One file's records read in order, for rules across records (a UPN two children have, shares of the whole return). */
 export interface FileReader {
   read(node: XmlNode, path: string): ReturnType<XmlReturn['read']>;
+  /** A record the schema refused (so not read): still counted for the findings about the whole file. */
+  refused?(node: XmlNode): void;
   /** Findings about the file as a whole, once every record is read, placed at `at` (the records' envelope). */
   end(at: Loc): XmlFinding[];
 }
