@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { censusYear } from '../../src/core/childProtection.ts';
-import { CENSUS_RULES, CensusReturnTally, censusRulesFor, checkCensusChild, type CensusChild, type CensusEpisode } from '../../src/core/rules/cinCensus.ts';
+import { CENSUS_RULES, CensusReturnTally, censusRulesFor, checkCensusChild, type CensusChild, type CensusEpisode, type CensusPreProceedings } from '../../src/core/rules/cinCensus.ts';
 
 const loc = { line: 1, path: 'Child' };
 const YEAR = censusYear(2026);
@@ -17,11 +17,16 @@ function base(): CensusChild {
       plans: [{ loc, start: '2026-01-16', end: '2026-02-01' }],
       s47: [{ loc, start: '2025-05-03', target: '2025-05-23', icpc: '2025-05-20', notRequired: false }],
       cpps: [{ loc, start: '2025-05-20', end: '2026-01-15', initial: 'NEG', latest: 'NEG', previous: 0, reviews: [{ loc, date: '2025-08-15' }] }],
+      preProceedings: [],
     }],
   };
 }
 
 const ep = (c: CensusChild) => c.episodes[0]!;
+const pp = (more: Partial<CensusPreProceedings>): CensusPreProceedings => ({
+  loc, start: '2025-06-02', letterSent: '2025-06-02', fgdmOffered: true, fgdmFacilitated: true, initialMeeting: '2025-06-10', reviewMeetings: 2,
+  stepDecision: '2025-09-01', outcome: 'A', courtApplication: null, letterInitiatingProceedings: null, ...more,
+});
 const another = (e: CensusEpisode, more: Partial<CensusEpisode>): CensusEpisode => ({ ...structuredClone(e), ...more });
 
 /** Each rule's failing case: a change to the passing child. */
@@ -83,6 +88,10 @@ const BREAKS: Record<string, (c: CensusChild) => void> = {
   4003: (c) => ep(c).cpps[0]!.reviews.push({ loc, date: '2026-01-20' }),
   4016: (c) => (ep(c).plans[0]!.start = '2026-01-10'),
   4017: (c) => (ep(c).plans = [{ loc, start: '2025-05-01', end: '2025-06-01' }]),
+  // Pre-proceedings (csinsight's codes, from 2026-27; the passing child has none in 2025-26)
+  'pp-start-after-census': (c) => ep(c).preProceedings.push(pp({ start: '2026-04-10' })),
+  'pp-date-before-start': (c) => ep(c).preProceedings.push(pp({ courtApplication: '2025-06-01' })),
+  'pp-fgdm-not-offered': (c) => ep(c).preProceedings.push(pp({ fgdmOffered: false, fgdmFacilitated: true })),
   // Queries
   '1560Q': (c) => (c.formerUpn = '123'),
   '2991Q': (c) => (ep(c).assessments = []),
@@ -118,7 +127,8 @@ test('every rule in the register has a failing case that breaks it, with its cod
   for (const code of codes) {
     const child = base();
     BREAKS[code]!(child);
-    const found = checkCensusChild(child, YEAR).filter((f) => f.code === code);
+    // Pre-proceedings rules are 2026-27's; the child's dates are checked against 2025-26's census year either way.
+    const found = checkCensusChild(child, YEAR, CENSUS_RULES.filter((r) => r.code === code && (r.until ?? 9999) >= 2026)).filter((f) => f.code === code);
     assert.ok(found.length > 0, `rule ${code} is not broken by its failing case`);
     assert.ok(found.every((f) => f.path.startsWith('Child/') && f.message.length > 10), code);
   }
@@ -160,4 +170,12 @@ test('rules across the return: a UPN twice (1520) at once; no sex recorded, few 
   const codes = ['MOB', 'HAND', 'PC', 'INC', 'COMM', 'LD', 'HEAR', 'VIS'];
   many.add({ ...base(), disabilities: codes.map((code) => ({ loc, code })) });
   assert.deepEqual(many.end(end), [], 'eight codes, several for a child, every child with a sex');
+});
+
+test('pre-proceedings rules are 2026-27’s: a group whose dates follow its start keeps them', () => {
+  const child = base();
+  ep(child).preProceedings.push(pp({}));
+  const ppRules = CENSUS_RULES.filter((r) => r.code.startsWith('pp-'));
+  assert.deepEqual(checkCensusChild(child, YEAR, ppRules), []);
+  assert.ok(ppRules.every((r) => r.from === 2027) && !censusRulesFor(2026).some((r) => r.code.startsWith('pp-')));
 });

@@ -68,6 +68,7 @@ const ELSEWHERE: readonly [string, CinHow, string, string, string][] = [
   ['8925', 'row', 'CPPendDate', 'Child Protection Plan End Date earlier than Start Date', CP_TABLES],
   ['8730', 'row', 'NumberOfPreviousCPP', 'Total Number of previous Child Protection Plans is not a whole number', CP_TABLES],
   ['8841', 'row', 'CPPreviewDate', 'The review date cannot be on the same day or before the Child protection Plan start date.', CP_TABLES],
+  ['pp-before-referral', 'row', 'PPStartDate', 'Pre-proceedings cannot start before the referral date', 'src/importers/tables/preProceedings.ts'],
   ['8565', 'rows', 'AssessmentActualStartDate, AssessmentAuthorisationDate', 'Activity shown after a case has been closed (assessments, CSV too)', 'src/importers/tables/cin.ts (SQL check)'],
   ['8867', 'rows', 'AssessmentAuthorisationDate', 'CIN episode is shown as closed, however Assessment is not shown as completed', 'src/importers/tables/cin.ts (SQL check)'],
 ];
@@ -82,4 +83,4 @@ export const CIN_RULES: readonly CinRule[] = [
   ...ELSEWHERE.map(([code, how, fields, message, where]): CinRule => ({ code, severity: code.endsWith('Q') ? 'query' : 'error', how, fields, message, where })),
   ...CENSUS_RULES.map(fromCensus('child', 'src/core/rules/cinCensus.ts (CENSUS_RULES)')),
   ...RETURN_RULES.map(fromCensus('return', 'src/core/rules/cinCensus.ts (CensusReturnTally)')),
-].sort((a, b) => parseInt(a.code, 10) - parseInt(b.code, 10) || a.code.localeCompare(b.code));
+].sort((a, b) => (parseInt(a.code, 10) || Infinity) - (parseInt(b.code, 10) || Infinity) || a.code.localeCompare(b.code));

@@ -32,6 +32,27 @@ export interface CensusCpp {
   reviews: { loc: Loc; date: IsoDate }[];
 }
 
+/** Pre-proceedings (Public Law Outline) with family group decision making: from 2026-27. */
+export interface CensusPreProceedings {
+  loc: Loc;
+  start: IsoDate;
+  letterSent: IsoDate | null;
+  fgdmOffered: boolean | null;
+  fgdmFacilitated: boolean | null;
+  initialMeeting: IsoDate | null;
+  reviewMeetings: number | null;
+  stepDecision: IsoDate | null;
+  outcome: string | null;
+  courtApplication: IsoDate | null;
+  letterInitiatingProceedings: IsoDate | null;
+}
+
+/** The dates of pre-proceedings after it starts, by element. */
+export const PRE_PROCEEDINGS_DATES = {
+  LBPSentDate: 'letterSent', InitialPPMeetingDate: 'initialMeeting', StepDecisionDate: 'stepDecision', CourtAppDate: 'courtApplication',
+  LetterInitCPDate: 'letterInitiatingProceedings',
+} as const satisfies Record<string, keyof CensusPreProceedings>;
+
 export interface CensusEpisode {
   loc: Loc;
   referralDate: IsoDate;
@@ -46,6 +67,7 @@ export interface CensusEpisode {
   plans: CensusPlan[];
   s47: CensusS47[];
   cpps: CensusCpp[];
+  preProceedings: CensusPreProceedings[];
 }
 
 export interface CensusChild {
@@ -167,6 +189,21 @@ const UPN_REASONS: ReadonlySet<string> = new Set(['UN2', 'UN3', 'UN4', 'UN5', 'U
 function needsUpn(ch: CensusChild, bornBy: IsoDate, reasons: ReadonlySet<string>): boolean {
   return ch.birthDate !== null && ch.birthDate <= bornBy && ch.episodes.some((e) => !e.nfa) && ch.upn === null && !(ch.upnUnknown !== null && reasons.has(ch.upnUnknown));
 }
+
+const preProceedings = (e: CensusEpisode) => e.preProceedings;
+/**
+ * Pre-proceedings (2026-27 on): csinsight's own rules, with csinsight's codes, until the DfE
+ * publishes its rules for the group. Each date after the start must not be before it (the start
+ * not before the referral is the table's row rule, src/importers/tables/preProceedings.ts).
+ */
+const PRE_PROCEEDINGS: readonly CensusRule[] = [
+  { code: 'pp-start-after-census', from: 2027, field: 'PPStartDate', message: 'Pre-proceedings start date is after the census year', check: (ch, c) => inEpisodes(ch, preProceedings, (p) => p.start > c.end) },
+  ...Object.entries(PRE_PROCEEDINGS_DATES).map(([field, key]): CensusRule => ({
+    code: 'pp-date-before-start', from: 2027, field, message: `${field} cannot be before the pre-proceedings start date (PPStartDate)`,
+    check: (ch) => inEpisodes(ch, preProceedings, (p) => p[key] !== null && p[key]! < p.start),
+  })),
+  { code: 'pp-fgdm-not-offered', from: 2027, field: 'FGDMMeetingFac', message: 'A family group decision making meeting is shown as facilitated but not as offered', check: (ch) => inEpisodes(ch, preProceedings, (p) => p.fgdmFacilitated === true && p.fgdmOffered === false) },
+];
 
 /** Query rules: each asks the council to amend the item or give a reason; a return with them is stored. */
 const QUERIES: readonly CensusRule[] = ([
@@ -339,6 +376,7 @@ export const CENSUS_RULES: readonly CensusRule[] = [
     },
   },
   ...QUERIES,
+  ...PRE_PROCEEDINGS,
 ];
 
 function isWeekend(d: IsoDate): boolean {

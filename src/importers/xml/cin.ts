@@ -9,9 +9,9 @@ import type { XmlNode } from './tree.ts';
 import { compileXsd, type CompiledSchema, type Particle, type SchemaIssue } from './xsd.ts';
 import type { XmlFinding, XmlReturn, XmlRow } from './return.ts';
 
-/** Census Years (ending 31 March) whose schema csinsight holds: 2022 = 2021-22. */
-export const CIN_YEARS = [2022, 2023, 2024, 2025, 2026] as const;
-const LATEST = 2026;
+/** Census Years (ending 31 March) whose schema csinsight holds: 2022 = 2021-22 (2027's is csinsight's transcription, schemas/SOURCES.md). */
+export const CIN_YEARS = [2022, 2023, 2024, 2025, 2026, 2027] as const;
+const LATEST = 2027;
 /**
  * The year in progress after the latest schema (2027 = 2026-27) is read with the latest: councils
  * check their data all year, and the DfE publishes a year's schema late in it.
@@ -90,6 +90,15 @@ function episodeOf(node: XmlNode, loc: Loc): CensusEpisode {
       previous: Number(value(p, 'NumberOfPreviousCPP')),
       reviews: all(first(p, 'Reviews') ?? p, 'CPPreviewDate').map((r, i) => ({ loc: { line: r.line, path: `${loc.path}/Reviews/CPPreviewDate[${i + 1}]` }, date: r.text })),
     })),
+    preProceedings: items(node, loc.path, 'PreProceedingsandFGDM').map(({ node: p, loc }) => {
+      const flag = (name: string) => (value(p, name) === null ? null : yes(value(p, name)));
+      const count = value(p, 'ReviewMeetingsCount');
+      return {
+        loc, start: value(p, 'PPStartDate')!, letterSent: value(p, 'LBPSentDate'), fgdmOffered: flag('FGDMMeetingOffer'), fgdmFacilitated: flag('FGDMMeetingFac'),
+        initialMeeting: value(p, 'InitialPPMeetingDate'), reviewMeetings: count === null ? null : Number(count), stepDecision: value(p, 'StepDecisionDate'),
+        outcome: value(p, 'PPOutcome'), courtApplication: value(p, 'CourtAppDate'), letterInitiatingProceedings: value(p, 'LetterInitCPDate'),
+      };
+    }),
   };
 }
 
@@ -141,6 +150,17 @@ export function cinRows(child: CensusChild, ethnicity: string): XmlRow[] {
         record: { ...ref, cppstartdate: p.start, cppenddate: d(p.end), initialcategoryofabuse: p.initial, latestcategoryofabuse: p.latest, numberofpreviouscpp: String(p.previous) },
       });
       for (const r of p.reviews) rows.push({ table: 'cin_cp_review', loc: r.loc, record: { ...ref, cppstartdate: p.start, cppreviewdate: r.date } });
+    }
+    const flag = (v: boolean | null) => (v === null ? '' : v ? '1' : '0');
+    for (const p of e.preProceedings) {
+      rows.push({
+        table: 'cin_pre_proceedings', loc: p.loc,
+        record: {
+          ...ref, ppstartdate: p.start, lbpsentdate: d(p.letterSent), fgdmmeetingoffer: flag(p.fgdmOffered), fgdmmeetingfac: flag(p.fgdmFacilitated),
+          initialppmeetingdate: d(p.initialMeeting), reviewmeetingscount: p.reviewMeetings === null ? '' : String(p.reviewMeetings),
+          stepdecisiondate: d(p.stepDecision), ppoutcome: d(p.outcome), courtappdate: d(p.courtApplication), letterinitcpdate: d(p.letterInitiatingProceedings),
+        },
+      });
     }
   }
   return rows;
