@@ -10,7 +10,7 @@
 // table row (1103, 1105, 2889, 4011, 4015, 8608, 8615, 8630, 8805, 8810, 8841, 8869, 8925) are the
 // tables' own (./cin.ts, src/importers/tables/childProtection.ts), and rules 8565 and 8867 on
 // assessments are checked across rows in SQL (src/importers/tables/cin.ts), so CSV gets them too.
-import { NO_FACTORS, workingDaysBetween } from '../cin.ts';
+import { isWorkingDay, NO_FACTORS } from '../cin.ts';
 import { addDays, addMonths, type IsoDate } from '../dates.ts';
 
 /** Where an item is in the file: its line and element path (e.g. .../CINdetails[2]/Section47[1]). */
@@ -165,6 +165,22 @@ function startsWithin<T extends { loc: Loc }>(items: T[], start: (t: T) => IsoDa
   return items.filter((t) => items.some((o) => o !== t && !(start(o) === start(t) && end(o) === end(t)) && start(t) >= start(o) && end(o) !== null && start(t) <= end(o)!)).map((t) => t.loc);
 }
 
+const daysBefore = new Map<string, IsoDate>();
+/** The date `n` working days before `date`; kept, as every child of a return asks for the same few. */
+function workingDaysBefore(date: IsoDate, n: number): IsoDate {
+  const key = `${date}-${n}`;
+  let d = daysBefore.get(key);
+  if (d === undefined) {
+    d = date;
+    for (let left = n; left > 0; ) {
+      d = addDays(d, -1);
+      if (isWorkingDay(d)) left--;
+    }
+    daysBefore.set(key, d);
+  }
+  return d;
+}
+
 /** UPN check letter of characters 2 to 13 (DfE UPN guide): weights 2 to 13, remainder of 23. */
 export function upnCheckLetter(upn: string): string {
   let sum = 0;
@@ -221,16 +237,16 @@ const QUERIES: readonly CensusRule[] = ([
   { code: '8555Q', field: 'CINreferralDate', message: 'Child cannot be referred after its recorded date of death', check: (ch) => each(episodesOf(ch), (e) => after(e.referralDate, ch.deathDate)) },
   {
     code: '8569Q', field: 'ReferralNFA', message: 'A case with referral date before one working day prior to the collection start date must not be flagged as a no further action case',
-    check: (ch, c) => each(episodesOf(ch), (e) => e.nfa && e.referralDate < c.start && workingDaysBetween(e.referralDate, c.start) > 1),
+    check: (ch, c) => each(episodesOf(ch), (e) => e.nfa && e.referralDate < workingDaysBefore(c.start, 1)),
   },
   { code: '8585Q', field: 'ReasonForClosure', message: 'Please check and either amend or provide a reason: CIN episode shows Died as the Closure Reason, however child has no recorded Date of Death', check: (ch) => (ch.deathDate === null ? each(episodesOf(ch), (e) => e.closureReason === 'RC2') : []) },
   {
     code: '8670Q', field: 'AssessmentActualStartDate', message: 'Please check and either amend data or provide a reason: Assessment started more than 45 working days before the end of the census year. However, there is no Assessment end date.',
-    check: (ch, c) => inEpisodes(ch, assessments, (a) => a.authorised === null && workingDaysBetween(a.start, c.end) > ASSESSMENT_QUERY_DAYS),
+    check: (ch, c) => inEpisodes(ch, assessments, (a) => a.authorised === null && a.start < workingDaysBefore(c.end, ASSESSMENT_QUERY_DAYS)),
   },
   {
     code: '8675Q', field: 'S47ActualStartDate', message: 'Please check and either amend data or provide a reason: S47 Enquiry started more than 15 working days before the end of the census year. However, there is no date of Initial Child Protection Conference.',
-    check: (ch, c) => inEpisodes(ch, s47s, (s) => s.icpc === null && !s.notRequired && workingDaysBetween(s.start, c.end) > S47_QUERY_DAYS),
+    check: (ch, c) => inEpisodes(ch, s47s, (s) => s.icpc === null && !s.notRequired && s.start < workingDaysBefore(c.end, S47_QUERY_DAYS)),
   },
   {
     code: '8770Q', until: 2024, field: 'UPNunknown', message: 'Please check and either amend data or provide a reason: UPN or reason UPN missing expected for a child who is more than 5 years old',
