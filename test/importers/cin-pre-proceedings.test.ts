@@ -63,7 +63,7 @@ test('2026-27: pre-proceedings stored; a date before the start, or the group in 
 
   const ok = await importFiles(store, [{ name: 'pp.xml', content: census(2027, [child('P1', '2026-05-01', OPEN), child('P2', '2026-05-01', DECIDED)]) }], { user: 'test' });
   assert.deepEqual([ok.status, ok.errors], ['accepted', []]);
-  const rows = await store.db.selectFrom('cin_pre_proceedings' as never).selectAll().orderBy('la_child_id' as never).execute() as Record<string, unknown>[];
+  const rows = await store.db.selectFrom('cin_pre_proceedings').selectAll().orderBy('la_child_id').execute();
   assert.deepEqual(rows.map((r) => [r.la_child_id, r.fgdm_offered, r.fgdm_facilitated, r.review_meetings, r.outcome]), [['P1', true, true, 3, null], ['P2', null, null, null, 'A']]);
   assert.equal((await childProtectionTotals(store, { from: '2025-12-01', to: AS_OF })).inPreProceedings, 1, 'P2 has its step decision');
 });
