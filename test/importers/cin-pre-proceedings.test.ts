@@ -1,7 +1,8 @@
 // Pre-proceedings in the 2026-27 CIN census (PreProceedingsandFGDM, as in the CIN validator's
 // fake_data/CIN_Census_2026.xml): parsed and stored, its rules checked (a date before the start is
 // refused; the group is refused in a 2025-26 return), and the Child protection page's count of
-// children in pre-proceedings, through the same small-number suppression as its other counts.
+// children in pre-proceedings, through the same small-number suppression as its other counts; the
+// run page lists the return's queries.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
@@ -45,6 +46,7 @@ const DECIDED = `<PPStartDate>2026-05-04</PPStartDate><StepDecisionDate>2026-08-
 
 let store: Store;
 let app: FastifyInstance;
+let acceptedRun = 0;
 before(async () => {
   store = await openTestStore();
   app = await buildApp({ store, asOf: AS_OF });
@@ -63,6 +65,7 @@ test('2026-27: pre-proceedings stored; a date before the start, or the group in 
 
   const ok = await importFiles(store, [{ name: 'pp.xml', content: census(2027, [child('P1', '2026-05-01', OPEN), child('P2', '2026-05-01', DECIDED)]) }], { user: 'test' });
   assert.deepEqual([ok.status, ok.errors], ['accepted', []]);
+  acceptedRun = ok.runId;
   const rows = await store.db.selectFrom('cin_pre_proceedings').selectAll().orderBy('la_child_id').execute();
   assert.deepEqual(rows.map((r) => [r.la_child_id, r.fgdm_offered, r.fgdm_facilitated, r.review_meetings, r.outcome]), [['P1', true, true, 3, null], ['P2', null, null, null, 'A']]);
   assert.equal((await childProtectionTotals(store, { from: '2025-12-01', to: AS_OF })).inPreProceedings, 1, 'P2 has its step decision');
@@ -76,4 +79,13 @@ test('the Child protection page counts children in pre-proceedings, as "<6" for 
   assert.match(page.body, new RegExp(`data-testid="pre-proceedings">${formatNumber(1)}<`));
   const api = await councillor.inject({ method: 'GET', url: '/api/child-protection' });
   assert.equal(api.json().totals.inPreProceedings, '<6');
+});
+
+test('the import run page lists the accepted return\'s queries', async () => {
+  const officer = await signIn(app, 'officer');
+  const page = await officer.inject({ method: 'GET', url: `/import/runs/${acceptedRun}` });
+  assert.equal(page.statusCode, 200);
+  const table = page.body.slice(page.body.indexOf('data-testid="import-queries"'));
+  assert.ok(table.length < page.body.length, 'a queries table');
+  for (const code of ['2887Q', '2888Q']) assert.ok(table.includes(`>${code}<`), code);
 });

@@ -89,6 +89,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       run: row,
       files: files.map((f) => (typeof f === 'string' ? { file: f, table: '', rows: null } : f)),
       errors: (row.errors ?? []) as ImportError[],
+      queries: (row.queries ?? []) as ImportError[],
       summary: row.status === 'rejected' ? summarise(await runErrors(app.store, id)) : null,
     });
   });
