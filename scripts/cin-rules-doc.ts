@@ -12,6 +12,17 @@ const DOCS = new URL('../docs/', import.meta.url);
 const HOW: Record<CinHow, string> = {
   schema: 'schema', row: 'row', rows: 'across rows (SQL)', child: 'whole child', return: 'whole return', header: 'Header',
 };
+/** Where csinsight's check is not quite the validator's, and why. */
+const DIFFERENCES = [
+  'The census year is the Header\'s Year (ending 31 March of it); the validator takes it from ReferenceDate. A ReferenceDate that is not 31 March of the Year is rule 100 either way.',
+  '8842Q (a review with no date): the schema requires CPPreviewDate in Reviews, so a missing one refuses the return rather than asking for a reason.',
+  '4003: the review date is compared with each CIN plan of the child, from its start to its end (or the census end when it is open), as the DfE\'s description says; the validator compares only when the child protection plan has an end date.',
+  'ReferralNFA and ICPCnotRequired take true and false as well as 1 and 0 (XML booleans), as the validator\'s 8568 does; the kept schemas list 0 and 1 only.',
+  'Rules across the return (1520, 2886Q, 2887Q, 2888Q) count every child of the file as it streams; 1520 flags the second child with a UPN (naming the first\'s line), not both.',
+  'A child whose only schema problem is stray text between elements is still read, so its rules are reported with the schema problem; any other schema problem stops it being read.',
+  '2026-27 has no rule set of its own in the validator: its 2025-26 rules apply, with csinsight\'s pre-proceedings rules (codes pp-...) on the PreProceedingsandFGDM group.',
+];
+
 /** Census Year 2026 is 2025-26. */
 const yearName = (y: number) => `${y - 1}-${String(y % 100).padStart(2, '0')}`;
 const span = (from?: number, until?: number) => (from || until ? `${from ? yearName(from) : ''} to ${until ? yearName(until) : 'now'}` : 'all');
@@ -57,6 +68,10 @@ export function cinRulesDoc(validator: readonly CinValidatorRule[]): string {
       ? ['| Code | Years | Module | Fields | Message |', '|---|---|---|---|---|',
         ...notDone.map((v) => `| ${v.code} | ${v.years.map(yearName).join(', ')} | ${v.module} | ${v.fields.join(', ')} | ${cell(v.message)} |`)]
       : ['None: every rule of the validator is checked.']),
+    '',
+    '## Where csinsight reads a rule differently',
+    '',
+    ...DIFFERENCES.map((d) => `- ${d}`),
     '',
     '## Checked by csinsight, not by the validator',
     '',
