@@ -167,6 +167,8 @@ test('parsed in a worker thread, the same rows are stored and the same errors re
       return importFiles(fresh, [{ name: 'bad.xml', content: bad }], { user: 'test' });
     })();
     assert.deepEqual(inWorker.errors, inThread.errors);
+    assert.deepEqual(inWorker.queries, inThread.queries);
+    assert.ok(inWorker.queryCount! > 0, 'queries come back from the worker too');
     process.env.CSINSIGHT_IMPORT_WORKERS = '1';
     const ok = await importFiles(fresh, [{ name: 'cin_census_2026.xml', content: VALID }], { user: 'test' });
     assert.deepEqual([ok.status, ok.files[0]!.rows], ['accepted', 2]);
