@@ -1,5 +1,6 @@
 // The CIN census imported as XML beside the same referrals and assessments as CSV: rows stored per
 // second each way, on a fresh store each (`npx tsx bench/cin-xml.ts [small|la|national] [pglite|postgres]`).
+// The last line is both results as one JSON object (for bench/run.ts).
 // The XML's rows are those of every table it fills (referrals, assessments, CIN plans, section 47
 // enquiries, child protection plans and reviews); its parse is the schema check of every element.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,11 +25,20 @@ await generateFrontDoor(areaContext({ scale, seed: 1, outDir: dir, win: windowFo
 for (const w of writers) w.close();
 const file = (p: string): ImportFile => ({ name: p, path: join(dir, p) });
 
-const timed = async (label: string, files: ImportFile[]) => console.log(JSON.stringify({ scale, ...(await timedImport(label, files, TABLES, backend)) }));
+const timed = async (label: string, files: ImportFile[]) => {
+  const r = await timedImport(label, files, TABLES, backend);
+  console.log(JSON.stringify({ scale, ...r }));
+  return r;
+};
 
 try {
-  await timed('csv', [FRONT_DOOR_FILES.population, FRONT_DOOR_FILES.referrals, FRONT_DOOR_FILES.assessments].map(file));
-  await timed('xml', [file(FRONT_DOOR_FILES.population), ...xmlFilesUnder(dir)]);
+  const csv = await timed('csv', [FRONT_DOOR_FILES.population, FRONT_DOOR_FILES.referrals, FRONT_DOOR_FILES.assessments].map(file));
+  const xml = await timed('xml', [file(FRONT_DOOR_FILES.population), ...xmlFilesUnder(dir)]);
+  // The last line: both as one object, in the shape bench/sen2-xml.ts gives (for bench/run.ts).
+  console.log(JSON.stringify({
+    scale, backend, csvRows: csv.rows, csvSeconds: csv.seconds, csvRowsPerSecond: csv.rowsPerSecond, csvMegabytes: csv.megabytes,
+    xmlRows: xml.rows, xmlSeconds: xml.seconds, xmlRowsPerSecond: xml.rowsPerSecond, xmlMegabytes: xml.megabytes,
+  }));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

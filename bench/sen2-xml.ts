@@ -1,6 +1,6 @@
 // SEN2 imported as XML beside the same requests as the case system's CSV: rows stored per second
-// each way, on a fresh store each (`npx tsx bench/sen2-xml.ts [small|la] [pglite|postgres]`; LA
-// scale by default, not national, as the machine is shared). The XML's parse is the schema check
+// each way, on a fresh store each (`npx tsx bench/sen2-xml.ts [small|la|national] [pglite|postgres]`;
+// LA scale by default when run alone, as the machine is shared; `npm run bench` runs it national). The XML's parse is the schema check
 // of every element. The last line is both results as one JSON object (for bench/run.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -46,6 +46,9 @@ export interface FileChunk {
   /** Errors found since the previous chunk; past MAX_ERRORS for the file they are only counted. */
   errors: ImportError[];
   uncounted: number;
+  /** Query findings (asking for a reason, not refusing) since the previous chunk, and those only counted. */
+  queries?: ImportError[];
+  queriesUncounted?: number;
   /** The file's last chunk. */
   last: boolean;
 }

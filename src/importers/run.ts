@@ -1,6 +1,7 @@
 // One import run: every file streamed, validated and staged inside one transaction; then checks
 // across rows and files in SQL; then the upserts. Any error rolls the whole run back, and the
-// run (accepted or rejected) is recorded in import_run.
+// run (accepted or rejected) is recorded in import_run, with the queries (findings of the DfE's
+// query rules, which ask for a reason and do not refuse the run) beside its errors.
 import { sql } from 'kysely';
 import { replaceYears, type TableChanges } from './annual.ts';
 import { today } from '../core/dates.ts';
@@ -25,6 +26,7 @@ interface RunState {
   engine: Store['kind'];
   options: ImportOptions;
   errors: ErrorList;
+  queries: ErrorList;
   /** How many files of the run each table was staged from. */
   files: Map<TableSpec, number>;
   /** The SSDA903 collection years each table's files are of. */
@@ -42,6 +44,7 @@ export async function importFiles(store: Store, files: ImportFile[], options: Im
 async function runImport(store: Store, runId: number, files: ImportFile[], options: ImportOptions): Promise<ImportResult> {
   const names = files.map((f) => f.name);
   const errors = new ErrorList();
+  const queries = new ErrorList();
   const results: FileResult[] = [];
   const changes: TableChanges[] = [];
   const phase = phaseTimer();
@@ -71,7 +74,7 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
     if (inMemory.length) phase('parsed the uploaded files');
     const onDisk = jobs.filter((j) => j.file.content === undefined);
     await store.transaction(async (tx) => {
-      const state: RunState = { tx, engine: store.kind, options, errors, files: new Map(), years: new Map(), bytes: 0, totalBytes };
+      const state: RunState = { tx, engine: store.kind, options, errors, queries, files: new Map(), years: new Map(), bytes: 0, totalBytes };
       await createStaging(tx);
       results.push(...(await stageFiles(state, files, { parsed, onDisk }, phase)));
       crashPoint('import-staged');
@@ -104,7 +107,7 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
       }
       await tx.db
         .updateTable('import_run')
-        .set({ status: 'accepted', finished_at: sql<string>`now()`, files: JSON.stringify(results), rows: rowsOf(results), changes: JSON.stringify(changes) })
+        .set({ status: 'accepted', finished_at: sql<string>`now()`, files: JSON.stringify(results), rows: rowsOf(results), changes: JSON.stringify(changes), queries: jsonText(queries.items.slice(0, MAX_ERRORS)) })
         .where('id', '=', runId)
         .execute();
     });
@@ -112,7 +115,7 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
     // Cached figures and breakdowns are now out of date (figure-cache.ts), and the figures are
     // marked stale (080_trust.sql) until they are recomputed.
     forgetVersion(store);
-    return { runId, status: 'accepted', files: results, errors: [], errorCount: 0, changes };
+    return { runId, status: 'accepted', files: results, errors: [], errorCount: 0, changes, ...queriesOf(queries) };
   } catch (err) {
     if (!(err instanceof Rejected)) {
       errors.add({ file: '', row: 0, field: '', rule: 'database', message: `The import failed: ${(err as Error).message}` });
@@ -130,12 +133,18 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
         files: jsonText(results),
         rows: rowsOf(results),
         errors: jsonText(shown),
+        queries: jsonText(queries.items.slice(0, MAX_ERRORS)),
       })
       .where('id', '=', runId)
       .execute();
     await saveReport(store, runId, all);
-    return { runId, status, files: results, errors: shown, errorCount: errors.count, summary: summarise(all, errors.count) };
+    return { runId, status, files: results, errors: shown, errorCount: errors.count, summary: summarise(all, errors.count), ...queriesOf(queries) };
   }
+}
+
+/** The first queries of a run (at most MAX_ERRORS) and how many there were. */
+function queriesOf(queries: ErrorList): Pick<ImportResult, 'queries' | 'queryCount'> {
+  return { queries: queries.items.slice(0, MAX_ERRORS), queryCount: queries.count };
 }
 
 /**
@@ -187,7 +196,7 @@ function rowsOf(results: FileResult[]): number {
  */
 async function stageFiles(state: RunState, files: ImportFile[], input: { parsed: FileChunk[]; onDisk: FileJob[] }, phase: (name: string) => void): Promise<FileResult[]> {
   const { tx, options } = state;
-  const staging = files.map((f) => ({ result: { file: f.name, table: '', rows: 0 }, errors: new ErrorList(), spec: null as TableSpec | null, specs: new Set<TableSpec>(), failed: false }));
+  const staging = files.map((f) => ({ result: { file: f.name, table: '', rows: 0 }, errors: new ErrorList(), queries: new ErrorList(), spec: null as TableSpec | null, specs: new Set<TableSpec>(), failed: false }));
   const take = async (chunk: FileChunk) => {
     const file = files[chunk.fileNo]!;
     const s = staging[chunk.fileNo]!;
@@ -202,6 +211,7 @@ async function stageFiles(state: RunState, files: ImportFile[], input: { parsed:
     s.result.rows = chunk.rows;
     state.bytes += chunk.bytes;
     s.errors.addCounted(chunk.errors, chunk.errors.length + chunk.uncounted);
+    if (chunk.queries) s.queries.addCounted(chunk.queries, chunk.queries.length + (chunk.queriesUncounted ?? 0));
     if (chunk.text.length > 0 && s.spec && !s.failed) {
       try {
         await tx.copyText(stagingTable(s.spec), ['f', 'r', 'y', ...s.spec.stage.map(([n]) => n)], chunk.text);
@@ -217,7 +227,10 @@ async function stageFiles(state: RunState, files: ImportFile[], input: { parsed:
   for (const chunk of input.parsed) await take(chunk);
   const diskBytes = input.onDisk.reduce((n, j) => n + fileSize(j.file), 0);
   await parseFiles(input.onDisk, workerCount(diskBytes, input.onDisk.length, state.engine), take);
-  for (const s of staging) state.errors.addCounted(s.errors.items, s.errors.count);
+  for (const s of staging) {
+    state.errors.addCounted(s.errors.items, s.errors.count);
+    state.queries.addCounted(s.queries.items, s.queries.count);
+  }
   return staging.map((s) => s.result);
 }
 

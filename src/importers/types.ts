@@ -52,6 +52,12 @@ export interface ImportResult {
   summary?: ErrorSummary;
   /** An accepted run: rows added, changed and removed in each SSDA903 table (importers/annual.ts). */
   changes?: TableChanges[];
+  /**
+   * Findings of the DfE's query rules (CIN census codes ending Q): each asks for the item to be
+   * amended or a reason given, and none refuses the run. The first MAX_ERRORS, and how many.
+   */
+  queries?: ImportError[];
+  queryCount?: number;
 }
 
 export interface ErrorSummary {

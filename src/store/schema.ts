@@ -179,6 +179,8 @@ export interface ImportRunTable {
   status: 'running' | 'accepted' | 'rejected' | 'failed' | 'checked';
   rows: ColumnType<number, number | undefined, number>;
   errors: ColumnType<unknown, string | undefined, string>;
+  /** Query findings listed beside the run, which did not refuse it (160_import_queries.sql). */
+  queries: ColumnType<unknown, string | undefined, string>;
   /** The process that ran the import (080_trust.sql). */
   pid: number | null;
   host: string | null;

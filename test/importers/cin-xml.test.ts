@@ -2,7 +2,7 @@
 // bad input (malformed XML, an element of another year's schema, an unknown element, a broken
 // census rule, a wrong ReferenceDate) is refused with the line, element path and DfE rule code,
 // and nothing is stored. The validator's public fake files are refused with the codes they were
-// built to break.
+// built to break. Query rules (codes ending Q) are listed with the run and do not refuse it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -100,14 +100,59 @@ test('census rules across a child, with DfE codes: plan before referral, ICPC at
   assert.deepEqual(ref.map((e) => e.rule), ['100']);
 });
 
-test('the CIN validator’s fake files are refused with the rules they break', async () => {
+test('the CIN validator’s fake files are refused with the rules they break, and their queries listed', async () => {
   const dir = join(DIR, 'validator');
-  const rulesOf = async (name: string) => new Set((await refused(readFileSync(join(dir, name), 'utf8'), name)).map((e) => e.rule));
-  // Year 2023 with ReferenceDate 2024-03-31 (rule 100); "false" where the schema has 0 or 1 (8568 for ReferralNFA).
-  assert.deepEqual([...(await rulesOf('CIN_header_issues_100.xml'))].sort(), ['100', 'schema']);
-  assert.deepEqual([...(await rulesOf('CIN_Census_2024.xml'))].sort(), ['100', '4180', '8568', 'schema']);
-  assert.ok((await rulesOf('CIN_Census_2026.xml')).has('8568'));
+  const run = async (name: string) => {
+    const before = await counts();
+    const r = await importFiles(store, [{ name, content: readFileSync(join(dir, name), 'utf8') }], { user: 'test' });
+    assert.equal(r.status, 'rejected');
+    assert.deepEqual(await counts(), before, 'nothing stored');
+    const codes = (l: ImportError[]) => [...new Set(l.map((e) => e.rule))].sort();
+    return { errors: codes(r.errors), queries: codes(r.queries ?? []) };
+  };
+  // The child of the validator's sample output (Documentation/sample_output/issue_report.json):
+  // assessment and plan before the referral (1103, 1105), a UPN with the wrong check letter and LA
+  // (1510, 1530), both a birth date and an expected one (8525Q); the file is named for 2887Q (fewer
+  // than 8 disability codes in the return). The stray text "PersonBirthDate" in ChildIdentifiers is
+  // the schema's; the child's rules are still checked.
+  const la = await run('CIN_la_issues_2887Q.xml');
+  for (const code of ['1103', '1105', '1510', '1530', 'schema']) assert.ok(la.errors.includes(code), `${code} in ${la.errors}`);
+  assert.deepEqual(la.queries, ['2887Q', '8525Q', '8530Q', '8545Q']);
+  // The same child under a ReferenceDate that is not 31 March (100).
+  assert.ok((await run('CIN_header_issues_100.xml')).errors.includes('100'));
+  // Year 2023 with ReferenceDate 2024-03-31 (100); Sex M/F/U where 2022-23 has GenderCurrent (4180).
+  assert.deepEqual((await run('CIN_Census_2024.xml')).errors, ['100', '4180', 'schema']);
+  // Some 200 children, ReferralNFA "true" (read as the boolean it is, as the validator's 8568 does).
+  assert.deepEqual(await run('fake_CIN_data.xml'), {
+    errors: ['100', '1510', '1530', '2990', '8520', '8600', '8620', '8715', '8794', '8832', '8875'],
+    queries: ['2886Q', '8545Q', '8555Q', '8569Q', '8585Q', '8825Q'],
+  });
   assert.ok(readdirSync(dir).includes('SOURCE.md'));
+});
+
+test('queries do not refuse a return: it is stored, and the queries are listed with the run', async () => {
+  const fresh = await openTestStore();
+  try {
+    // A completed assessment with no factors (8897Q) and an ICPC target on a Saturday (8870Q).
+    const queried = VALID.replace(/<FactorsIdentifiedAtAssessment>[\s\S]*?<\/FactorsIdentifiedAtAssessment>/, '')
+      .replace('<InitialCPCtarget>2025-05-30</InitialCPCtarget>', '<InitialCPCtarget>2025-05-31</InitialCPCtarget>');
+    const r = await importFiles(fresh, [{ name: 'cin.xml', content: queried }], { user: 'test' });
+    assert.deepEqual([r.status, r.errors], ['accepted', []]);
+    // A two-child return also uses fewer than 8 disability codes (2887Q), one each (2888Q), and its
+    // school-age children have neither UPN nor a reason (8770Q).
+    assert.deepEqual(r.queries!.map((q) => [q.rule, q.field]).sort(), [
+      ['2887Q', 'Message/Children/Disability'], ['2888Q', 'Message/Children/Disability'],
+      ['8770Q', 'Message/Children/Child[1]/ChildIdentifiers/UPNunknown'], ['8770Q', 'Message/Children/Child[2]/ChildIdentifiers/UPNunknown'],
+      ['8870Q', 'Message/Children/Child[1]/CINdetails[1]/Section47[1]/InitialCPCtarget'],
+      ['8897Q', 'Message/Children/Child[1]/CINdetails[1]/Assessments[1]/AssessmentFactors'],
+    ]);
+    const run = await fresh.db.selectFrom('import_run').select(['status', 'queries']).where('id', '=', r.runId).executeTakeFirstOrThrow();
+    assert.deepEqual((run.queries as ImportError[]).map((q) => q.rule).sort(), ['2887Q', '2888Q', '8770Q', '8770Q', '8870Q', '8897Q']);
+    assert.equal(r.queryCount, 6);
+    assert.equal((await fresh.db.selectFrom('cin_referral').selectAll().execute()).length, 2);
+  } finally {
+    await fresh.close();
+  }
 });
 
 test('parsed in a worker thread, the same rows are stored and the same errors reported', async () => {
@@ -122,6 +167,8 @@ test('parsed in a worker thread, the same rows are stored and the same errors re
       return importFiles(fresh, [{ name: 'bad.xml', content: bad }], { user: 'test' });
     })();
     assert.deepEqual(inWorker.errors, inThread.errors);
+    assert.deepEqual(inWorker.queries, inThread.queries);
+    assert.ok(inWorker.queryCount! > 0, 'queries come back from the worker too');
     process.env.CSINSIGHT_IMPORT_WORKERS = '1';
     const ok = await importFiles(fresh, [{ name: 'cin_census_2026.xml', content: VALID }], { user: 'test' });
     assert.deepEqual([ok.status, ok.files[0]!.rows], ['accepted', 2]);

@@ -37,7 +37,12 @@ test('what each census year changed in the schema', () => {
     removed: ['GenderCurrent', 'GenderCurrent=0', 'GenderCurrent=1', 'GenderCurrent=2', 'GenderCurrent=9'],
   });
   assert.deepEqual(changes(2025, 2026), { added: [], removed: [] });
-  assert.deepEqual(CIN_YEARS, [2022, 2023, 2024, 2025, 2026]);
+  assert.deepEqual(changes(2026, 2027), {
+    added: ['CourtAppDate', 'FGDMMeetingFac', 'FGDMMeetingFac=0', 'FGDMMeetingFac=1', 'FGDMMeetingOffer', 'FGDMMeetingOffer=0', 'FGDMMeetingOffer=1',
+      'InitialPPMeetingDate', 'LBPSentDate', 'LetterInitCPDate', 'PPOutcome', 'PPStartDate', 'PreProceedingsandFGDM', 'ReviewMeetingsCount', 'StepDecisionDate'],
+    removed: [],
+  });
+  assert.deepEqual(CIN_YEARS, [2022, 2023, 2024, 2025, 2026, 2027]);
 });
 
 test('a schema with a construct the reader does not know is refused', () => {

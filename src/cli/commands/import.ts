@@ -79,6 +79,11 @@ export function registerImport(program: Command): void {
           },
         });
         if (started) bar.stop();
+        if (result.queryCount) {
+          // Queries ask for an amendment or a reason; they do not refuse the run.
+          console.log(formatErrors(result.queries ?? [], result.queryCount));
+          console.log(`${result.queryCount} queries: amend the items or give the DfE a reason (they do not stop the import).`);
+        }
         if (result.status === 'accepted') {
           for (const f of result.files) console.log(`${f.table.padEnd(24)} ${String(f.rows).padStart(9)}  ${f.file}`);
           console.log(`Import ${result.runId} accepted: ${result.files.reduce((n, f) => n + f.rows, 0)} rows from ${result.files.length} files.`);

@@ -11,8 +11,8 @@ import { afterImport, type TableSpec } from '../spec.ts';
 import { referralExistsCheck } from './cin.ts';
 
 /** Census yes/no: 1/0 (true/false accepted). Required. */
-const YES_NO = { '1': 'Yes', '0': 'No', true: 'Yes', false: 'No' } as const;
-const yes = (v: string) => YES_NO[v as keyof typeof YES_NO] === 'Yes';
+export const YES_NO = { '1': 'Yes', '0': 'No', true: 'Yes', false: 'No' } as const;
+export const yes = (v: string) => YES_NO[v as keyof typeof YES_NO] === 'Yes';
 
 /** The two columns every row of these tables starts with: the referral it belongs to. */
 const referralCells = (ctx: { today: IsoDate }) => ({

@@ -4,6 +4,7 @@ import { committeeActions, strategyActions } from './actions.ts';
 import { benchmarks } from './benchmarks.ts';
 import { FRONT_DOOR_TABLES } from './cin.ts';
 import { CHILD_PROTECTION_TABLES } from './childProtection.ts';
+import { preProceedings } from './preProceedings.ts';
 import { EARLY_HELP_TABLES } from './earlyHelp.ts';
 import { leaverActivity, missingFromHome, returnInterviews } from './casesystem.ts';
 import { ehcpAdvice, ehcpRequests } from './ehcp.ts';
@@ -35,6 +36,7 @@ export const TABLES: readonly TableSpec<any>[] = [
   eesFigures,
   ...FRONT_DOOR_TABLES,
   ...CHILD_PROTECTION_TABLES,
+  preProceedings,
   ...EARLY_HELP_TABLES,
   ...WORKFORCE_TABLES,
   ...CSWW_TABLES,

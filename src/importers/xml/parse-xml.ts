@@ -3,7 +3,8 @@
 // streams past and each record (a Child) whole, the return's rules check the record, and its rows
 // go through the same table specs (fields, row rules) as CSV rows. Errors carry the line and the
 // element path (Message/Children/Child[12]/CINdetails[2]/ReferralSource,
-// Message/Persons/Person[3]/Requests[1]/ReceivedDate); one error refuses the run.
+// Message/Persons/Person[3]/Requests[1]/ReceivedDate); one error refuses the run. A query rule's
+// finding (CIN census codes ending Q) is listed apart, as a query, and does not.
 import { copyLine } from '../../store/copy-line.ts';
 import { CopyBuffer } from '../copy-buffer.ts';
 import { ErrorList } from '../errors.ts';
@@ -14,7 +15,7 @@ import { TABLES } from '../tables/index.ts';
 import { CIN_CENSUS } from './cin.ts';
 import { SEN2_RETURN } from './sen2.ts';
 import { CSWW_RETURN } from './csww.ts';
-import type { XmlFinding, XmlReturn } from './return.ts';
+import type { FileReader, XmlFinding, XmlReturn } from './return.ts';
 import { readXmlEvents, XmlSyntaxError, type XmlNode } from './tree.ts';
 import { missingIssue, placementMessage, SequenceCursor, validateTree, type ComplexType, type CompiledSchema, type Particle, type SchemaIssue } from './xsd.ts';
 
@@ -63,23 +64,31 @@ function yearsWithElement(ret: XmlReturn, name: string): number[] {
 export async function* parseXmlFile(job: FileJob): AsyncGenerator<FileChunk> {
   const { file, fileNo } = job;
   const errors = new ErrorList();
+  const queries = new ErrorList();
   const ctx: RowContext = { fy: null, today: job.today };
   const outs = new Map<string, TableOut>();
   let bytes = 0;
   let records = 0;
   let listed = 0;
   let counted = 0;
+  let queriesListed = 0;
+  let queriesCounted = 0;
   let ret: XmlReturn | null = null;
+  let reader: FileReader | null = null;
+  /** The records' envelope (Message/Children) and the first record's line: where findings about the whole file are placed. */
+  let envelope: { line: number; path: string } | null = null;
   let year = 0;
   let schema: CompiledSchema | null = null;
-  const add = (f: XmlFinding) => errors.add({ file: file.name, row: f.line, field: f.path, rule: f.rule, message: f.message });
+  const add = (f: XmlFinding) => (f.query ? queries : errors).add({ file: file.name, row: f.line, field: f.path, rule: f.rule, message: f.message });
   const chunkOf = (out: TableOut | null, last: boolean): FileChunk => {
     const shown = errors.items.slice(listed);
+    const asked = queries.items.slice(queriesListed);
     const c: FileChunk = {
       fileNo, table: out ? { id: out.spec.id, fy: year, label: ret!.label } : undefined, text: out ? out.lines.take() : new Uint8Array(0),
       rows: records, bytes, errors: shown, uncounted: errors.count - counted - shown.length, last,
+      queries: asked, queriesUncounted: queries.count - queriesCounted - asked.length,
     };
-    [bytes, listed, counted] = [0, errors.items.length, errors.count];
+    [bytes, listed, counted, queriesListed, queriesCounted] = [0, errors.items.length, errors.count, queries.items.length, queries.count];
     if (out) out.staged = 0;
     return c;
   };
@@ -146,6 +155,8 @@ export async function* parseXmlFile(job: FileJob): AsyncGenerator<FileChunk> {
       return;
     }
     schema = ret.schema(year);
+    const r = ret;
+    reader = r.fileReader?.(year) ?? { read: (node, path) => r.read(node, path, year), end: () => [] };
   }
 
   function record(node: XmlNode): void {
@@ -158,9 +169,17 @@ export async function* parseXmlFile(job: FileJob): AsyncGenerator<FileChunk> {
       for (const f of ret!.headerFindings(node, year)) add(f);
       return;
     }
-    if (node.name === ret!.recordName) records += 1;
-    if (issues.length) return;
-    const { key, keyLoc, rows, findings } = ret!.read(node, placed.path, year);
+    if (node.name === ret!.recordName) {
+      records += 1;
+      envelope ??= { line: node.line, path: stack[stack.length - 1]?.path ?? '' };
+    }
+    // Stray text between elements leaves the record's structure whole: its rules are still checked,
+    // so every broken rule is reported at once. Any other schema problem stops it being read.
+    if (issues.some((i) => i.kind !== 'text')) {
+      if (node.name === ret!.recordName) reader!.refused?.(node);
+      return;
+    }
+    const { key, keyLoc, rows, findings } = reader!.read(node, placed.path);
     const before = keys.get(key);
     if (before !== undefined) findings.push({ line: keyLoc.line, path: keyLoc.path, ...ret!.duplicate(key, before) });
     else keys.set(key, keyLoc.line);
@@ -174,7 +193,7 @@ export async function* parseXmlFile(job: FileJob): AsyncGenerator<FileChunk> {
       if (values) staged.push([out, values, row.loc.line]);
       for (const e of rowErrors.items.splice(0)) errors.add({ ...e, field: row.fieldPaths?.[e.field] ?? `${row.loc.path}/${e.field}` });
     }
-    if (rowErrors.count || findings.length) return;
+    if (issues.length || rowErrors.count || findings.some((f) => !f.query)) return;
     for (const [out, values, line] of staged) {
       out.lines.add(`${fileNo},${line},${year},${copyLine(values)}`);
       out.staged += 1;
@@ -222,6 +241,7 @@ export async function* parseXmlFile(job: FileJob): AsyncGenerator<FileChunk> {
     if (schema) {
       // The root's own sequence (e.g. Children required) once the document has ended.
       const root = stack.pop();
+      if (envelope) for (const f of reader!.end(envelope)) add(f);
       if (root?.cursor) for (const m of root.cursor.remaining()) add(issueFinding(missingIssue(m, root, root.path, 0)));
     }
   } catch (err) {

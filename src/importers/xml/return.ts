@@ -12,6 +12,17 @@ export interface XmlFinding {
   path: string;
   rule: string;
   message: string;
+  /** A query rule's (a code ending Q): listed with the run, and the return is still stored. */
+  query?: boolean;
+}
+
+/** One file's records read in order, for rules across records (a UPN two children have, shares of the whole return). */
+export interface FileReader {
+  read(node: XmlNode, path: string): ReturnType<XmlReturn['read']>;
+  /** A record the schema refused (so not read): still counted for the findings about the whole file. */
+  refused?(node: XmlNode): void;
+  /** Findings about the file as a whole, once every record is read, placed at `at` (the records' envelope). */
+  end(at: Loc): XmlFinding[];
 }
 
 /** One row for a staged table: its record keyed by the CSV layout's lower-cased column names. */
@@ -42,4 +53,6 @@ export interface XmlReturn {
   duplicate(key: string, line: number): { rule: string; message: string };
   /** A schema-valid record: its identifier (each may appear once in a file), rows and broken rules. */
   read(node: XmlNode, path: string, year: number): { key: string; keyLoc: Loc; rows: XmlRow[]; findings: XmlFinding[] };
+  /** A reader for one file of the year, when the return has rules across records; read() otherwise. */
+  fileReader?(year: number): FileReader;
 }

@@ -45,6 +45,7 @@ export async function childProtectionRoutes(app: FastifyInstance): Promise<void>
         secondPlans: showRate(rate(totals.secondPlans, totals.plansStarted), role),
         plansOpen: shown.text('open'),
         cinPlansOpen: count(totals.cinPlansOpen),
+        inPreProceedings: count(totals.inPreProceedings),
       },
       categories: categories.map((c) => ({ ...c, count: shown.text(`category|${c.category}`) })),
       cards: quarter.filter((s) => s.definition.area === 'child_protection').map((s) => indicatorCard(s, role)),

@@ -96,6 +96,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       run: row,
       files: files.map((f) => (typeof f === 'string' ? { file: f, table: '', rows: null } : f)),
       errors: childrenNamed(request, (row.errors ?? []) as ImportError[]),
+      queries: childrenNamed(request, (row.queries ?? []) as ImportError[]),
       changes: ((Array.isArray(row.changes) ? row.changes : []) as TableChanges[]).map((c) => ({ ...c, yearLabels: c.years.map(fyLabel) })),
       summary: row.status === 'rejected' ? summarise(childrenNamed(request, await runErrors(app.store, id))) : null,
     });
@@ -113,7 +114,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/imports', IMPORT_CASES, async (request, reply) => {
     const outcome = await run(request);
-    childrenNamed(request, outcome.errors);
+    childrenNamed(request, [...outcome.errors, ...(outcome.queries ?? [])]);
     return reply.code(outcome.status === 'accepted' ? 201 : outcome.status === 'checked' ? 200 : 422).send(outcome);
   });
 }

@@ -13,6 +13,8 @@ export interface ChildProtectionTotals {
   secondPlans: number;
   plansOpen: number;
   cinPlansOpen: number;
+  /** Children in pre-proceedings on `to`: started, with no step decision or court application yet (2026-27 census on). */
+  inPreProceedings: number;
 }
 
 /** Counts for section 47 enquiries, conferences and plans from `from` to `to`; open plans on `to`. */
@@ -24,7 +26,10 @@ export async function childProtectionTotals(store: Store, o: { from: IsoDate; to
            (SELECT count(*) FROM cin_cp_plan WHERE start_date BETWEEN ${o.from}::date AND ${o.to}::date)::int AS "plansStarted",
            (SELECT count(*) FROM cin_cp_plan WHERE start_date BETWEEN ${o.from}::date AND ${o.to}::date AND previous_plans > 0)::int AS "secondPlans",
            (SELECT count(*) FROM cin_cp_plan WHERE start_date <= ${o.to}::date AND (end_date IS NULL OR end_date > ${o.to}::date))::int AS "plansOpen",
-           (SELECT count(*) FROM cin_plan WHERE start_date <= ${o.to}::date AND (end_date IS NULL OR end_date > ${o.to}::date))::int AS "cinPlansOpen"`.execute(store.db);
+           (SELECT count(*) FROM cin_plan WHERE start_date <= ${o.to}::date AND (end_date IS NULL OR end_date > ${o.to}::date))::int AS "cinPlansOpen",
+           (SELECT count(DISTINCT la_child_id) FROM cin_pre_proceedings WHERE start_date <= ${o.to}::date
+              AND (step_decision_date IS NULL OR step_decision_date > ${o.to}::date)
+              AND (court_application_date IS NULL OR court_application_date > ${o.to}::date))::int AS "inPreProceedings"`.execute(store.db);
   return rows[0]!;
 }
 
