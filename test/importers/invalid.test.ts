@@ -93,7 +93,7 @@ test('one bad file among good ones stores nothing from any of them', async () =>
   const files = validFiles().map((f) => {
     if (f.name.endsWith('strategy.csv')) return { ...f, content: String(f.content).replace('amber', 'red') };
     if (f.name.endsWith('header.csv')) return { ...f, content: String(f.content) + 'C050,M,01/01/2015,WBRI,UN2,,\n' };
-    if (f.name.endsWith('episodes.csv')) return { ...f, content: String(f.content) + 'C050,01/05/2024,S,C2,N1,U4,PR1,,,,,,\n' };
+    if (f.name.endsWith('episodes.csv')) return { ...f, content: String(f.content) + 'C050,01/05/2024,S,C2,N1,U4,PR1,,,,AB1 2CD,AB3 4EF,\n' };
     if (f.name.endsWith('benchmarks.csv')) return { ...f, content: String(f.content).replace('50.3', '51.0') };
     return f;
   });
