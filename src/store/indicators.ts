@@ -3,7 +3,7 @@
 // core RAG rule and keeps the results in indicator_value. Read functions for pages and reports.
 import { sql, type Kysely } from 'kysely';
 import { addDays, addMonths, type IsoDate } from '../core/dates.ts';
-import { INDICATORS, groupLabel, indicatorById, type Dimension, type IndicatorDefinition } from '../core/indicators/index.ts';
+import { INDICATORS, groupLabel, indicatorById, sortGroups, type Dimension, type IndicatorDefinition } from '../core/indicators/index.ts';
 import { financialYear, periodOf, periodStarting, previousPeriod, type Period, type PeriodType } from '../core/periods.ts';
 import { directionOfTravel, ragFor, type Direction, type Rag } from '../core/rag.ts';
 import { benchmarksFor, type Benchmarks } from './benchmarks.ts';
@@ -625,9 +625,10 @@ export async function indicatorBreakdown(
   if (!def.dimensions.includes(dimension)) throw new Error(`"${def.title}" cannot be broken down by ${dimension}.`);
   const key = JSON.stringify(['figures', id, dimension, periodType, periodStart, asOf ?? null]);
   const rows = await cached(store, key, () => figuresForPeriod(store, def, periodType, periodStart, asOf, dimension));
-  return rows.map((r) => ({
+  const labelled = rows.map((r) => ({
     ...r,
     label: groupLabel(dimension, r.key),
     suppressed: isFigureSuppressed(def, r.numerator, r.denominator),
   }));
+  return sortGroups(dimension, labelled);
 }

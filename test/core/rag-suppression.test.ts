@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { INDICATORS } from '../../src/core/indicators/index.ts';
 import { DIRECTION_LABEL, directionOfTravel, exceptionRank, POLARITY_LABEL, ragFor } from '../../src/core/rag.ts';
+import { formatNumber } from '../../src/server/format.ts';
 import { isSuppressed, publishCount, rateIsDisclosive } from '../../src/core/suppression.ts';
 
 test('RAG: at or better than target is green, within tolerance amber, beyond red', () => {
@@ -65,4 +66,11 @@ test('counts of 1 to 5 are suppressed, zero and 6+ are not', () => {
   assert.equal(rateIsDisclosive(30, 4), true);
   assert.equal(rateIsDisclosive(0, 40), false);
   assert.equal(rateIsDisclosive(30, 40), false);
+});
+
+test('a published count reads as a page writes it: thousands separated, an FTE sum to one decimal place', () => {
+  assert.equal(publishCount(2436), '2,436');
+  assert.equal(publishCount(10.799999999999999), '10.8');
+  assert.equal(publishCount(2436), formatNumber(2436));
+  assert.equal(publishCount(10.799999999999999), formatNumber(10.799999999999999));
 });

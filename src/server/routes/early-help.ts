@@ -101,6 +101,8 @@ export async function earlyHelpRoutes(app: FastifyInstance): Promise<void> {
         started: shown.text('started'),
         stepDowns: shown.text('source|STEP_DOWN'),
         needsMet: shownRate(shown, 'good', 'ended'),
+        // The good endings as the table of endings below shows them, adding up to needsMet's count.
+        endedWell: GOOD_ENDINGS.map((k) => `${EARLY_HELP_OUTCOME[k].toLowerCase()} (${shown.text(`outcome|${k}`)})`).join(' or '),
         stepUp: shownRate(shown, 'outcome|STEP_UP', 'ended'),
       },
       cards: quarter.filter((s) => s.definition.area === 'early_help').map((s) => indicatorCard(s, role)),

@@ -144,7 +144,7 @@ export async function voiceRoutes(app: FastifyInstance): Promise<void> {
         { key: 'source', caption: 'How we heard', heading: 'Source', rows: rows('source') },
       ],
       priorities: overview.byPriority.map((p) => ({ id: p.key!, title: p.label, voice: panels.byPriority[p.key!]! })),
-      period: panels.period,
+      voicePeriod: panels.period,
       responses,
       suppressed: suppressedFor(role),
     };

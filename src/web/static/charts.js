@@ -81,19 +81,45 @@
     };
   }
 
-  // Simple bars: { labels, series: [{ name, values }] }.
+  // Simple bars: { labels, series: [{ name, values }] }. A null value is a count withheld (small
+  // numbers): it is marked as withheld where its bar would stand (on top of the others in a stack),
+  // never left as an empty space that reads as zero.
+  var WITHHELD = 'Withheld (small numbers)';
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
+  }
+  function withheldMarks(d) {
+    var marks = [];
+    d.labels.forEach(function (_, i) {
+      var missing = d.series.some(function (s) { return s.values[i] === null; });
+      if (!missing) return;
+      var below = d.stacked ? d.series.reduce(function (n, s) { return n + (s.values[i] || 0); }, 0) : 0;
+      marks.push([i, below]);
+    });
+    return marks;
+  }
   function bars(d) {
+    var marks = withheldMarks(d);
+    var series = d.series.map(function (s, i) {
+      return { name: s.name, type: 'bar', stack: d.stacked ? 'all' : undefined, data: s.values,
+        itemStyle: { color: PALETTE[i % PALETTE.length] } };
+    });
+    if (marks.length) {
+      series.push({ name: WITHHELD, type: 'scatter', data: marks, symbol: 'diamond', symbolSize: 14, symbolOffset: [0, -7],
+        itemStyle: { color: '#ffffff', borderColor: '#0b0c0c', borderWidth: 2 }, tooltip: { show: false }, z: 5 });
+    }
     return {
       animation: false,
       grid: { left: 60, right: 20, top: 40, bottom: 60 },
       legend: { top: 0 },
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', formatter: function (items) {
+        return [items[0].axisValueLabel].concat(items.filter(function (it) { return it.seriesType === 'bar'; }).map(function (it) {
+          return it.marker + escapeHtml(it.seriesName) + ': ' + (it.value === null || it.value === undefined ? WITHHELD : String(Math.round(it.value * 10) / 10));
+        })).map(function (line, i) { return i === 0 ? escapeHtml(line) : line; }).join('<br>');
+      } },
       xAxis: { type: 'category', data: d.labels, axisLabel: { interval: 0, rotate: d.labels.length > 8 ? 45 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: d.series.map(function (s, i) {
-        return { name: s.name, type: 'bar', stack: d.stacked ? 'all' : undefined, data: s.values,
-          itemStyle: { color: PALETTE[i % PALETTE.length] } };
-      }),
+      series: series,
     };
   }
 
