@@ -192,3 +192,28 @@ for (const role of ['officer', 'councillor'] as const) {
     });
   });
 }
+
+describe('charts', () => {
+  test('a councillor sees a withheld count drawn as withheld, not as a bar of zero', async () => {
+    let marked = 0;
+    for (const path of ['/missing', '/early-help', '/front-door', '/care-leavers', '/voice', '/home-education']) {
+      const page = await openPage(sessions.running, sessions.councillor, path);
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-chart]')].every((el) => el.hasAttribute('data-rendered') || el.classList.contains('govuk-inset-text')));
+      const charts = await page.$$eval('[data-chart][data-rendered=true]', (els) =>
+        els.map((el) => {
+          const data = JSON.parse(document.getElementById(el.getAttribute('data-chart')!)!.textContent!);
+          const option = (window as unknown as { echarts: { getInstanceByDom(e: Element): { getOption(): { series: { name: string; data: unknown[] }[] } } } }).echarts.getInstanceByDom(el).getOption();
+          return { id: el.getAttribute('data-chart'), data, series: option.series.map((s) => ({ name: s.name, data: s.data })) };
+        }),
+      );
+      for (const c of charts.filter((x) => x.data.kind === 'bars')) {
+        const withheld = (c.data.labels as string[]).map((_, i) => i).filter((i) => (c.data.series as { values: (number | null)[] }[]).some((s) => s.values[i] === null));
+        const marks = c.series.find((s) => s.name === 'Withheld (small numbers)');
+        assert.deepEqual(((marks?.data ?? []) as [number, number][]).map((m) => m[0]), withheld, `${path} ${c.id}: every withheld category is marked, and only those`);
+        marked += withheld.length;
+      }
+      await page.close();
+    }
+    assert.ok(marked > 0, 'some chart had a withheld count to mark');
+  });
+});
