@@ -10,6 +10,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { openTestStore } from '../helpers.ts';
 import { seed } from '../security/fixture.ts';
 import type { Store } from '../../src/store/open.ts';
+import { indicatorSummary } from '../../src/store/indicators.ts';
+import { TOO_FEW_TO_RATE, tooFewToRate } from '../../src/core/rag.ts';
 import { openPage, startSessions, type Sessions } from './harness.ts';
 
 const AS_OF = '2026-12-03';
@@ -215,5 +217,49 @@ describe('charts', () => {
       await page.close();
     }
     assert.ok(marked > 0, 'some chart had a withheld count to mark');
+  });
+});
+
+describe('small bases and part periods', () => {
+  for (const role of ['officer', 'councillor'] as const) {
+    test(`${role}: a card resting on too few cases says so instead of a colour, and is not an exception`, async () => {
+      const summaries = await indicatorSummary(store, { periodType: 'quarter', asOf: AS_OF });
+      const few = summaries.filter((s) => s.current && tooFewToRate(s.definition, s.current.denominator) && !(role === 'councillor' && s.current.suppressed));
+      assert.ok(few.length > 0, 'the small authority has a figure on too few cases');
+      const page = await openPage(sessions.running, sessions[role], '/?period=quarter');
+      for (const s of few) {
+        const card = page.locator(`article.council-card[data-indicator=${s.definition.id}]`).first();
+        if ((await card.locator('[data-testid=value]').textContent())?.trim().startsWith('Withheld')) continue;
+        assert.equal((await card.locator('.govuk-tag').first().textContent())?.trim(), TOO_FEW_TO_RATE, `${s.definition.id} on ${s.current!.denominator} cases`);
+      }
+      await page.close();
+    });
+  }
+
+  test('the running quarter is left out of the sparklines and drawn apart on the trend chart; a running month’s bar is labelled so', async () => {
+    const page = await openPage(sessions.running, sessions.officer, '/?period=quarter');
+    const sparks = await page.$$eval('article.council-card svg.council-spark', (svgs) =>
+      svgs.map((svg) => ({ label: svg.getAttribute('aria-label')!, commands: (svg.querySelector('path')!.getAttribute('d')!.match(/[ML]/g) ?? []).length })),
+    );
+    const running = sparks.filter((s) => s.label.endsWith('(so far, not drawn)'));
+    assert.ok(running.length > 5, 'the cards of the running quarter say its figure is not drawn');
+    for (const s of running) {
+      const points = s.label.split('; ').filter((p) => !/No data|Withheld/.test(p)).length;
+      assert.equal(s.commands, points - 1, `the line stops at the last whole quarter (${s.commands} points drawn): ${s.label}`);
+    }
+    await page.goto(`${sessions.running.url}/indicators/early_help_new?period=quarter`);
+    await page.locator('#trend-chart[data-rendered=true]').waitFor();
+    const series = await page.evaluate(() => {
+      const el = document.getElementById('trend-chart')!;
+      const option = (window as unknown as { echarts: { getInstanceByDom(e: Element): { getOption(): { series: { name: string; data: (number | null)[] }[] } } } }).echarts.getInstanceByDom(el).getOption();
+      return option.series.map((s) => ({ name: s.name, last: s.data.at(-1), drawn: s.data.filter((v) => v !== null && v !== undefined).length }));
+    });
+    assert.equal(series[0]!.last, null, 'the line of whole quarters does not reach the running one');
+    assert.deepEqual([series[1]?.name, series[1]?.drawn], ['So far (period still running)', 2], 'the running quarter is drawn apart, from the last whole one');
+    await page.goto(`${sessions.running.url}/early-help`);
+    const monthly = JSON.parse((await page.textContent('#monthly-data'))!);
+    assert.equal(monthly.labels.at(-1), 'Dec 2026 to 3 December');
+    assert.deepEqual([monthly.partial.at(-1), monthly.partial.at(-2)], [true, false]);
+    await page.close();
   });
 });

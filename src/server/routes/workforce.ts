@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Role } from '../../core/access.ts';
 import { addMonths, type IsoDate } from '../../core/dates.ts';
 import { indicatorById, type IndicatorDefinition } from '../../core/indicators/index.ts';
-import { periodOf } from '../../core/periods.ts';
+import { periodOf, periodTo } from '../../core/periods.ts';
 import { correlation, describeCorrelations } from '../../core/workforce.ts';
 import { indicatorBreakdown, indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
 import { cswwYearlyMeasures } from '../../store/queries/csww.ts';
@@ -123,7 +123,8 @@ export async function workforceRoutes(app: FastifyInstance): Promise<void> {
           return shown ? { id, ...shown } : { id, value: null, text: 'No data', numeratorText: '', denominatorText: '' };
         }),
       })),
-      chart: { labels: months.map((m) => periodOf(m, 'month').label), stability, timeliness },
+      // The month still running is labelled as a part month ("Dec 2026 to 3 December").
+      chart: { labels: months.map((m) => periodTo(periodOf(m, 'month'), app.asOf()).label), stability, timeliness },
       comparisons,
       // The DfE's yearly measures from the workforce census, newest year first, beside the months.
       census: census.reverse().map((m) => ({

@@ -60,10 +60,15 @@
       });
   }
 
+  // A part period (the month or quarter still running) is not joined to the line of whole periods
+  // as if it were one: it is drawn apart, dashed with a hollow point, and named in the legend.
+  var PART = 'So far (period still running)';
   function trend(el, d) {
     var r = range(d);
+    var partial = d.partial || [];
+    var whole = d.values.map(function (v, i) { return partial[i] ? null : v; });
     var series = {
-      name: d.title, type: 'line', data: d.values, connectNulls: false, symbolSize: 7,
+      name: d.title, type: 'line', data: whole, connectNulls: false, symbolSize: 7,
       lineStyle: { color: LINE, width: 3 }, itemStyle: { color: LINE },
       markArea: { silent: true, label: { show: false }, data: bands(d, r) },
     };
@@ -71,13 +76,24 @@
       series.markLine = { silent: true, symbol: 'none', lineStyle: { color: '#0b0c0c', type: 'dashed', width: 2 },
         label: { formatter: 'Target ' + d.target + suffix(d.unit), position: 'insideEndTop' }, data: [{ yAxis: d.target }] };
     }
+    var all = [series];
+    if (partial.some(Boolean)) {
+      var part = d.values.map(function (v, i) { return partial[i] || partial[i + 1] ? v : null; });
+      all.push({ name: PART, type: 'line', data: part, connectNulls: false, symbol: 'emptyCircle', symbolSize: 9,
+        lineStyle: { color: LINE, width: 2, type: 'dashed' }, itemStyle: { color: LINE } });
+    }
+    var text = function (v) { return v === null || v === undefined ? 'Withheld or no data' : (Math.round(v * 10) / 10) + suffix(d.unit); };
     return {
       animation: false,
       grid: { left: 60, right: 30, top: 30, bottom: 60 },
-      tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null || v === undefined ? 'Withheld or no data' : (Math.round(v * 10) / 10) + suffix(d.unit); } },
+      legend: all.length > 1 ? { top: 0, data: [PART] } : undefined,
+      tooltip: { trigger: 'axis', formatter: function (items) {
+        var i = items[0].dataIndex;
+        return escapeHtml(items[0].axisValueLabel) + '<br>' + escapeHtml(text(d.values[i])) + (partial[i] ? ' (so far)' : '');
+      } },
       xAxis: { type: 'category', data: d.labels, axisLabel: { rotate: d.labels.length > 12 ? 45 : 0 } },
       yAxis: { type: 'value', min: r.min, max: r.max, axisLabel: { formatter: '{value}' + suffix(d.unit) } },
-      series: [series],
+      series: all,
     };
   }
 
@@ -100,9 +116,16 @@
   }
   function bars(d) {
     var marks = withheldMarks(d);
+    // A part period's bar (3 days of a month) is pale and hatched, so it does not read as a fall;
+    // its label says to when it runs ("Dec 2026 to 3 December").
+    var partial = d.partial || [];
     var series = d.series.map(function (s, i) {
-      return { name: s.name, type: 'bar', stack: d.stacked ? 'all' : undefined, data: s.values,
-        itemStyle: { color: PALETTE[i % PALETTE.length] } };
+      var colour = PALETTE[i % PALETTE.length];
+      return { name: s.name, type: 'bar', stack: d.stacked ? 'all' : undefined,
+        data: s.values.map(function (v, j) {
+          return partial[j] ? { value: v, itemStyle: { color: colour, opacity: 0.45, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -Math.PI / 4, color: 'rgba(255, 255, 255, 0.8)' } } } : v;
+        }),
+        itemStyle: { color: colour } };
     });
     if (marks.length) {
       series.push({ name: WITHHELD, type: 'scatter', data: marks, symbol: 'diamond', symbolSize: 14, symbolOffset: [0, -7],
