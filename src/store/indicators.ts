@@ -368,7 +368,9 @@ async function saveValues(db: Kysely<Database>, def: IndicatorDefinition, type: 
         numerator: r.numerator,
         denominator: r.denominator,
         value: r.value,
-        rag: ragFor(r.value, def, r.denominator),
+        // The rating against target alone; a figure on too few cases to rate is unrated as it is
+        // read (toPoint), so the stored value need not change if MIN_CASES_TO_RATE does.
+        rag: ragFor(r.value, def),
         as_of: asOf,
       })),
     )

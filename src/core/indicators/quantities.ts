@@ -11,7 +11,7 @@ export interface QuantityHeadings {
 
 const HEADINGS: Record<IndicatorDefinition['aggregate'], QuantityHeadings> = {
   rate: { numerator: 'Number', denominator: 'Out of' },
-  count: { numerator: 'Number', denominator: null },
+  count: { numerator: null, denominator: null },
   sum: { numerator: 'Total', denominator: null },
   mean: { numerator: null, denominator: 'Number of cases' },
   median: { numerator: null, denominator: 'Number of cases' },

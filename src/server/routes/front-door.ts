@@ -136,7 +136,7 @@ export async function frontDoorRoutes(app: FastifyInstance): Promise<void> {
         label: c.label,
         previous: shown.text(`previous|${c.source}`),
         latest: shown.text(`latest|${c.source}`),
-        trend: c.latest > c.previous ? 'Growing' : c.latest < c.previous ? 'Fading' : 'Steady',
+        trend: c.latest > c.previous ? 'Growing' : c.latest < c.previous ? 'Falling' : 'Steady',
       })),
     };
   }

@@ -5,7 +5,7 @@
 // councillors, as counts of children are (see core/indicators/workforce.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Role } from '../../core/access.ts';
+import { seesSuppressedCounts, type Role } from '../../core/access.ts';
 import { addMonths, type IsoDate } from '../../core/dates.ts';
 import { indicatorById, type IndicatorDefinition } from '../../core/indicators/index.ts';
 import { periodOf, periodTo } from '../../core/periods.ts';
@@ -101,6 +101,7 @@ export async function workforceRoutes(app: FastifyInstance): Promise<void> {
       text: describeCorrelations(
         SHORT[t.id] ?? t.title,
         churn.map((s) => ({ name: `${SHORT[s.id]} (${scope})`, correlation: correlation(s.values, t.values) })),
+        { statistic: role !== undefined && !seesSuppressedCounts(role) },
       ),
     }));
     return {
