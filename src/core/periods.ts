@@ -1,6 +1,6 @@
 // Reporting periods follow the council's financial year (1 April to 31 March), which is also the
 // SSDA903 collection year. `end` is exclusive so a period is [start, end).
-import { addMonths, type IsoDate } from './dates.ts';
+import { addDays, addMonths, type IsoDate } from './dates.ts';
 
 export const PERIOD_TYPES = ['month', 'quarter', 'year'] as const;
 export type PeriodType = (typeof PERIOD_TYPES)[number];
@@ -10,6 +10,8 @@ export interface Period {
   start: IsoDate;
   end: IsoDate;
   label: string;
+  /** Set on a period still running: the last day its figures cover (its label then ends "to 3 December"). */
+  partTo?: IsoDate;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -61,4 +63,21 @@ export function previousPeriod(p: Period): Period {
 export function periodStarting(type: PeriodType, start: IsoDate): Period | null {
   const p = periodOf(start, type);
   return p.start === start ? p : null;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * The period as figures to `to` cover it: unchanged when `to` is on or after its last day, else
+ * labelled "Dec 2026 to 3 December" (or "2026-27 to 3 December") and marked with partTo, so a
+ * chart or a sparkline can draw a part period as one rather than as a fall.
+ */
+export function periodTo(period: Period, to: IsoDate | null | undefined): Period {
+  if (!to || to >= addDays(period.end, -1) || to < period.start) return period;
+  return { ...period, label: `${period.label} to ${Number(to.slice(8, 10))} ${MONTH_NAMES[Number(to.slice(5, 7)) - 1]}`, partTo: to };
+}
+
+/** Every period of a type from the one containing `from` to the one containing `asOf`, the last labelled as a part period when still running. */
+export function periodsTo(type: PeriodType, from: IsoDate, asOf: IsoDate): Period[] {
+  return periodsBetween(type, from, asOf).map((p) => periodTo(p, asOf));
 }

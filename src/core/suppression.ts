@@ -1,16 +1,21 @@
 // Statistical disclosure control for published figures: a count of 1 to 5 children could identify
 // a child, so public (councillor) views show it as "<6". Zero is not disclosive and is shown.
 
+import { numberText } from './number-text.ts';
+
 export const DEFAULT_SUPPRESSION_THRESHOLD = 6;
 
 export function isSuppressed(count: number | null, threshold = DEFAULT_SUPPRESSION_THRESHOLD): boolean {
   return count !== null && count > 0 && count < threshold;
 }
 
-/** A count as it may be published: the number, or "<6" (or "<threshold") when it is small. */
+/**
+ * A count as it may be published: the number as every page and paper writes it ("2,436"; an FTE
+ * sum to one decimal place), or "<6" (or "<threshold") when it is small.
+ */
 export function publishCount(count: number | null, threshold = DEFAULT_SUPPRESSION_THRESHOLD): string {
   if (count === null) return '';
-  return isSuppressed(count, threshold) ? `<${threshold}` : String(count);
+  return isSuppressed(count, threshold) ? `<${threshold}` : numberText(count);
 }
 
 /**

@@ -132,6 +132,9 @@ export interface NamedCorrelation {
   correlation: Correlation | null;
 }
 
+/** The strength as a councillor reads it: "a weak link". */
+const STRENGTH_WORD: Record<string, string> = { strongly: 'strong', moderately: 'moderate', weakly: 'weak' };
+
 function strength(r: number): string | null {
   const size = Math.abs(r);
   return size >= 0.7 ? 'strongly' : size >= 0.4 ? 'moderately' : size >= 0.2 ? 'weakly' : null;
@@ -140,17 +143,19 @@ function strength(r: number): string | null {
 /**
  * How an outcome (e.g. "EHC plans within 20 weeks") moved with each workforce measure, in words a
  * councillor can weigh. It describes only: that they moved together is not that one caused the other.
+ * `statistic`: give the correlation coefficient too ("r = 0.22"), for officers who analyse it; a
+ * councillor reads the strength in words.
  */
-export function describeCorrelations(outcome: string, comparisons: readonly NamedCorrelation[]): string {
+export function describeCorrelations(outcome: string, comparisons: readonly NamedCorrelation[], options: { statistic?: boolean } = {}): string {
   const known = comparisons.filter((c): c is { name: string; correlation: Correlation } => c.correlation !== null);
   if (known.length === 0) {
     return `There are fewer than ${MIN_PAIRED_MONTHS} months with figures for both (some may be withheld because they rest on small numbers), so no comparison is made.`;
   }
   const parts = known.map(({ name, correlation: c }) => {
-    const r = `r = ${c.r.toFixed(2)} over ${c.months} months`;
+    const r = options.statistic ? `r = ${c.r.toFixed(2)} over ${c.months} months` : `over ${c.months} months`;
     const s = strength(c.r);
     if (!s) return `${outcome} and ${name} did not move together in any clear way (${r})`;
-    return `when ${name} was higher, ${outcome} tended to be ${c.r < 0 ? 'lower' : 'higher'} (${s} correlated, ${r})`;
+    return `when ${name} was higher, ${outcome} tended to be ${c.r < 0 ? 'lower' : 'higher'} (${options.statistic ? `${s} correlated` : `a ${STRENGTH_WORD[s]} link`}, ${r})`;
   });
   const missing = comparisons.length - known.length;
   const sentence = parts.join('; ');

@@ -2,6 +2,7 @@
 // exception. Pure: the data comes from indicatorSummary in src/store/indicators.ts.
 import type { IndicatorDefinition, IndicatorUnit } from '../core/indicators/index.ts';
 import type { Quantity, Secondary } from '../core/figure-groups.ts';
+import { numberText } from '../core/number-text.ts';
 import { isSuppressed, publishCount, rateIsDisclosive, SECONDARY_TEXT } from '../core/suppression.ts';
 
 export type Audience = 'public' | 'officer';
@@ -54,9 +55,9 @@ export function publishValue(def: IndicatorDefinition, v: StoredValue | null, au
 /** "15 of 24" for a rate, with either count shown as "<6" when small (or "c" when withheld to protect one). */
 export function publishFraction(def: IndicatorDefinition, v: StoredValue | null, audience: Audience, threshold: number): string {
   if (!v || def.aggregate !== 'rate' || v.numerator === null || v.denominator === null) return '';
-  // Staff figures are FTE sums: one decimal place, as the DfE publishes them (and no float noise).
-  const [num, den] = [Math.round(v.numerator * 10) / 10, Math.round(v.denominator * 10) / 10];
-  if (!isDisclosive(def, v, audience, threshold)) return `${num} of ${den}`;
+  // Staff figures are FTE sums: numberText gives one decimal place, as the DfE publishes them.
+  const [num, den] = [v.numerator, v.denominator];
+  if (!isDisclosive(def, v, audience, threshold)) return `${numberText(num)} of ${numberText(den)}`;
   const shown = (n: number, q: Quantity) => (secondaryIn(v, audience, q) ? SECONDARY_TEXT : publishCount(n, threshold));
   return `${shown(num, 'numerator')} of ${shown(den, 'denominator')}`;
 }

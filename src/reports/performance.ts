@@ -122,8 +122,10 @@ function indicatorRow(s: IndicatorSummary, audience: Audience, threshold: number
   const disclosive = (p: typeof s.current) => isDisclosive(def, p, audience, threshold);
   // A rating or a direction would hint at a figure the audience may not see: a withheld current
   // figure withholds both, a withheld previous figure the direction (as on the web cards).
-  const ragWithheld = disclosive(s.current) && s.current?.rag != null;
+  // "Too few to rate" is withheld too: it would say the figure rests on under 20 cases.
+  const ragWithheld = disclosive(s.current) && (s.current?.rag != null || Boolean(s.current?.tooFewToRate));
   const rag = ragWithheld ? null : (s.current?.rag ?? null);
+  const whole = s.sparkline.filter((p) => !p.partialTo);
   const directionWithheld = s.direction !== null && (disclosive(s.current) || disclosive(s.previous));
   const direction = directionWithheld ? null : s.direction;
   return {
@@ -137,6 +139,8 @@ function indicatorRow(s: IndicatorSummary, audience: Audience, threshold: number
     polarity: POLARITY_LABEL[def.polarity],
     rag,
     ragWithheld,
+    /** Shown but not rated: it rests on too few cases (core/rag.ts MIN_CASES_TO_RATE). */
+    tooFewToRate: !disclosive(s.current) && Boolean(s.current?.tooFewToRate),
     previous: publishValue(def, s.previous, audience, threshold),
     /** What the previous figure covers: for a count so far this period, the same dates last period. */
     previousLabel: s.previous?.period.label ?? null,
@@ -144,17 +148,20 @@ function indicatorRow(s: IndicatorSummary, audience: Audience, threshold: number
     direction: direction ? DIRECTION_LABEL[direction] : directionWithheld ? WITHHELD : 'Not known',
     benchmarkable: def.benchmarkable,
     benchmarks: paperBenchmarks(s, audience),
-    exceptionRank: exceptionRank(rag, direction),
+    exceptionRank: exceptionRank(rag, direction, !ragWithheld && Boolean(s.current?.tooFewToRate)),
     narrative: narrative ? narrative.split(/\n\s*\n/) : [],
+    // A period still running (3 days of a month) would read as a collapse: the line is of whole periods.
     chart: trendChartSvg({
-      labels: s.sparkline.map((p) => p.period.label),
+      labels: whole.map((p) => p.period.label),
       // A withheld figure is a gap in the line: its height would give the number away.
-      values: s.sparkline.map((p) => (disclosive(p) ? null : p.value)),
+      values: whole.map((p) => (disclosive(p) ? null : p.value)),
       target: def.target,
       percent: def.unit === 'percent',
       unitLabel: UNIT_LABEL[def.unit],
     }),
-    chartHasGaps: s.sparkline.some((p) => disclosive(p)),
+    chartHasGaps: whole.some((p) => disclosive(p)),
+    /** The part period left out of the chart, named under it. */
+    chartLeavesOut: s.sparkline.find((p) => p.partialTo)?.period.label ?? null,
   };
 }
 

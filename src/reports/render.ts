@@ -2,6 +2,7 @@
 // officers and must never become markup.
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { MIN_CASES_TO_RATE, TOO_FEW_TO_RATE } from '../core/rag.ts';
 import { longDate, ragWord } from './format.ts';
 
 const DIR = fileURLToPath(new URL('./templates/', import.meta.url));
@@ -12,6 +13,8 @@ const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(DIR, { noCach
 });
 env.addFilter('longDate', longDate);
 env.addFilter('rag', ragWord);
+env.addGlobal('TOO_FEW_TO_RATE', TOO_FEW_TO_RATE);
+env.addGlobal('minCasesToRate', MIN_CASES_TO_RATE);
 
 export const AUTHORITY = 'Northbridge Council';
 

@@ -1,4 +1,6 @@
 // How numbers, dates and ratings read on a page.
+import { numberText } from '../core/number-text.ts';
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** '2025-04-01' as '1 April 2025' (GOV.UK style). */
@@ -17,8 +19,7 @@ export function formatNumber(value: number | null | undefined, unit = ''): strin
   if (value === null || value === undefined || !Number.isFinite(value)) return 'No data';
   if (unit === 'percent' || unit === '%') return `${value.toFixed(1)}%`;
   if (unit === 'fte' || unit === 'ratio') return value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const rounded = Number.isInteger(value) ? value : Math.round(value * 10) / 10;
-  const text = rounded.toLocaleString('en-GB');
+  const text = numberText(value);
   return unit && unit !== 'count' && unit !== 'number' ? `${text} ${unit}` : text;
 }
 

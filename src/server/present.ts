@@ -34,6 +34,10 @@ export interface ShownPoint extends ShownFigure {
   label: string;
   start: string;
   rag: IndicatorPoint['rag'];
+  /** Shown but not rated: it rests on too few cases (core/rag.ts MIN_CASES_TO_RATE). */
+  tooFewToRate: boolean;
+  /** The period is still running: its figure covers only part of it (the label says to when). */
+  partial: boolean;
 }
 
 type Figure = Pick<IndicatorPoint, 'numerator' | 'denominator' | 'value' | 'suppressed'> & { secondary?: Secondary };
@@ -101,7 +105,14 @@ export const WITHHELD_GROUP: ShownFigure = Object.freeze({ value: null, text: 'W
 export function showPoint(def: IndicatorDefinition, point: IndicatorPoint, role: Role | undefined): ShownPoint {
   const shown = showFigure(def, point, role);
   // A rating would hint at a withheld value.
-  return { ...shown, label: point.period.label, start: point.period.start, rag: shown.value === null ? null : point.rag };
+  return {
+    ...shown,
+    label: point.period.label,
+    start: point.period.start,
+    rag: shown.value === null ? null : point.rag,
+    tooFewToRate: shown.value !== null && point.tooFewToRate,
+    partial: point.partialTo !== null,
+  };
 }
 
 export function targetText(def: IndicatorDefinition): string {
@@ -224,10 +235,12 @@ export function indicatorCard(s: IndicatorSummary, role: Role | undefined): Indi
     direction,
     directionText: direction ? DIRECTION_LABEL[direction] : s.direction ? 'Not shown (small numbers)' : 'No earlier figure',
     change: !shown ? null : now > before ? 'up' : now < before ? 'down' : 'same',
-    exceptionRank: exceptionRank(current?.rag ?? null, direction),
+    exceptionRank: exceptionRank(current?.rag ?? null, direction, current?.tooFewToRate ?? false),
     target: targetText(def),
-    sparkline: sparklinePath(points.map((p) => p.value)),
-    trendText: points.map((p) => `${p.label}: ${p.text}`).join('; '),
+    // A part period (3 days of a month) would read as a collapse or a surge: the line stops at the
+    // last whole period, and the words say the part period was left out.
+    sparkline: sparklinePath(points.filter((p) => !p.partial).map((p) => p.value)),
+    trendText: points.map((p) => `${p.label}: ${p.text}${p.partial ? ' (so far, not drawn)' : ''}`).join('; '),
     benchmarks: showBenchmarks(s.benchmarks, def, role),
   };
 }
@@ -277,6 +290,8 @@ export function trendChart(def: IndicatorDefinition, points: ShownPoint[]) {
     tolerance: def.tolerance,
     labels: points.map((p) => p.label),
     values: points.map((p) => p.value),
+    /** Which points are part periods, drawn apart from the line of whole periods. */
+    partial: points.map((p) => p.partial),
   };
 }
 

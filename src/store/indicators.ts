@@ -3,9 +3,9 @@
 // core RAG rule and keeps the results in indicator_value. Read functions for pages and reports.
 import { sql, type Kysely } from 'kysely';
 import { addDays, addMonths, type IsoDate } from '../core/dates.ts';
-import { INDICATORS, groupLabel, indicatorById, type Dimension, type IndicatorDefinition } from '../core/indicators/index.ts';
-import { financialYear, periodOf, periodStarting, previousPeriod, type Period, type PeriodType } from '../core/periods.ts';
-import { directionOfTravel, ragFor, type Direction, type Rag } from '../core/rag.ts';
+import { INDICATORS, groupLabel, indicatorById, sortGroups, type Dimension, type IndicatorDefinition } from '../core/indicators/index.ts';
+import { financialYear, periodOf, periodStarting, periodTo, previousPeriod, type Period, type PeriodType } from '../core/periods.ts';
+import { directionOfTravel, ragFor, tooFewToRate, type Direction, type Rag } from '../core/rag.ts';
 import { benchmarksFor, type Benchmarks } from './benchmarks.ts';
 import { NONE_SECONDARY, type Secondary } from '../core/figure-groups.ts';
 import { isFigureSuppressed, secondaryIn, storedSecondary, type SecondaryPlan } from './disclosure.ts';
@@ -368,6 +368,8 @@ async function saveValues(db: Kysely<Database>, def: IndicatorDefinition, type: 
         numerator: r.numerator,
         denominator: r.denominator,
         value: r.value,
+        // The rating against target alone; a figure on too few cases to rate is unrated as it is
+        // read (toPoint), so the stored value need not change if MIN_CASES_TO_RATE does.
         rag: ragFor(r.value, def),
         as_of: asOf,
       })),
@@ -399,6 +401,8 @@ export interface IndicatorPoint {
   suppressed: boolean;
   /** Counts withheld too for those roles (as "c"), or a small one could be worked out from other figures. */
   secondary: Secondary;
+  /** Rated on too few cases (core/rag.ts MIN_CASES_TO_RATE): shown, but "too few to rate". */
+  tooFewToRate: boolean;
   /**
    * The last day the figure covers when the period was still running (its label then ends
    * "to 25 November"); null when the figure covers the whole period.
@@ -434,7 +438,6 @@ type StoredValue = Pick<Database['indicator_value'], 'indicator_id'> & {
   as_of: IsoDate | null;
 };
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MONTHS_IN: Record<PeriodType, number> = { month: 1, quarter: 3, year: 12 };
 
 /** The date a figure worked out to `asOf` runs to, when that is before the period's last day. */
@@ -442,20 +445,16 @@ function partialTo(period: Period, asOf: IsoDate | null): IsoDate | null {
   return asOf !== null && asOf < addDays(period.end, -1) ? asOf : null;
 }
 
-/** The period, labelled "2026-27 to 25 November" when its figures run only to a date inside it. */
-function labelled(period: Period, to: IsoDate | null): Period {
-  if (!to) return period;
-  return { ...period, label: `${period.label} to ${Number(to.slice(8, 10))} ${MONTH_NAMES[Number(to.slice(5, 7)) - 1]}` };
-}
 
 function point(def: IndicatorDefinition, period: Period, figure: Pick<IndicatorPoint, 'numerator' | 'denominator' | 'value'>, asOf: IsoDate | null): IndicatorPoint {
   const to = partialTo(period, asOf);
   return {
-    period: labelled(period, to),
+    period: periodTo(period, to),
     numerator: figure.numerator,
     denominator: figure.denominator,
     value: figure.value,
-    rag: ragFor(figure.value, def),
+    rag: ragFor(figure.value, def, figure.denominator),
+    tooFewToRate: tooFewToRate(def, figure.denominator),
     suppressed: isFigureSuppressed(def, figure.numerator, figure.denominator),
     secondary: NONE_SECONDARY,
     partialTo: to,
@@ -465,7 +464,8 @@ function point(def: IndicatorDefinition, period: Period, figure: Pick<IndicatorP
 function toPoint(def: IndicatorDefinition, row: StoredValue, plan: SecondaryPlan): IndicatorPoint {
   const period = periodStarting(row.period_type, row.period_start) ?? periodOf(row.period_start, row.period_type);
   const secondary = secondaryIn(plan, def.id, row.period_type, row.period_start) ?? NONE_SECONDARY;
-  return { ...point(def, period, row, row.as_of), rag: row.rag, secondary };
+  // A rating stored before the minimum base existed is dropped as it is read.
+  return { ...point(def, period, row, row.as_of), rag: tooFewToRate(def, row.denominator) ? null : row.rag, secondary };
 }
 
 /**
@@ -625,9 +625,10 @@ export async function indicatorBreakdown(
   if (!def.dimensions.includes(dimension)) throw new Error(`"${def.title}" cannot be broken down by ${dimension}.`);
   const key = JSON.stringify(['figures', id, dimension, periodType, periodStart, asOf ?? null]);
   const rows = await cached(store, key, () => figuresForPeriod(store, def, periodType, periodStart, asOf, dimension));
-  return rows.map((r) => ({
+  const labelled = rows.map((r) => ({
     ...r,
     label: groupLabel(dimension, r.key),
     suppressed: isFigureSuppressed(def, r.numerator, r.denominator),
   }));
+  return sortGroups(dimension, labelled);
 }

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { INDICATORS } from '../../src/core/indicators/index.ts';
-import { DIRECTION_LABEL, directionOfTravel, exceptionRank, POLARITY_LABEL, ragFor } from '../../src/core/rag.ts';
+import { DIRECTION_LABEL, directionOfTravel, exceptionRank, MIN_CASES_TO_RATE, POLARITY_LABEL, ragFor, tooFewToRate } from '../../src/core/rag.ts';
+import { formatNumber } from '../../src/server/format.ts';
 import { isSuppressed, publishCount, rateIsDisclosive } from '../../src/core/suppression.ts';
 
 test('RAG: at or better than target is green, within tolerance amber, beyond red', () => {
@@ -65,4 +66,24 @@ test('counts of 1 to 5 are suppressed, zero and 6+ are not', () => {
   assert.equal(rateIsDisclosive(30, 4), true);
   assert.equal(rateIsDisclosive(0, 40), false);
   assert.equal(rateIsDisclosive(30, 40), false);
+});
+
+test('a published count reads as a page writes it: thousands separated, an FTE sum to one decimal place', () => {
+  assert.equal(publishCount(2436), '2,436');
+  assert.equal(publishCount(10.799999999999999), '10.8');
+  assert.equal(publishCount(2436), formatNumber(2436));
+  assert.equal(publishCount(10.799999999999999), formatNumber(10.799999999999999));
+});
+
+test('a percentage or average on fewer than MIN_CASES_TO_RATE cases is not rated; a count is', () => {
+  const rate = { polarity: 'higher' as const, target: 90, tolerance: 5, aggregate: 'rate' };
+  assert.equal(MIN_CASES_TO_RATE, 20);
+  assert.equal(ragFor(100, rate, 9), null, '9 of 9 is too few to rate');
+  assert.equal(tooFewToRate(rate, 9), true);
+  assert.equal(ragFor(100, rate, 20), 'green');
+  assert.equal(ragFor(80, rate, 19), null);
+  assert.equal(ragFor(80, rate, 200), 'red');
+  assert.equal(tooFewToRate({ ...rate, aggregate: 'count' }, 3), false, 'a count has no base to be too small');
+  assert.equal(tooFewToRate({ ...rate, target: null, polarity: 'neutral' }, 3), false, 'a contextual measure is never rated anyway');
+  assert.equal(exceptionRank(null, 'worsening', true), null, 'a figure too few to rate is not an exception');
 });

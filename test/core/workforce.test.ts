@@ -58,16 +58,21 @@ describe('describeCorrelations', () => {
     const text = describeCorrelations('plans on time', [
       { name: 'turnover', correlation: c(-0.75) },
       { name: 'the agency rate', correlation: c(0.45, 10) },
-    ]);
+    ], { statistic: true });
     assert.equal(
       text,
       'When turnover was higher, plans on time tended to be lower (strongly correlated, r = -0.75 over 12 months); ' +
         'when the agency rate was higher, plans on time tended to be higher (moderately correlated, r = 0.45 over 10 months).',
     );
     assert.doesNotMatch(text, /caus/);
+    assert.equal(
+      describeCorrelations('plans on time', [{ name: 'turnover', correlation: c(-0.75) }]),
+      'When turnover was higher, plans on time tended to be lower (a strong link, over 12 months).',
+      'without the statistic, for councillors',
+    );
   });
   test('a weak link, no clear link, and too few months', () => {
-    assert.match(describeCorrelations('x', [{ name: 'y', correlation: c(-0.25) }]), /weakly correlated, r = -0\.25/);
+    assert.match(describeCorrelations('x', [{ name: 'y', correlation: c(-0.25) }], { statistic: true }), /weakly correlated, r = -0\.25/);
     assert.match(describeCorrelations('x', [{ name: 'y', correlation: c(0.1) }]), /^X and y did not move together in any clear way/);
     assert.match(describeCorrelations('x', [{ name: 'y', correlation: null }]), /fewer than 6 months/);
     assert.match(describeCorrelations('x', [{ name: 'y', correlation: c(0.9) }, { name: 'z', correlation: null }]), /Other measures have fewer than 6 months/);

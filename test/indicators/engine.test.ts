@@ -149,7 +149,8 @@ describe('reading the figures', () => {
     assert.ok(excl);
     assert.equal(excl.period.label, '2025-26 Q1');
     assert.equal(excl.current?.value, 50);
-    assert.equal(excl.current?.rag, 'amber');
+    assert.equal(excl.current?.rag, null, '1 of 2 is too few to rate (stored as amber against the target)');
+    assert.equal(excl.current?.tooFewToRate, true);
     assert.equal(excl.current?.suppressed, true, '1 of 2 would identify children');
     assert.equal(excl.previous?.value, 100);
     assert.equal(excl.direction, 'worsening');

@@ -53,9 +53,10 @@ test('exactly three months is in time, a day more is late', async () => {
   const q3 = async () => (await indicatorBreakdown(store, ID, 'age_band', 'quarter', '2024-10-01', VOICE_AS_OF)).map((r) => [r.label, r.numerator, r.denominator]);
   try {
     await answerV05('02/03/2025');
-    assert.deepEqual(await q3(), [['10-15', 1, 1], ['18-21', 0, 1], ['5-9', 1, 1]]);
+    // Age bands youngest first (not as text: 10-15, 18-21, 5-9).
+    assert.deepEqual(await q3(), [['5-9', 1, 1], ['10-15', 1, 1], ['18-21', 0, 1]]);
     await answerV05('03/03/2025');
-    assert.deepEqual(await q3(), [['10-15', 1, 1], ['18-21', 0, 1], ['5-9', 0, 1]]);
+    assert.deepEqual(await q3(), [['5-9', 0, 1], ['10-15', 1, 1], ['18-21', 0, 1]]);
   } finally {
     await answerV05(null);
   }

@@ -12,6 +12,7 @@ import { csvFilesUnder, importFiles } from '../../src/importers/index.ts';
 import { computeIndicators } from '../../src/store/indicators.ts';
 import { saveCaseAudits, type CaseAudit } from '../../src/store/case-audits.ts';
 import type { Store } from '../../src/store/open.ts';
+import type { IsoDate } from '../../src/core/dates.ts';
 import { openTestStore } from '../helpers.ts';
 
 export const AS_OF = '2026-03-31';
@@ -28,10 +29,11 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function seed(store: Store): Promise<void> {
+/** Small-scale synthetic data generated and imported as of `asOf` (default AS_OF), indicators computed. */
+export async function seed(store: Store, asOf: IsoDate = AS_OF): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'csinsight-security-'));
   try {
-    await generate({ scale: 'small', seed: 11, outDir: dir, asOf: AS_OF });
+    await generate({ scale: 'small', seed: 11, outDir: dir, asOf });
     // One run per collection year (episodes open across years appear in each), then the rest.
     const files = csvFilesUnder(dir);
     const years = [...new Set(files.map((f) => /ssda903_\d{4}/.exec(f.name)?.[0]).filter((y) => y !== undefined))].sort();
@@ -44,7 +46,7 @@ export async function seed(store: Store): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   await store.db.insertInto('child').values({ child_id: KNOWN_CHILD, sex: 1, dob: '2012-05-01', ethnic: 'WBRI', upn: null }).onConflict((oc) => oc.doNothing()).execute();
-  await computeIndicators(store, { asOf: AS_OF });
+  await computeIndicators(store, { asOf });
   const audits: CaseAudit[] = [
     { auditId: 'AUD-1', type: 'core', theme: null, auditedDate: '2026-01-10', childId: KNOWN_CHILD, auditor: 'A. Auditor', grade: 'inadequate', findings: CONFIDENTIAL_FINDING, actions: 'Strategy meeting' },
     ...Array.from({ length: 8 }, (_, i): CaseAudit => ({

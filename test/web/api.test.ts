@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { PERMISSIONS } from '../../src/core/access.ts';
+import { indicatorById } from '../../src/core/indicators/index.ts';
+import { tooFewToRate } from '../../src/core/rag.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { forgetVersion } from '../../src/store/figure-cache.ts';
 import type { Store } from '../../src/store/open.ts';
@@ -87,9 +89,10 @@ describe('JSON API', () => {
     const list = (await officer.inject({ url: '/api/indicators?period=quarter' })).json();
     const ehcp = list.areas.find((a: { area: string }) => a.area === 'ehcp');
     const card = ehcp.cards.find((c: { id: string }) => c.id === 'ehcp_20wk_excl');
-    const stored = await store.db.selectFrom('indicator_value').select(['value', 'rag']).where('indicator_id', '=', 'ehcp_20wk_excl').where('period_type', '=', 'quarter').where('period_start', '=', '2025-01-01').executeTakeFirstOrThrow();
+    const stored = await store.db.selectFrom('indicator_value').select(['value', 'rag', 'denominator']).where('indicator_id', '=', 'ehcp_20wk_excl').where('period_type', '=', 'quarter').where('period_start', '=', '2025-01-01').executeTakeFirstOrThrow();
     assert.equal(card.current.value, stored.value);
-    assert.equal(card.current.rag, stored.rag);
+    // Stored against the target; a figure on fewer than MIN_CASES_TO_RATE cases is read unrated.
+    assert.equal(card.current.rag, tooFewToRate(indicatorById('ehcp_20wk_excl')!, stored.denominator) ? null : stored.rag);
     assert.deepEqual(list.areas.map((x: { area: string }) => x.area).slice(0, 2), ['ehcp', 'home_education'], "the committee's order");
     const reds = ehcp.cards.filter((c: { current: { rag: string } | null }) => c.current?.rag === 'red').length;
     assert.equal(ehcp.tally.red, reds);

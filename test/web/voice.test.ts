@@ -59,6 +59,8 @@ describe('voice of the child page', () => {
     assert.match((await responses.first().textContent()) ?? '', /hard to understand[\s\S]*Youth council, Mar 2025[\s\S]*We did: We rewrote the letters/);
     assert.match(await text(page, '[data-voice=P2]'), /brothers and sisters/, 'an officer sees the quote from the children in care council');
     assert.match(await text(page, '[data-indicator=voice_answered_3m]'), /100\.0%/);
+    // The panels count the voice page's 12 months, not the quarter its indicator cards are for.
+    assert.match(await text(page, '[data-voice=P1] [data-testid=voice-counts]'), /^In the 12 months to 31 March 2025, /);
     await screenshot(page, 'voice-officer');
   });
 

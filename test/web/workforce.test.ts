@@ -36,10 +36,10 @@ describe('workforce page', () => {
     assert.match(note, /not proof that one caused the other/);
     assert.match(note, /r = -?\d\.\d\d over \d+ months/);
     assert.match(note, /EHC plans issued within 20 weeks/);
-    // Months in the chart's table: 24, the last the latest return (March 2025).
+    // Months in the chart's table: 24, the last the latest return (March 2025, still running on AS_OF).
     const rows = page.locator('[data-testid=stability-table] tbody tr');
     assert.equal(await rows.count(), 24);
-    assert.equal((await rows.last().locator('th').textContent())?.trim(), 'Mar 2025');
+    assert.equal((await rows.last().locator('th').textContent())?.trim(), 'Mar 2025 to 15 March');
     await screenshot(page, 'workforce-officer');
 
     // The team table: each team for the latest month, exact figures with the FTE behind them.

@@ -70,6 +70,7 @@ export function registerEhcp(program: Command): void {
           league.map((p) => ({
             partner: p.label,
             requested: p.requested,
+            due: p.due,
             on_time: p.returnedOnTime,
             percent_on_time: p.percentOnTime === null ? null : Number(p.percentOnTime.toFixed(1)),
             mean_days_late: p.meanDaysLate === null ? null : Number(p.meanDaysLate.toFixed(1)),

@@ -41,8 +41,10 @@ export const CARE_LEAVER_INDICATORS: IndicatorDefinition[] = [
     title: 'Care leavers aged 17 to 21 not in education, employment or training',
     description:
       'Of care leavers aged 17 to 21 with an activity recorded at the end of the period (or today, for the current ' +
-      'period), the percentage who are NEET (903 activity G4, G5 or G6), from the dated activity the leaving care ' +
-      'service records. Being NEET at 19 to 21 is linked to poorer outcomes for years. England reports about 38% of ' +
+      'period), the percentage who are not in education, employment or training (NEET), from what the leaving care ' +
+      'service records as it changes. It differs from the figure returned to the DfE once a year, which takes each ' +
+      'young person around their birthday. Being NEET at 19 to 21 is linked to poorer outcomes for years. England ' +
+      'reports about 38% of ' +
       'care leavers aged 19 to 21 NEET (DfE, Children looked after in England 2024); the local target is 35% with ' +
       'an amber band of 5 points.',
     unit: 'percent',
@@ -61,10 +63,10 @@ export const CARE_LEAVER_INDICATORS: IndicatorDefinition[] = [
   {
     ...COMMON,
     id: 'care_leavers_neet_oc3',
-    title: 'Care leavers NEET (SSDA903 OC3)',
+    title: 'Care leavers NEET around their birthday (yearly return to the DfE)',
     description:
-      'Of care leavers in the 903 OC3 return for the year (aged 17 to 21, recorded around their birthday), the ' +
-      'percentage who were NEET (G4, G5 or G6). Calculated the way the DfE publishes it (everyone in the return ' +
+      'Of care leavers in the year\'s return to the DfE (aged 17 to 21, each recorded around their birthday), the ' +
+      'percentage who were not in education, employment or training (NEET). Calculated the way the DfE publishes it (everyone in the return ' +
       'counts, including those not in touch), so it can sit beside the England and statistical-neighbour figures. ' +
       'Target as for the monthly measure: 35% with an amber band of 5 points.',
     unit: 'percent',
@@ -100,10 +102,10 @@ export const CARE_LEAVER_INDICATORS: IndicatorDefinition[] = [
   {
     ...COMMON,
     id: 'care_leavers_in_touch',
-    title: 'Care leavers the council is in touch with (OC3)',
+    title: 'Care leavers the council is in touch with (yearly return to the DfE)',
     description:
-      'Of care leavers in the 903 OC3 return for the year, the percentage the council was in touch with (IN_TOUCH = YES); ' +
-      'young people who have died are left out. Staying in touch is the basis of every other kind of help. England is ' +
+      'Of care leavers in the year\'s return to the DfE (each recorded around their birthday), the percentage the ' +
+      'council was in touch with; young people who have died are left out. Staying in touch is the basis of every other kind of help. England is ' +
       'about 90%; the local target is 95% with an amber band of 5 points.',
     unit: 'percent',
     polarity: 'higher',
@@ -117,10 +119,10 @@ export const CARE_LEAVER_INDICATORS: IndicatorDefinition[] = [
   {
     ...COMMON,
     id: 'care_leavers_suitable_accom',
-    title: 'Care leavers in suitable accommodation (OC3)',
+    title: 'Care leavers in suitable accommodation (yearly return to the DfE)',
     description:
-      'Of care leavers in the 903 OC3 return for the year, the percentage whose accommodation was judged suitable ' +
-      '(ACCOM code ending in 1); young people who have died are left out. Unsuitable or unknown accommodation is a ' +
+      'Of care leavers in the year\'s return to the DfE (each recorded around their birthday), the percentage whose ' +
+      'accommodation was judged suitable; young people who have died are left out. Unsuitable or unknown accommodation is a ' +
       'warning sign of homelessness and exploitation. England is close to 90%; local target 90% with an amber band ' +
       'of 5 points.',
     unit: 'percent',

@@ -53,6 +53,25 @@ export function groupLabel(dimension: Dimension, key: string | null): string {
   return LABELS[dimension]?.[key] ?? key;
 }
 
+/**
+ * Where an age band's label sorts: by the first age it covers ("Under 1" and "Under 5" first,
+ * "26 and over" after "22-25"), so bands read youngest to oldest rather than as text (1-4,
+ * 10-15, 16-17, 5-9). Groups that are not an age ("Unborn or not recorded", "Mixed ages") last.
+ */
+export function ageBandRank(label: string): number {
+  if (/^Under \d/.test(label)) return -1;
+  const from = /^(\d+)(?:-\d+| and over)$/.exec(label);
+  return from ? Number(from[1]) : Number.MAX_SAFE_INTEGER;
+}
+
+/** Breakdown groups in reading order: age bands youngest first, other dimensions as the row source sorts them; "Not recorded" last. */
+export function sortGroups<T extends { key: string | null; label: string }>(dimension: Dimension, rows: readonly T[]): T[] {
+  const last = (r: T) => (r.label === 'Not recorded' ? 1 : 0);
+  const rank = (r: T) => (dimension === 'age_band' ? ageBandRank(r.label) : 0);
+  // Array.prototype.sort is stable: ties keep the row source's order.
+  return [...rows].sort((a, b) => last(a) - last(b) || rank(a) - rank(b));
+}
+
 /** Themes recorded from return home interviews (docs/formats.md). */
 export const THEME_LABEL: Record<string, string> = {
   PUSH_HOME: 'Push factors at home', PUSH_PLACEMENT: 'Push factors in the placement', PEERS: 'Peers and friends',

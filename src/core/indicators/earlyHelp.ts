@@ -73,7 +73,7 @@ export const EARLY_HELP_INDICATORS: IndicatorDefinition[] = [
   {
     ...COMMON,
     id: 'early_help_needs_met',
-    title: 'Early help ending with needs met',
+    title: 'Early help ending well (needs met or stepped down to universal services)',
     description:
       'Of early help episodes that ended in the period, the percentage that ended with the family’s needs met ' +
       '(including those stepped down to universal services). Families who moved away are left out. Local target 75% ' +

@@ -13,7 +13,8 @@ import { WORKFORCE_INDICATORS } from './workforce.ts';
 import type { IndicatorDefinition } from './types.ts';
 
 export type * from './types.ts';
-export { DIMENSION_LABEL, groupLabel } from './dimensions.ts';
+export { DIMENSION_LABEL, groupLabel, sortGroups } from './dimensions.ts';
+export { quantityHeadings, type QuantityHeadings } from './quantities.ts';
 
 export const INDICATORS: readonly IndicatorDefinition[] = [
   ...EHCP_INDICATORS,

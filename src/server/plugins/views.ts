@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import fastifyView from '@fastify/view';
 import nunjucks from 'nunjucks';
 import { can, type Permission, type Role } from '../../core/access.ts';
-import { POLARITY_LABEL, type Polarity } from '../../core/rag.ts';
+import { POLARITY_LABEL, TOO_FEW_TO_RATE, type Polarity } from '../../core/rag.ts';
 import { formatDate, formatNumber, ragTagClass } from '../format.ts';
 import { countFormatter } from '../present.ts';
 
@@ -78,6 +78,7 @@ export async function views(app: FastifyInstance): Promise<void> {
         env.addFilter('num', formatNumber);
         env.addFilter('ragTag', ragTagClass);
         env.addFilter('polarity', (p: Polarity) => POLARITY_LABEL[p] ?? '');
+        env.addGlobal('TOO_FEW_TO_RATE', TOO_FEW_TO_RATE);
       },
     },
   });

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can, type Role } from '../../core/access.ts';
 import { addDays, addMonths, type IsoDate } from '../../core/dates.ts';
 import { EARLY_HELP_LEVEL, EARLY_HELP_OUTCOME, EARLY_HELP_SOURCE, GOOD_ENDINGS, RETURN_MONTHS, type EarlyHelpOutcome } from '../../core/earlyHelp.ts';
-import { periodOf, periodsBetween, type Period } from '../../core/periods.ts';
+import { periodOf, periodsTo, type Period } from '../../core/periods.ts';
 import { indicatorHistory, indicatorSummary, type IndicatorPoint } from '../../store/indicators.ts';
 import {
   earlyHelpPicture, newEpisodesByMonth, returnsAfterEarlyHelp, type EarlyHelpPicture, type SourceMonthCount,
@@ -80,7 +80,7 @@ export async function earlyHelpRoutes(app: FastifyInstance): Promise<void> {
 
   async function aggregates(role: Role | undefined) {
     const asOf = app.asOf();
-    const months = periodsBetween('month', periodOf(addMonths(asOf, -(CHART_MONTHS - 1)), 'month').start, asOf);
+    const months = periodsTo('month', periodOf(addMonths(asOf, -(CHART_MONTHS - 1)), 'month').start, asOf);
     const [picture, byMonth, quarter, newEpisodes, stepDowns, needsMet, stepUp] = await Promise.all([
       earlyHelpPicture(app.store, { asOf }),
       newEpisodesByMonth(app.store, { from: months[0]!.start, to: asOf }),
@@ -101,6 +101,8 @@ export async function earlyHelpRoutes(app: FastifyInstance): Promise<void> {
         started: shown.text('started'),
         stepDowns: shown.text('source|STEP_DOWN'),
         needsMet: shownRate(shown, 'good', 'ended'),
+        // The good endings as the table of endings below shows them, adding up to needsMet's count.
+        endedWell: GOOD_ENDINGS.map((k) => `${EARLY_HELP_OUTCOME[k].toLowerCase()} (${shown.text(`outcome|${k}`)})`).join(' or '),
         stepUp: shownRate(shown, 'outcome|STEP_UP', 'ended'),
       },
       cards: quarter.filter((s) => s.definition.area === 'early_help').map((s) => indicatorCard(s, role)),
@@ -114,6 +116,7 @@ export async function earlyHelpRoutes(app: FastifyInstance): Promise<void> {
         kind: 'bars',
         stacked: true,
         labels: months.map((m) => m.label),
+        partial: months.map((m) => Boolean(m.partTo)),
         series: Object.entries(EARLY_HELP_SOURCE).map(([key, name]) => ({ name, values: months.map((m) => shown.value(`cell|${key}|${m.start}`)) })),
       },
       monthlyTable: months.map((m) => ({ label: m.label, counts: Object.keys(EARLY_HELP_SOURCE).map((k) => shown.text(`cell|${k}|${m.start}`)) })),

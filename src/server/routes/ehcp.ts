@@ -68,6 +68,7 @@ function leagueView(rows: PartnerLeagueRow[], role: Role | undefined) {
       partner: r.partner,
       label: r.label,
       requested: count(r.requested),
+      due: count(r.due),
       returnedOnTime: count(r.returnedOnTime),
       percentOnTime: r.percentOnTime === null ? 'None due yet' : suppress && rateIsDisclosive(r.returnedOnTime, r.due) ? SMALL : formatNumber(r.percentOnTime, 'percent'),
       meanDaysLate: r.meanDaysLate === null ? 'None late' : fewLate ? SMALL : `${formatNumber(r.meanDaysLate)} days`,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { can, type Role } from '../../core/access.ts';
 import { LOCAL_SOURCE, REFERRAL_SOURCE_LABEL } from '../../core/cin.ts';
 import { addDays, addMonths, type IsoDate } from '../../core/dates.ts';
-import { periodOf, periodsBetween, type Period } from '../../core/periods.ts';
+import { periodOf, periodsTo, type Period } from '../../core/periods.ts';
 import { indicatorHistory, indicatorSummary, type IndicatorPoint } from '../../store/indicators.ts';
 import {
   frontDoorTotals, overdueAssessments, referralSourceChange, referralsBySourceMonth, repeatReferrals, type SourceChange, type SourceMonth,
@@ -97,7 +97,7 @@ export async function frontDoorRoutes(app: FastifyInstance): Promise<void> {
 
   async function aggregates(role: Role | undefined) {
     const w = window();
-    const months = periodsBetween('month', periodOf(addMonths(app.asOf(), -(CHART_MONTHS - 1)), 'month').start, app.asOf());
+    const months = periodsTo('month', periodOf(addMonths(app.asOf(), -(CHART_MONTHS - 1)), 'month').start, app.asOf());
     const [totals, byMonth, change, quarter, monthly] = await Promise.all([
       frontDoorTotals(app.store, w),
       referralsBySourceMonth(app.store, { from: months[0]!.start, to: app.asOf() }),
@@ -126,6 +126,7 @@ export async function frontDoorRoutes(app: FastifyInstance): Promise<void> {
           kind: 'bars',
           stacked: true,
           labels: months.map((m) => m.label),
+          partial: months.map((m) => Boolean(m.partTo)),
           series: series.names.map((name) => ({ name, values: months.map((m) => shown.value(cell(name, m))) })),
         },
         table: { names: series.names, rows: months.map((m) => ({ label: m.label, counts: series.names.map((name) => shown.text(cell(name, m))) })) },
@@ -135,7 +136,7 @@ export async function frontDoorRoutes(app: FastifyInstance): Promise<void> {
         label: c.label,
         previous: shown.text(`previous|${c.source}`),
         latest: shown.text(`latest|${c.source}`),
-        trend: c.latest > c.previous ? 'Growing' : c.latest < c.previous ? 'Fading' : 'Steady',
+        trend: c.latest > c.previous ? 'Growing' : c.latest < c.previous ? 'Falling' : 'Steady',
       })),
     };
   }

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { DIMENSION_LABEL, indicatorById, type Dimension, type IndicatorDefinition } from '../../core/indicators/index.ts';
+import { DIMENSION_LABEL, indicatorById, quantityHeadings, type Dimension, type IndicatorDefinition } from '../../core/indicators/index.ts';
 import { PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
 import { seesSuppressedCounts, type Role } from '../../core/access.ts';
 import { RAG_LABEL } from '../../core/rag.ts';
@@ -104,6 +104,7 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
       areaLabel: AREA_LABEL[def.area],
       unitLabel: UNIT_LABEL[def.unit],
       target: targetText(def),
+      quantities: quantityHeadings(def),
       periods: def.periodTypes.map((p) => ({ value: p, text: PERIOD_LABEL[p], current: p === v.period })),
       dimensions: def.dimensions.map((d) => ({ value: d, text: DIMENSION_LABEL[d], selected: d === v.breakdown.by })),
       ragLabel: RAG_LABEL,

@@ -104,7 +104,7 @@ export async function missingRoutes(app: FastifyInstance): Promise<void> {
       totals: { episodes: shown.text('episodes'), children: count(patterns.children) },
       cards: summaries.filter((s) => s.definition.area === 'missing').map((s) => indicatorCard(s, role)),
       monthly,
-      monthlyChart: jsonForScript({ kind: 'bars', labels: monthly.map((m) => m.label), series: [{ name: 'Missing episodes', values: monthly.map((m) => m.value) }] }),
+      monthlyChart: jsonForScript({ kind: 'bars', labels: monthly.map((m) => m.label), partial: monthly.map((m) => m.partial), series: [{ name: 'Missing episodes', values: monthly.map((m) => m.value) }] }),
       // Counts that would be suppressed are left out of the chart; the table shows "<6".
       dayChart: jsonForScript({
         kind: 'bars',

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { seesSuppressedCounts, type Role } from '../../core/access.ts';
 import { addMonths, type IsoDate } from '../../core/dates.ts';
-import { periodOf, periodsBetween } from '../../core/periods.ts';
+import { periodOf, periodsTo } from '../../core/periods.ts';
 import {
   emptyPriorityVoice,
   quoteThreshold,
@@ -91,7 +91,7 @@ export async function voiceRoutes(app: FastifyInstance): Promise<void> {
   async function voiceView(role: Role | undefined) {
     const asOf = app.asOf();
     const w = voiceWindow(asOf);
-    const quarters = periodsBetween('quarter', addMonths(asOf, -3 * (QUARTERS - 1)), asOf);
+    const quarters = periodsTo('quarter', addMonths(asOf, -3 * (QUARTERS - 1)), asOf);
     const trendWindow = { from: quarters[0]!.start, to: asOf };
     const [overview, byPriorityQ, byThemeQ, summaries, responses] = await Promise.all([
       voiceOverview(app.store, w),
@@ -112,6 +112,7 @@ export async function voiceRoutes(app: FastifyInstance): Promise<void> {
           kind: 'bars',
           stacked: true,
           labels: quarters.map((q) => q.label),
+          partial: quarters.map((q) => Boolean(q.partTo)),
           series: groups.slice(0, drawn).map((g) => ({ name: g.label, values: quarters.map((q) => chartValue(voices(g.key, q.start))) })),
         }),
         headings: groups.map((g) => g.label),
@@ -144,7 +145,7 @@ export async function voiceRoutes(app: FastifyInstance): Promise<void> {
         { key: 'source', caption: 'How we heard', heading: 'Source', rows: rows('source') },
       ],
       priorities: overview.byPriority.map((p) => ({ id: p.key!, title: p.label, voice: panels.byPriority[p.key!]! })),
-      period: panels.period,
+      voicePeriod: panels.period,
       responses,
       suppressed: suppressedFor(role),
     };

@@ -5,16 +5,16 @@
 // councillors, as counts of children are (see core/indicators/workforce.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Role } from '../../core/access.ts';
+import { seesSuppressedCounts, type Role } from '../../core/access.ts';
 import { addMonths, type IsoDate } from '../../core/dates.ts';
 import { indicatorById, type IndicatorDefinition } from '../../core/indicators/index.ts';
-import { periodOf } from '../../core/periods.ts';
+import { periodOf, periodTo } from '../../core/periods.ts';
 import { correlation, describeCorrelations } from '../../core/workforce.ts';
 import { indicatorBreakdown, indicatorHistory, indicatorSummary } from '../../store/indicators.ts';
 import { cswwYearlyMeasures } from '../../store/queries/csww.ts';
 import { STABILITY_IDS, TEAM_TABLE_IDS, timelinessIds, workforceCoverage } from '../../store/queries/workforce.ts';
 import { HttpError } from '../errors.ts';
-import { formatNumber, jsonForScript } from '../format.ts';
+import { formatDate, formatNumber, jsonForScript } from '../format.ts';
 import { breakdownFigures, indicatorCard, showPoint, WITHHELD_GROUP, type ShownFigure } from '../present.ts';
 import { parse } from '../validate.ts';
 
@@ -83,13 +83,16 @@ export async function workforceRoutes(app: FastifyInstance): Promise<void> {
     const end = periodOf(latest ?? app.asOf(), 'month').start;
     const months = Array.from({ length: CHART_MONTHS }, (_, i) => addMonths(end, i - CHART_MONTHS + 1));
 
-    const [census, summaries, teams, timeliness, stability] = await Promise.all([
+    const [census, summaries, teams, timeliness, stability, teamHistory] = await Promise.all([
       cswwYearlyMeasures(app.store),
       indicatorSummary(app.store, { periodType: 'quarter', asOf: app.figuresAsOf }),
       month ? Promise.all(TEAM_TABLE_IDS.map((id) => teamColumn(id, month, role))) : Promise.resolve([]),
       Promise.all(timelinessIds().map((id) => serviceSeries(id, months, role))),
       q.team ? teamSeries(q.team, months, role) : Promise.all(STABILITY_IDS.map((id) => serviceSeries(id, months, role))),
+      indicatorHistory(app.store, TEAM_TABLE_IDS[0]!, 'month'),
     ]);
+    // A month still running is shown as it stands on the figures' date, not "at the end of" it.
+    const runningTo = teamHistory.find((p) => p.period.start === month)?.partialTo ?? null;
     const scope = q.team ? `the ${q.team} team` : 'the whole service';
     // Turnover and agency use are the measures of churn; vacancies are drawn for context.
     const churn = stability.filter((s) => s.id !== 'workforce_vacancy_rate');
@@ -98,11 +101,13 @@ export async function workforceRoutes(app: FastifyInstance): Promise<void> {
       text: describeCorrelations(
         SHORT[t.id] ?? t.title,
         churn.map((s) => ({ name: `${SHORT[s.id]} (${scope})`, correlation: correlation(s.values, t.values) })),
+        { statistic: role !== undefined && !seesSuppressedCounts(role) },
       ),
     }));
     return {
       month,
       monthLabel: month ? periodOf(month, 'month').label : null,
+      teamCaption: !month ? null : runningTo ? `Each team on ${formatDate(runningTo)} (${periodOf(month, 'month').label} so far)` : `Each team at the end of ${periodOf(month, 'month').label}`,
       team: q.team ?? null,
       scope,
       coverage: {
@@ -110,7 +115,8 @@ export async function workforceRoutes(app: FastifyInstance): Promise<void> {
         teams: [{ value: '', text: 'Whole service', selected: !q.team }, ...coverage.teams.map((t) => ({ value: t, text: t, selected: t === q.team }))],
       },
       cards: summaries.filter((s) => s.definition.area === 'workforce').map((s) => indicatorCard(s, role)),
-      columns: TEAM_TABLE_IDS.map((id) => ({ id, title: definition(id).title })),
+      // "3 of 12" under a rate only: a caseload's cases and FTE are not one "of" the other.
+      columns: TEAM_TABLE_IDS.map((id) => ({ id, title: definition(id).title, fraction: definition(id).aggregate === 'rate' })),
       teams: [...new Set(teams.flatMap((column) => [...column.keys()]))].sort().map((team) => ({
         team,
         figures: TEAM_TABLE_IDS.map((id, i): ShownFigure & { id: string } => {
@@ -118,7 +124,8 @@ export async function workforceRoutes(app: FastifyInstance): Promise<void> {
           return shown ? { id, ...shown } : { id, value: null, text: 'No data', numeratorText: '', denominatorText: '' };
         }),
       })),
-      chart: { labels: months.map((m) => periodOf(m, 'month').label), stability, timeliness },
+      // The month still running is labelled as a part month ("Dec 2026 to 3 December").
+      chart: { labels: months.map((m) => periodTo(periodOf(m, 'month'), app.asOf()).label), stability, timeliness },
       comparisons,
       // The DfE's yearly measures from the workforce census, newest year first, beside the months.
       census: census.reverse().map((m) => ({

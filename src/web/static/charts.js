@@ -60,10 +60,15 @@
       });
   }
 
+  // A part period (the month or quarter still running) is not joined to the line of whole periods
+  // as if it were one: it is drawn apart, dashed with a hollow point, and named in the legend.
+  var PART = 'So far (period still running)';
   function trend(el, d) {
     var r = range(d);
+    var partial = d.partial || [];
+    var whole = d.values.map(function (v, i) { return partial[i] ? null : v; });
     var series = {
-      name: d.title, type: 'line', data: d.values, connectNulls: false, symbolSize: 7,
+      name: d.title, type: 'line', data: whole, connectNulls: false, symbolSize: 7,
       lineStyle: { color: LINE, width: 3 }, itemStyle: { color: LINE },
       markArea: { silent: true, label: { show: false }, data: bands(d, r) },
     };
@@ -71,29 +76,73 @@
       series.markLine = { silent: true, symbol: 'none', lineStyle: { color: '#0b0c0c', type: 'dashed', width: 2 },
         label: { formatter: 'Target ' + d.target + suffix(d.unit), position: 'insideEndTop' }, data: [{ yAxis: d.target }] };
     }
+    var all = [series];
+    if (partial.some(Boolean)) {
+      var part = d.values.map(function (v, i) { return partial[i] || partial[i + 1] ? v : null; });
+      all.push({ name: PART, type: 'line', data: part, connectNulls: false, symbol: 'emptyCircle', symbolSize: 9,
+        lineStyle: { color: LINE, width: 2, type: 'dashed' }, itemStyle: { color: LINE } });
+    }
+    var text = function (v) { return v === null || v === undefined ? 'Withheld or no data' : (Math.round(v * 10) / 10) + suffix(d.unit); };
     return {
       animation: false,
       grid: { left: 60, right: 30, top: 30, bottom: 60 },
-      tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null || v === undefined ? 'Withheld or no data' : (Math.round(v * 10) / 10) + suffix(d.unit); } },
+      legend: all.length > 1 ? { top: 0, data: [PART] } : undefined,
+      tooltip: { trigger: 'axis', formatter: function (items) {
+        var i = items[0].dataIndex;
+        return escapeHtml(items[0].axisValueLabel) + '<br>' + escapeHtml(text(d.values[i])) + (partial[i] ? ' (so far)' : '');
+      } },
       xAxis: { type: 'category', data: d.labels, axisLabel: { rotate: d.labels.length > 12 ? 45 : 0 } },
       yAxis: { type: 'value', min: r.min, max: r.max, axisLabel: { formatter: '{value}' + suffix(d.unit) } },
-      series: [series],
+      series: all,
     };
   }
 
-  // Simple bars: { labels, series: [{ name, values }] }.
+  // Simple bars: { labels, series: [{ name, values }] }. A null value is a count withheld (small
+  // numbers): it is marked as withheld where its bar would stand (on top of the others in a stack),
+  // never left as an empty space that reads as zero.
+  var WITHHELD = 'Withheld (small numbers)';
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
+  }
+  function withheldMarks(d) {
+    var marks = [];
+    d.labels.forEach(function (_, i) {
+      var missing = d.series.some(function (s) { return s.values[i] === null; });
+      if (!missing) return;
+      var below = d.stacked ? d.series.reduce(function (n, s) { return n + (s.values[i] || 0); }, 0) : 0;
+      marks.push([i, below]);
+    });
+    return marks;
+  }
   function bars(d) {
+    var marks = withheldMarks(d);
+    // A part period's bar (3 days of a month) is pale and hatched, so it does not read as a fall;
+    // its label says to when it runs ("Dec 2026 to 3 December").
+    var partial = d.partial || [];
+    var series = d.series.map(function (s, i) {
+      var colour = PALETTE[i % PALETTE.length];
+      return { name: s.name, type: 'bar', stack: d.stacked ? 'all' : undefined,
+        data: s.values.map(function (v, j) {
+          return partial[j] ? { value: v, itemStyle: { color: colour, opacity: 0.45, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -Math.PI / 4, color: 'rgba(255, 255, 255, 0.8)' } } } : v;
+        }),
+        itemStyle: { color: colour } };
+    });
+    if (marks.length) {
+      series.push({ name: WITHHELD, type: 'scatter', data: marks, symbol: 'diamond', symbolSize: 14, symbolOffset: [0, -7],
+        itemStyle: { color: '#ffffff', borderColor: '#0b0c0c', borderWidth: 2 }, tooltip: { show: false }, z: 5 });
+    }
     return {
       animation: false,
       grid: { left: 60, right: 20, top: 40, bottom: 60 },
       legend: { top: 0 },
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', formatter: function (items) {
+        return [items[0].axisValueLabel].concat(items.filter(function (it) { return it.seriesType === 'bar'; }).map(function (it) {
+          return it.marker + escapeHtml(it.seriesName) + ': ' + (it.value === null || it.value === undefined ? WITHHELD : String(Math.round(it.value * 10) / 10));
+        })).map(function (line, i) { return i === 0 ? escapeHtml(line) : line; }).join('<br>');
+      } },
       xAxis: { type: 'category', data: d.labels, axisLabel: { interval: 0, rotate: d.labels.length > 8 ? 45 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: d.series.map(function (s, i) {
-        return { name: s.name, type: 'bar', stack: d.stacked ? 'all' : undefined, data: s.values,
-          itemStyle: { color: PALETTE[i % PALETTE.length] } };
-      }),
+      series: series,
     };
   }
 
