@@ -5,7 +5,7 @@ import {
   ADOPTION_PLACEMENTS, FIRST_LEGAL_STATUS_TEEN, FIRST_LEGAL_STATUS_YOUNG, NEED, PLACEMENT_0_4, PLACEMENT_13_15,
   PLACEMENT_16_17, PLACEMENT_5_12, PLACEMENT_CHANGE_REASON, RESIDENTIAL, postcode, providerFor,
 } from './distributions.ts';
-import { YEAR_DAYS } from './days.ts';
+import { birthday, YEAR_DAYS } from './days.ts';
 import type { Random } from './random.ts';
 
 export interface Episode {
@@ -96,15 +96,16 @@ function adoptionChanges(r: Random, start: number): Change[] {
  */
 const TEMPORARY_LS_DAYS: Readonly<Record<string, number>> = { L1: 3, L2: 21 };
 
-function ordinaryChanges(r: Random, plan: CarePlan, firstLs: string, firstPlace: string): Change[] {
+function ordinaryChanges(r: Random, plan: CarePlan, firstLs: string, firstPlace: string, asOf: number): Change[] {
   const out: Change[] = [];
   let ls = firstLs;
   let place = firstPlace;
-  // Police protection or an emergency protection order gives way to another status in time.
+  // Police protection or an emergency protection order gives way to another status in time, and by asOf:
+  // the rules count a temporary status still open in the year's return to the end of the year.
   const limit = TEMPORARY_LS_DAYS[firstLs];
-  if (limit !== undefined && plan.end - plan.start > limit) {
+  if (limit !== undefined && (plan.end - plan.start > limit || plan.end > asOf)) {
     ls = nextLegalStatus(r, ls) as string;
-    out.push({ day: plan.start + r.int(1, limit), ls });
+    out.push({ day: Math.min(plan.start + r.int(1, limit), asOf), ls });
   }
   // Unsettled children move more often; placement moves every year or so on average.
   const gap = r.chance(0.25) ? 120 : 380;
@@ -131,11 +132,14 @@ export function careEpisodes(r: Random, plan: CarePlan, asOf: number): Episode[]
   const ageAtStart = (plan.start - plan.dob) / YEAR_DAYS;
   const cin = r.weighted(NEED);
   const homePost = postcode(r);
-  const firstLs = plan.adoption ? 'C1' : r.weighted(ageAtStart < 10 ? FIRST_LEGAL_STATUS_YOUNG : FIRST_LEGAL_STATUS_TEEN);
+  // Youth justice statuses (J1 ...) only for a child over 10 when the episode begins (rule 358).
+  const drawnLs = plan.adoption ? 'C1' : r.weighted(plan.start <= birthday(plan.dob, 10) ? FIRST_LEGAL_STATUS_YOUNG : FIRST_LEGAL_STATUS_TEEN);
+  // Entering care on asOf itself, a temporary status could not have given way by then (rules 361, 362).
+  const firstLs = TEMPORARY_LS_DAYS[drawnLs] !== undefined && plan.start >= asOf ? (nextLegalStatus(r, drawnLs) as string) : drawnLs;
   const firstPlace = allowedPlacement(firstLs, plan.adoption ? 'U6' : (plan.placement ?? placementFor(r, ageAtStart)));
   const first = episode(r, plan.start, 'S', firstLs, cin, firstPlace, homePost);
   const episodes = [first];
-  const changes = plan.adoption ? adoptionChanges(r, plan.start) : ordinaryChanges(r, plan, firstLs, firstPlace);
+  const changes = plan.adoption ? adoptionChanges(r, plan.start) : ordinaryChanges(r, plan, firstLs, firstPlace, asOf);
   // An adoption order follows the adoptive placement by six months to a year.
   const end = plan.adoption ? (changes[changes.length - 1] as Change).day + r.int(180, 360) : plan.end;
   for (const drawn of changes) {

@@ -120,10 +120,12 @@ export function lookedAfterChild(
     const rate = repeatMissing ? 12 : missingRate(r) * missingScale * (residential ? 1.8 : 1);
     child.missing = missingEpisodes(r, from, to, rate, 0.3, win.asOf);
     addInterviews(r, child.missing, win.asOf, 'PUSH_PLACEMENT');
+    // Missing on the day care ceased at 18: the reason it ceased is E8 (rule 580).
+    if (careEnd === birthday(dob, 18) && child.missing.some((m) => m.end === careEnd)) (episodes[episodes.length - 1] as Episode).rec = 'E8';
   }
 
-  // Care leavers: relevant children who leave care at 16 or over after 13 weeks since 14.
-  if (careEnd !== null && careEnd >= birthday(dob, 16) && careEnd - Math.max(plan.start, birthday(dob, 14)) >= 91
+  // Care leavers: relevant children who leave care after their 16th birthday after 13 weeks since 14 (rule 1001).
+  if (careEnd !== null && careEnd > birthday(dob, 16) && careEnd - Math.max(plan.start, birthday(dob, 14)) >= 91
     && !['E11', 'E12'].includes(plan.ceaseReason)) {
     child.activities = activityTimeline(r, dob, careEnd, win.asOf);
     child.oc3 = oc3Records(r, dob, careEnd, child.activities, win);

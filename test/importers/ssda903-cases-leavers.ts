@@ -82,6 +82,10 @@ rule('1001', leaver({ episodes_last: ['{c},01/05/2024,S,V3,N1,U4,PR1,01/10/2024,
 // The same episode in both returns, open last year and ended this year: the ended copy is counted.
 rule('1001', leaver({ episodes_last: ['{c},01/03/2025,S,C2,N1,U4,PR1,,,,,,'], episodes: ['{c},01/03/2025,S,C2,N1,U4,PR1,10/04/2025,E13,,,,'] }),
   leaver({ episodes_last: ['{c},01/03/2025,S,C2,N1,U4,PR1,,,,,,'], episodes: ['{c},01/03/2025,S,C2,N1,U4,PR1,01/08/2025,E13,,,,'] }));
+// Care continuing (RNE not S) from before last year's start: the 13 weeks may lie in an older return, not reported;
+// the same care begun (S) in view is.
+rule('1001', leaver({ episodes_last: ['{c},01/03/2024,S,C2,N1,U4,PR1,01/05/2024,E13,,,,'] }),
+  leaver({ episodes_last: ['{c},01/03/2024,P,C2,N1,U4,PR1,01/05/2024,E13,,,,'] }));
 // No episode in either return: reported when all care since 16 would show in them (turned 16 from 1 April 2024).
 const AGED_17 = { header: ['{c},F,01/06/2008,WBRI,UN1,,'], oc3: ['{c},01/06/2008,YES,F1,D1'] };
 rule('1001', { ...AGED_17, ...OTHER_LAST }, leaver({ ...OTHER_LAST }));

@@ -97,18 +97,20 @@ const EPISODE_CHECKS: CrossCheck[] = [
 
 /**
  * Care leavers' episodes of this year and last year (1001): one per start date (the one with an end date
- * kept), the last one still open ending at the end of the collection year.
+ * kept), the last one still open ending at the end of the collection year. begun_before: the earliest of
+ * them continues care (RNE not S) from before last year, so part of the care since 14 is in an older return.
  */
-const LEAVER_EPISODES = `eps AS MATERIALIZED (SELECT DISTINCT ON (o.y, o.child_id, e.decom) o.y, o.child_id, o.dob, e.decom, e.dec, e.rec, e.ls
+const LEAVER_EPISODES = `eps AS MATERIALIZED (SELECT DISTINCT ON (o.y, o.child_id, e.decom) o.y, o.child_id, o.dob, e.decom, e.dec, e.rec, e.ls, e.rne
     FROM s_oc3 o JOIN s_episodes e ON e.child_id = o.child_id AND e.y IN (o.y, o.y - 1) AND e.decom IS NOT NULL
     ORDER BY o.y, o.child_id, e.decom, e.dec NULLS LAST),
-  spans AS (SELECT *, decom = max(decom) OVER w AS last,
+  spans AS (SELECT *, decom = max(decom) OVER w AS last, decom = min(decom) OVER w AS first,
       CASE WHEN dec IS NULL AND decom = max(decom) OVER w THEN ${yearEnd('y')} ELSE dec END AS until
     FROM eps WINDOW w AS (PARTITION BY y, child_id)),
   care AS MATERIALIZED (SELECT y, child_id,
       coalesce(sum(greatest(until - greatest(decom, ${age('dob', 14)}), 0)) FILTER (WHERE coalesce(ls, '') NOT IN ('V3', 'V4')), 0) AS after14,
       coalesce(sum(greatest(until - greatest(decom, ${age('dob', 16)}), 0)) FILTER (WHERE coalesce(ls, '') NOT IN ('V3', 'V4')), 0) AS after16,
-      bool_or(last AND rec IN ('E11', 'E12')) AS adopted
+      bool_or(last AND rec IN ('E11', 'E12')) AS adopted,
+      bool_or(first AND rne IS DISTINCT FROM 'S' AND decom < ${yearStart('y - 1')}) AS begun_before
     FROM spans GROUP BY y, child_id)`;
 
 const OC3x = (extra = '') => `SELECT o.f, o.r, o.y, o.child_id AS child${extra}`;
@@ -130,13 +132,15 @@ const UASC_LEAVERS = `FROM s_uasc u JOIN s_oc3 o ON o.child_id = u.child_id AND 
 
 const OC3_CHECKS: CrossCheck[] = [
   // 1001: under 20 at the end of the year (the validator's own limit: older care leavers' episodes are before the
-  // two years), and not 13 weeks looked after from 14 with a day after 16, or adopted at the end.
+  // two years), and not 13 weeks looked after from 14 with a day after 16, or adopted at the end. The 13 weeks are
+  // not asked of care continuing from before last year (begun_before): the validator, seeing only the two years,
+  // reports those too, its false positives.
   check('1001', `WITH ${LEAVER_EPISODES}
     ${OC3x()}, NULL AS field, '(' || coalesce(c.after14, 0) || ' days looked after from 14, ' || coalesce(c.after16, 0) || ' from 16'
         || CASE WHEN c.adopted THEN ', adopted' ELSE '' END || ')' AS detail, ${OC3_VALS} AS vals
     FROM s_oc3 o LEFT JOIN care c ON c.y = o.y AND c.child_id = o.child_id
     WHERE ${bothYears('o.y')} AND ${age('o.dob', 20)} > ${yearEnd('o.y')}
-      AND (c.adopted OR coalesce(c.after14, 0) < 91 OR coalesce(c.after16, 0) < 1) AND (c.child_id IS NOT NULL OR ${since16InView('o')})`),
+      AND (c.adopted OR (coalesce(c.after14, 0) < 91 AND NOT coalesce(c.begun_before, false)) OR coalesce(c.after16, 0) < 1) AND (c.child_id IS NOT NULL OR ${since16InView('o')})`),
   check('1002', `${OC3x()}, NULL AS field, NULL AS detail, ${OC3_VALS} AS vals FROM s_oc3 o
     WHERE ${bothYears('o.y')} AND ${since16InView('o')}
       AND NOT EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = o.child_id AND e.y IN (o.y, o.y - 1))`),
