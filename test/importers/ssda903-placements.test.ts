@@ -12,7 +12,7 @@ import { EPISODES, HEADER } from '../../src/generate/layout.ts';
 import { csv } from './helpers.ts';
 
 const UASC = 'CHILD,SEX,DOB,DUC';
-const header = (...children: string[]) => csv(HEADER.join(','), ...children.map((c) => `${c},F,01/01/2008,WBRI,UN1,0,`));
+const header = (...children: string[]) => csv(HEADER.join(','), ...children.map((c) => `${c},F,01/01/2008,WBRI,UN2,0,`));
 /** An open episode with the home postcode and no placement postcode. */
 const noPlacementPostcode = (child: string) => `${child},01/05/2024,S,C2,N1,U4,PR1,,,,AB1 2CD,,`;
 
