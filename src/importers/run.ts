@@ -87,17 +87,22 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
         if (!uniqueInFiles || state.files.get(spec)! > 1) repeats.push(spec);
       }
       phase('indexes and duplicate checks');
+      if (state.engine === 'postgres') await tx.exec(CHECK_SETTINGS);
       for (const spec of staged) {
         for (const check of spec.returnChecks ?? []) {
           await runCheck(tx, check, names, errors);
-          phase(`check ${/'([^']+)' AS rule/.exec(check)?.[1] ?? ''}`);
+          phase(`check ${rulesOf(check)}`);
         }
       }
       phase('checks of each return');
       await keepLatest(tx, repeats);
       phase('latest version of each key');
-      for (const spec of staged) for (const check of checksOf(spec)) await runCheck(tx, check, names, errors);
-      phase('checks');
+      for (const spec of staged) {
+        for (const check of checksOf(spec)) {
+          await runCheck(tx, check, names, errors);
+          phase(`check ${spec.id} ${rulesOf(check)}`);
+        }
+      }
       if (errors.count > 0 || options.checkOnly) throw new Rejected();
       for (const spec of staged) {
         const years = [...(state.years.get(spec) ?? [])];
@@ -168,6 +173,15 @@ async function preflightAll(files: ImportFile[], options: ImportOptions, errors:
   return jobs;
 }
 
+/**
+ * PostgreSQL settings for the checks across rows, on the run's transaction only. JIT off: the checks
+ * are many statements of many expressions over big staging tables, and compiling each cost more
+ * than it saved. CHECK_WORK_MEM: the chains of episodes are sorted and hashed whole, which at the
+ * default 4MB spilled to disk in sorts of the whole table.
+ */
+const CHECK_WORK_MEM = '128MB';
+const CHECK_SETTINGS = `SET LOCAL jit = off; SET LOCAL work_mem = '${CHECK_WORK_MEM}'`;
+
 /** CSINSIGHT_IMPORT_TIMING=1 prints how long each phase of a run took, for profiling. */
 function phaseTimer(): (phase: string) => void {
   if (!process.env.CSINSIGHT_IMPORT_TIMING) return () => {};
@@ -177,6 +191,11 @@ function phaseTimer(): (phase: string) => void {
     console.error(`import: ${phase} ${((now - last) / 1000).toFixed(2)} s`);
     last = now;
   };
+}
+
+/** The rule codes a check reports (several when checks share a query), to name it in the timings. */
+function rulesOf(check: string): string {
+  return [...check.matchAll(/'([^']+)' AS rule/g)].map((m) => m[1]).join(',');
 }
 
 /** JSON for a jsonb column: jsonb cannot hold NUL, which a hostile file can put in a message. */

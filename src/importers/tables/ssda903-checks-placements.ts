@@ -1,22 +1,13 @@
 // SSDA903 checks across rows, files and years about placements (type, provider, reason for change, URN), in SQL over the staging tables
 // (building blocks in ./ssda903-sql.ts; codes and messages from the rule register).
-// The rules along each child's chain of episodes share one pass (window functions over each return's
-// episodes, with the Header's date of birth), computed once and materialised.
+// The rules along each child's chain of episodes share one pass with those of ./ssda903-checks.ts
+// (WITH_CHAIN: window functions over each return's episodes, with the Header's date of birth).
 import type { Table903 } from '../../core/rules/ssda903-register.ts';
 import type { CrossCheck } from '../spec.ts';
-import { check, vals, dfe, yearStart, age, HDOB, HEADER, together, OPEN_LAST_YEAR, EP } from './ssda903-sql.ts';
+import { check, vals, dfe, yearStart, age, EP } from './ssda903-sql.ts';
 
 const TEMPORARY = `('T0', 'T1', 'T2', 'T3', 'T4')`;
 const SHORT_BREAKS = `('V3', 'V4')`;
-
-/** Each episode with its neighbours in the child's chain, the count of the child's T3 episodes and the Header's date of birth. */
-const PLACEMENT_CHAIN = `WITH pc AS MATERIALIZED (SELECT e.*, ${HDOB} AS hdob FROM (SELECT e.*,
-    lag(place) OVER w AS prev_place, lag(place, 2) OVER w AS prev2_place, lag(pl_post, 2) OVER w AS prev2_post,
-    lag(rec) OVER w AS prev_rec, lag(dec) OVER w AS prev_dec, lag(cin) OVER w AS prev_cin,
-    lead(rne) OVER w AS next_rne, lead(place) OVER w AS next_place,
-    count(*) FILTER (WHERE place = 'T3') OVER (PARTITION BY y, child_id) AS holidays, row_number() OVER w AS n
-  FROM (SELECT DISTINCT ON (y, child_id, decom) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom, f, r) e
-  WINDOW w AS (PARTITION BY y, child_id ORDER BY decom)) e ${HEADER('e')})`;
 
 /** Youngest age for a placement type, on the day the episode began (372 to 374). */
 const YOUNGEST: readonly (readonly [code: string, place: string, years: number])[] = [
@@ -28,31 +19,33 @@ const YOUNGEST: readonly (readonly [code: string, place: string, years: number])
 /** Children whose every episode in a return is on short breaks (V3, V4). */
 const SHORT_BREAKS_ONLY = `(SELECT y, child_id FROM s_episodes GROUP BY y, child_id HAVING bool_and(ls IN ${SHORT_BREAKS}))`;
 
+/** Rules along each child's chain of episodes (WITH_CHAIN), run with those of ./ssda903-checks.ts on its one pass. */
+export const PLACEMENT_CHAIN_CHECKS: CrossCheck[] = [
+  // The placement changed at the end of this episode: it needs the reason (on the episode that ends).
+  check('225', `${EP()}, NULL AS field, '(next episode: ' || e.next_rne || ', ' || e.next_place || ')' AS detail, ${vals('e', 'REC', 'REASON_PLACE_CHANGE')} AS vals
+    FROM chain e WHERE e.rec = 'X1' AND e.reason_place_change IS NULL AND e.place NOT IN ${TEMPORARY}
+      AND e.next_rne IN ('P', 'B', 'T', 'U') AND e.next_place NOT IN ${TEMPORARY}`),
+  check('336', `${EP()}, NULL AS field, '(previous placement ' || coalesce(e.prev_place, 'blank') || ')' AS detail, ${vals('e', 'PLACE')} AS vals
+    FROM chain e WHERE e.n > 1 AND e.place IN ('A3', 'A4')
+      AND (e.prev_place IS NULL OR e.prev_place NOT IN ('A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6'))`),
+  check('377', `${EP()}, NULL AS field, '(' || e.holidays || ' in the year)' AS detail, ${vals('e', 'DECOM', 'PLACE')} AS vals
+    FROM chain e WHERE e.place = 'T3' AND e.holidays > 2`),
+  // The episode after a temporary one returns to the placement before it (from 2025-26 at the same postcode).
+  check('383', `${EP()}, NULL AS field, '(before the temporary placement: ' || e.prev2_place || coalesce(', ' || e.prev2_post, '') || ')' AS detail,
+      ${vals('e', 'RNE', 'PLACE', 'PL_POST')} AS vals
+    FROM chain e WHERE e.n > 2 AND e.prev_place IN ${TEMPORARY}
+      AND (e.rne <> 'P' OR e.place <> e.prev2_place OR (e.y >= 2025 AND e.pl_post IS DISTINCT FROM e.prev2_post))`),
+  check('504', `${EP()}, NULL AS field, '(previous episode: ' || e.prev_cin || ')' AS detail, ${vals('e', 'CIN')} AS vals
+    FROM chain e WHERE e.prev_rec = 'X1' AND e.prev_dec = e.decom AND e.cin <> e.prev_cin`),
+  // Ceased episodes only, as the validator (its test of 374 passes an open one).
+  ...YOUNGEST.map(([code, place, years]) =>
+    check(code, `${EP()}, 'DECOM' AS field, '(born ' || ${dfe('e.hdob')} || ')' AS detail, ${vals('e', 'DECOM', 'PLACE')} AS vals
+      FROM chain e WHERE e.place = '${place}' AND e.dec IS NOT NULL AND e.decom < ${age('e.hdob', years)}`)),
+  check('234', `${EP()}, NULL AS field, '(born ' || ${dfe('e.hdob')} || ')' AS detail, ${vals('e', 'DECOM', 'REASON_PLACE_CHANGE')} AS vals
+    FROM chain e WHERE e.reason_place_change = 'CUSTOD' AND e.decom < ${age('e.hdob', 10)}`),
+];
+
 const EPISODE_CHECKS: CrossCheck[] = [
-  together(PLACEMENT_CHAIN, [
-    // The placement changed at the end of this episode: it needs the reason (on the episode that ends).
-    check('225', `${EP()}, NULL AS field, '(next episode: ' || e.next_rne || ', ' || e.next_place || ')' AS detail, ${vals('e', 'REC', 'REASON_PLACE_CHANGE')} AS vals
-      FROM pc e WHERE e.rec = 'X1' AND e.reason_place_change IS NULL AND e.place NOT IN ${TEMPORARY}
-        AND e.next_rne IN ('P', 'B', 'T', 'U') AND e.next_place NOT IN ${TEMPORARY}`),
-    check('336', `${EP()}, NULL AS field, '(previous placement ' || coalesce(e.prev_place, 'blank') || ')' AS detail, ${vals('e', 'PLACE')} AS vals
-      FROM pc e WHERE e.n > 1 AND e.place IN ('A3', 'A4')
-        AND (e.prev_place IS NULL OR e.prev_place NOT IN ('A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6'))`),
-    check('377', `${EP()}, NULL AS field, '(' || e.holidays || ' in the year)' AS detail, ${vals('e', 'DECOM', 'PLACE')} AS vals
-      FROM pc e WHERE e.place = 'T3' AND e.holidays > 2`),
-    // The episode after a temporary one returns to the placement before it (from 2025-26 at the same postcode).
-    check('383', `${EP()}, NULL AS field, '(before the temporary placement: ' || e.prev2_place || coalesce(', ' || e.prev2_post, '') || ')' AS detail,
-        ${vals('e', 'RNE', 'PLACE', 'PL_POST')} AS vals
-      FROM pc e WHERE e.n > 2 AND e.prev_place IN ${TEMPORARY}
-        AND (e.rne <> 'P' OR e.place <> e.prev2_place OR (e.y >= 2025 AND e.pl_post IS DISTINCT FROM e.prev2_post))`),
-    check('504', `${EP()}, NULL AS field, '(previous episode: ' || e.prev_cin || ')' AS detail, ${vals('e', 'CIN')} AS vals
-      FROM pc e WHERE e.prev_rec = 'X1' AND e.prev_dec = e.decom AND e.cin <> e.prev_cin`),
-    // Ceased episodes only, as the validator (its test of 374 passes an open one).
-    ...YOUNGEST.map(([code, place, years]) =>
-      check(code, `${EP()}, 'DECOM' AS field, '(born ' || ${dfe('e.hdob')} || ')' AS detail, ${vals('e', 'DECOM', 'PLACE')} AS vals
-        FROM pc e WHERE e.place = '${place}' AND e.dec IS NOT NULL AND e.decom < ${age('e.hdob', years)}`)),
-    check('234', `${EP()}, NULL AS field, '(born ' || ${dfe('e.hdob')} || ')' AS detail, ${vals('e', 'DECOM', 'REASON_PLACE_CHANGE')} AS vals
-      FROM pc e WHERE e.reason_place_change = 'CUSTOD' AND e.decom < ${age('e.hdob', 10)}`),
-  ]),
   // Children who are or were unaccompanied asylum seekers (in this or last year's UASC, in the import
   // or stored by an earlier one) need no postcodes.
   check('392b', `${EP()}, CASE WHEN e.home_post IS NULL THEN 'HOME_POST' ELSE 'PL_POST' END AS field, NULL AS detail,
@@ -60,10 +53,7 @@ const EPISODE_CHECKS: CrossCheck[] = [
     FROM s_episodes e WHERE (e.home_post IS NULL OR e.pl_post IS NULL) AND e.ls NOT IN ${SHORT_BREAKS}
       AND NOT EXISTS (SELECT 1 FROM s_uasc u WHERE u.child_id = e.child_id AND u.y IN (e.y, e.y - 1))
       AND NOT EXISTS (SELECT 1 FROM uasc u WHERE u.child_id = e.child_id AND u.fy IN (e.y, e.y - 1))`),
-  together(OPEN_LAST_YEAR, [
-    check('503F', `${EP()}, NULL AS field, '(last year: ' || coalesce(l.urn, 'blank') || ')' AS detail, ${vals('e', 'URN')} AS vals
-      FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1 WHERE e.urn IS DISTINCT FROM l.urn`),
-  ]),
+  // 503F (URN against last year's open episode) is with 503A-E in ./ssda903-checks.ts, sharing their pass.
 ];
 
 export const PLACEMENT_AREA_CHECKS: Partial<Record<Table903, readonly CrossCheck[]>> = {

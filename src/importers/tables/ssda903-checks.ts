@@ -8,13 +8,13 @@
 import type { Table903 } from '../../core/rules/ssda903-register.ts';
 import type { CrossCheck } from '../spec.ts';
 import {
-  check, DATES, vals, dfe, yearStart, yearEnd, age, HEADER, HDOB, together, notInHeader, dobDiffers, CHAIN, LAST_EPISODE, OPEN_LAST_YEAR, EP, placementSame,
+  check, DATES, vals, dfe, yearStart, yearEnd, age, HEADER, HDOB, together, notInHeader, dobDiffers, WITH_CHAIN, LAST_EPISODE, OPEN_LAST_YEAR, EP, placementSame,
   PERIODS_OF_CARE, outOfEveryPeriod, periodOutside, overlapsPrevious,
 } from './ssda903-sql.ts';
-import { EPISODE_AREA_CHECKS } from './ssda903-checks-episodes.ts';
+import { AGAINST_LAST_YEAR, EPISODE_AREA_CHECKS } from './ssda903-checks-episodes.ts';
 import { LEAVER_AREA_CHECKS } from './ssda903-checks-leavers.ts';
 import { ADOPTION_AREA_CHECKS } from './ssda903-checks-adoption.ts';
-import { PLACEMENT_AREA_CHECKS } from './ssda903-checks-placements.ts';
+import { PLACEMENT_AREA_CHECKS, PLACEMENT_CHAIN_CHECKS } from './ssda903-checks-placements.ts';
 
 const HEADER_CHECKS: CrossCheck[] = [
   check('444', `SELECT f, r, y, child_id AS child, NULL AS field, NULL AS detail, ${vals('h', 'UPN')} AS vals
@@ -57,8 +57,9 @@ const EPISODE_CHECKS: CrossCheck[] = [
   check('371', `${EP()}, 'PLACE' AS field, '(born ' || ${dfe('e.hdob')} || ')' AS detail, ${vals('e', 'DECOM', 'PLACE')} AS vals
     FROM eh e WHERE e.place = 'K3' AND e.decom < ${age('e.hdob', 16)}`),
   ]),
-  // Rules along each child's chain of episodes, on the chain computed once.
-  together(`WITH chain AS MATERIALIZED ${CHAIN}`, [
+  // Rules along each child's chain of episodes (and the placement rules'), on the chain computed once.
+  together(WITH_CHAIN, [
+  ...PLACEMENT_CHAIN_CHECKS,
   // 388: X1 needs a next episode that day; an episode followed that day needs X1; the last cannot end X1.
   check('388', `${EP()}, NULL AS field,
       CASE WHEN e.next_decom IS NULL THEN '(it is the last episode)' ELSE '(next episode begins ' || ${dfe('e.next_decom')} || ')' END AS detail,
@@ -97,11 +98,13 @@ const EPISODE_CHECKS: CrossCheck[] = [
   together(OPEN_LAST_YEAR, [
   check('502', `${EP()}, NULL AS field, '(last year''s open episode began ' || ${dfe('l.decom')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
     FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1 WHERE e.decom <> l.decom`),
-  ...([['503A', 'RNE'], ['503B', 'LS'], ['503C', 'CIN'], ['503D', 'PLACE'], ['503E', 'PLACE_PROVIDER']] as const).map(([code, field]) =>
+  ...([['503A', 'RNE'], ['503B', 'LS'], ['503C', 'CIN'], ['503D', 'PLACE'], ['503E', 'PLACE_PROVIDER'], ['503F', 'URN']] as const).map(([code, field]) =>
     check(code, `${EP()}, NULL AS field, '(last year: ' || coalesce(l.${field.toLowerCase()}, 'blank') || ')' AS detail, ${vals('e', field)} AS vals
       FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1
       WHERE e.${field.toLowerCase()} IS DISTINCT FROM l.${field.toLowerCase()}
-        ${code === '503D' ? `AND NOT (l.place IN ('H5', 'P2') AND e.place = 'K3') AND NOT (l.place = 'Z1' AND e.place IN ('Z11', 'Z12', 'Z13', 'Z14'))` : ''}`)),  ]),
+        ${code === '503D' ? `AND NOT (l.place IN ('H5', 'P2') AND e.place = 'K3') AND NOT (l.place = 'Z1' AND e.place IN ('Z11', 'Z12', 'Z13', 'Z14'))` : ''}`)),
+  ...AGAINST_LAST_YEAR,
+  ]),
 ];
 
 const MISSING_CHECKS: CrossCheck[] = [

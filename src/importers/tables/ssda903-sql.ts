@@ -56,24 +56,38 @@ export function dobDiffers(code: string, table: string): CrossCheck {
     FROM s_${table} x ${HEADER('x')} WHERE x.dob <> ${HDOB}`);
 }
 
-/** Episodes with the previous and next episode of the same child in the same return (a repeated key once: it is reported as such). */
+/**
+ * Episodes with the previous and next episode of the same child in the same return (a repeated key once: it is reported as such),
+ * the one before the previous (prev2_), and the count of the child's T3 episodes (holidays).
+ */
 export const CHAIN = `(SELECT e.*,
     lag(dec) OVER w AS prev_dec, lag(rec) OVER w AS prev_rec, lag(ls) OVER w AS prev_ls, lag(place) OVER w AS prev_place,
     lag(place_provider) OVER w AS prev_provider, lag(pl_post) OVER w AS prev_post, lag(urn) OVER w AS prev_urn,
-    lag(reason_place_change) OVER w AS prev_reason, lag(decom) OVER w AS prev_decom,
-    lead(decom) OVER w AS next_decom, row_number() OVER w AS n
+    lag(reason_place_change) OVER w AS prev_reason, lag(decom) OVER w AS prev_decom, lag(cin) OVER w AS prev_cin,
+    lag(place, 2) OVER w AS prev2_place, lag(pl_post, 2) OVER w AS prev2_post,
+    lead(decom) OVER w AS next_decom, lead(rne) OVER w AS next_rne, lead(place) OVER w AS next_place,
+    count(*) FILTER (WHERE place = 'T3') OVER (PARTITION BY y, child_id) AS holidays, row_number() OVER w AS n
   FROM (SELECT DISTINCT ON (y, child_id, decom) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom, f, r) e
   WINDOW w AS (PARTITION BY y, child_id ORDER BY decom))`;
+
+/**
+ * The chain of episodes (CHAIN) with the Header's date of birth (hdob), computed once for every rule
+ * along the chain (ssda903-checks.ts and the placement rules): one sort of the episodes, not one a rule module.
+ */
+export const WITH_CHAIN = `WITH chain AS MATERIALIZED (SELECT e.*, ${HDOB} AS hdob FROM ${CHAIN} e ${HEADER('e')})`;
 
 /** Each child's last episode in a return. */
 export const LAST_EPISODE = `(SELECT DISTINCT ON (y, child_id) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom DESC)`;
 
 /**
- * f: each child's first episode in a return; l: the episode still open at the end of a return.
- * Materialised, so the two are hash-joined rather than recomputed per row.
+ * f: each child's first episode in a return; le: each child's last episode in a return; l: that
+ * episode where it is still open at the end of a return followed by one in the import. Materialised,
+ * so they are hash-joined rather than recomputed per row, and every check against last year's
+ * episodes shares one sort of the episodes for each.
  */
 export const OPEN_LAST_YEAR = `WITH f AS MATERIALIZED (SELECT DISTINCT ON (y, child_id) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom),
-  l AS MATERIALIZED (SELECT * FROM ${LAST_EPISODE} x WHERE x.dec IS NULL AND x.y + 1 IN (SELECT DISTINCT y FROM s_episodes))`;
+  le AS MATERIALIZED ${LAST_EPISODE},
+  l AS MATERIALIZED (SELECT * FROM le x WHERE x.dec IS NULL AND x.y + 1 IN (SELECT DISTINCT y FROM s_episodes))`;
 
 export const EP = (extra = '') => `SELECT e.f, e.r, e.y, e.child_id AS child${extra}`;
 export const placementSame = `e.place IS NOT DISTINCT FROM e.prev_place AND e.place_provider IS NOT DISTINCT FROM e.prev_provider
