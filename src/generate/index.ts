@@ -69,6 +69,7 @@ interface YearFiles {
   missing: CsvWriter;
   oc3: CsvWriter;
   placedAdoption: CsvWriter;
+  prevPerm: CsvWriter;
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -85,6 +86,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       missing: open(`${dir}/missing.csv`, L.MISSING),
       oc3: open(`${dir}/oc3.csv`, L.OC3),
       placedAdoption: open(`${dir}/placed_for_adoption.csv`, L.PLACED_ADOPTION),
+      prevPerm: open(`${dir}/previous_permanence.csv`, L.PREV_PERM),
     };
   });
   const rhi = open(L.FILES.rhi, L.RHI);
@@ -242,6 +244,8 @@ function writeLookedAfter(c: LookedAfterChild, years: readonly YearFiles[], rhi:
     // The decision to place for adoption, in every return from its year while the child is looked after:
     // never reversed, as the generator's adoptions all end in an adoption order (rules 551 to 561).
     if (decided !== null && decided <= y.end && lookedAfter) y.placedAdoption.write([c.id, dob, dfe(decided), null, null]);
+    // A period of care that began this year: no known permanence before it (Z1, rule 630).
+    if (episodes.some((e) => e.rne === 'S' && e.decom >= y.start)) y.prevPerm.write([c.id, dob, 'Z1', null, null]);
   }
   if (!inAnyReturn) return;
   for (const m of c.missing) writeInterview(rhi, c.id, m);

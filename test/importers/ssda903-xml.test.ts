@@ -116,7 +116,7 @@ test('the open validator\'s fake XML: checked by its year\'s rules, each error w
 });
 
 test('an element the export does not have, and a file without a year, are refused by name', async () => {
-  const xml = '<?xml version="1.0"?>\n<EXPSSDA903>\n<CHILD><HEADER><CHILDID>X1</CHILDID><SEX>1</SEX><DOB>01/01/2010</DOB><ETHNIC>WBRI</ETHNIC><UPN>UN1</UPN>\n<COLOUR>red</COLOUR></HEADER></CHILD>\n</EXPSSDA903>\n';
+  const xml = '<?xml version="1.0"?>\n<EXPSSDA903>\n<CHILD><HEADER><CHILDID>X1</CHILDID><SEX>1</SEX><DOB>01/01/2010</DOB><ETHNIC>WBRI</ETHNIC><UPN>UN2</UPN>\n<COLOUR>red</COLOUR></HEADER></CHILD>\n</EXPSSDA903>\n';
   const odd = await importFiles(store, [{ name: 'return.xml', content: xml }], { user: 'tester', year: 2023, checkOnly: true });
   assert.deepEqual(odd.errors.map((e) => [e.row, e.field, e.rule, e.child]), [[4, 'EXPSSDA903/CHILD[1]/HEADER/COLOUR', 'xml-element', 'X1']]);
   const noYear = await importFiles(store, [{ name: 'return.xml', content: xml }], { user: 'tester', checkOnly: true });
