@@ -182,3 +182,12 @@ function episode(
 export function everResidential(episodes: readonly Episode[]): boolean {
   return episodes.some((e) => RESIDENTIAL.has(e.place));
 }
+
+/**
+ * Day of the decision that the child should be placed for adoption: the placement order's
+ * (the first episode with legal status E1), which comes before any adoptive placement (rules 552, 554);
+ * null when the child has no placement order.
+ */
+export function adoptionDecision(episodes: readonly Episode[]): number | null {
+  return episodes.find((e) => e.ls === 'E1')?.decom ?? null;
+}

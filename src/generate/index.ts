@@ -6,6 +6,7 @@ import type { IsoDate } from '../core/dates.ts';
 import { placeIn, sexCodeIn } from '../core/ssda903-years.ts';
 import type { AreaContext, AreaGenerator } from './area.ts';
 import { benchmarkRows } from './benchmarks.ts';
+import { adoptionDecision } from './care.ts';
 import { CsvWriter, dfe, TextWriter, type Cell } from './csv.ts';
 import { fyEnd, fyStart, YEAR_DAYS } from './days.ts';
 import { ehcpRequest, receivedDay, type Request, type Scenario } from './ehcp.ts';
@@ -67,6 +68,8 @@ interface YearFiles {
   episodes: CsvWriter;
   missing: CsvWriter;
   oc3: CsvWriter;
+  placedAdoption: CsvWriter;
+  prevPerm: CsvWriter;
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -82,6 +85,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       episodes: open(`${dir}/episodes.csv`, L.EPISODES),
       missing: open(`${dir}/missing.csv`, L.MISSING),
       oc3: open(`${dir}/oc3.csv`, L.OC3),
+      placedAdoption: open(`${dir}/placed_for_adoption.csv`, L.PLACED_ADOPTION),
+      prevPerm: open(`${dir}/previous_permanence.csv`, L.PREV_PERM),
     };
   });
   const rhi = open(L.FILES.rhi, L.RHI);
@@ -212,6 +217,7 @@ function writeRequest(requests: CsvWriter, advice: CsvWriter, r: Request): void 
  */
 function writeLookedAfter(c: LookedAfterChild, years: readonly YearFiles[], rhi: CsvWriter, activity: CsvWriter): void {
   const dob = dfe(c.dob);
+  const decided = adoptionDecision(c.episodes);
   let inAnyReturn = false;
   for (const y of years) {
     const episodes = c.episodes.filter((e) => e.decom <= y.end && (e.dec === null || e.dec >= y.start));
@@ -235,6 +241,11 @@ function writeLookedAfter(c: LookedAfterChild, years: readonly YearFiles[], rhi:
       if (m.start >= y.start && m.start <= y.end) y.missing.write([c.id, dob, m.type, dfe(m.start), dfe(m.end)]);
     }
     for (const o of oc3) y.oc3.write([c.id, dob, o.inTouch, o.activ, o.accom]);
+    // The decision to place for adoption, in every return from its year while the child is looked after:
+    // never reversed, as the generator's adoptions all end in an adoption order (rules 551 to 561).
+    if (decided !== null && decided <= y.end && lookedAfter) y.placedAdoption.write([c.id, dob, dfe(decided), null, null]);
+    // A period of care that began this year: no known permanence before it (Z1, rule 630).
+    if (episodes.some((e) => e.rne === 'S' && e.decom >= y.start)) y.prevPerm.write([c.id, dob, 'Z1', null, null]);
   }
   if (!inAnyReturn) return;
   for (const m of c.missing) writeInterview(rhi, c.id, m);

@@ -15,6 +15,9 @@ const FILE_TABLES: Record<string, string> = {
   'ad1.csv': 'ad1', 'reviews.csv': 'reviews', 'placed_for_adoption.csv': 'placed_adoption', 'previous_permanence.csv': 'prev_perm',
 };
 
+/** The importer's table id of a return folder's CSV file (by its name), or undefined when the XML does not hold it. */
+export const tableOfFile = (name: string): string | undefined => FILE_TABLES[name.toLowerCase()];
+
 const escape = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const element = (name: string, v: string | undefined) => (v ? `<${name}>${escape(v)}</${name}>` : `<${name} />`);
 
@@ -53,7 +56,7 @@ export function ssda903Xml(tables: Tables903): string {
 export function ssda903XmlOfFolder(dir: string): string {
   const tables: Tables903 = {};
   for (const name of readdirSync(dir)) {
-    const table = FILE_TABLES[name.toLowerCase()];
+    const table = tableOfFile(name);
     if (!table) continue;
     tables[table] = parse(readFileSync(join(dir, name), 'utf8'), { columns: (h: string[]) => h.map((c) => c.trim().toUpperCase()), skip_empty_lines: true, bom: true });
   }

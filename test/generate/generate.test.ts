@@ -19,7 +19,9 @@ before(async () => {
 after(() => rmSync(root, { recursive: true, force: true }));
 
 const YEARS = ['ssda903_2025', 'ssda903_2026', 'ssda903_2027'];
-const TABLE_FILES: Record<string, string> = { Header: 'header.csv', Episodes: 'episodes.csv', Missing: 'missing.csv', OC3: 'oc3.csv' };
+const TABLE_FILES: Record<string, string> = {
+  Header: 'header.csv', Episodes: 'episodes.csv', Missing: 'missing.csv', OC3: 'oc3.csv', PlacedAdoption: 'placed_for_adoption.csv', PrevPerm: 'previous_permanence.csv',
+};
 const SECTION_FILES: Record<string, string> = {
   'Return home interviews': 'case_system/return_home_interviews.csv',
   'Missing from home': 'case_system/missing_from_home.csv',
@@ -43,7 +45,7 @@ function documentedHeaders(): Map<string, string[]> {
   const doc = readFileSync(new URL('../../docs/formats.md', import.meta.url), 'utf8');
   const out = new Map<string, string[]>();
   const split = (s: string) => s.split(',').map((c) => c.trim()).filter(Boolean);
-  for (const m of doc.matchAll(/^\| (Header|Episodes|Missing|OC3) \| ([^|]+) \|/gm)) {
+  for (const m of doc.matchAll(new RegExp(`^\\| (${Object.keys(TABLE_FILES).join('|')}) \\| ([^|]+) \\|`, 'gm'))) {
     for (const y of YEARS) out.set(`${y}/${TABLE_FILES[m[1]!]}`, split(m[2]!));
   }
   for (const m of doc.matchAll(/^### ([^\n(]+?)\s*(?:\([^\n]*\))?\n`([^`]+)`/gm)) {

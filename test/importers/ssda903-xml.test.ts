@@ -12,7 +12,7 @@ import { importFiles } from '../../src/importers/index.ts';
 import { runErrors } from '../../src/importers/report.ts';
 import type { ImportError, ImportFile } from '../../src/importers/types.ts';
 import { generate } from '../../src/generate/index.ts';
-import { ssda903Xml, ssda903XmlOfFolder } from '../../src/generate/ssda903Xml.ts';
+import { ssda903Xml, ssda903XmlOfFolder, tableOfFile } from '../../src/generate/ssda903Xml.ts';
 import type { Store } from '../../src/store/open.ts';
 import { openTestStore } from '../helpers.ts';
 import { snapshot } from './helpers.ts';
@@ -41,7 +41,7 @@ function returns(edit: (name: string, text: string) => string = (_n, t) => t): {
     for (const file of csv.filter((c) => c.name.startsWith(`${f}/`))) {
       const [head, ...lines] = file.content.trim().split('\n');
       const cols = head!.split(',').map((c) => c.trim().toUpperCase());
-      tables[file.name.slice(f.length + 1, -4)] = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i]!, v])));
+      tables[tableOfFile(file.name.slice(f.length + 1))!] = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i]!, v])));
     }
     return { name: `${f}.xml`, content: ssda903Xml(tables) };
   });
