@@ -3,6 +3,7 @@
 // the CIN census XML (src/importers/xml/cin.ts) or CSV with the census item names as headers.
 import * as z from 'zod';
 import type { IsoDate } from '../../core/dates.ts';
+import type { CensusPreProceedings } from '../../core/rules/cinCensus.ts';
 import { checkOrder, type RuleIssue } from '../../core/rules/issue.ts';
 import { upsertInto } from '../bulk.ts';
 import { code, date, integer, text } from '../fields.ts';
@@ -16,20 +17,8 @@ import { YES_NO, yes } from './childProtection.ts';
  */
 export const MAX_REVIEW_MEETINGS = 99;
 
-interface PreProceedingsRow {
-  child: string;
-  referralDate: IsoDate;
-  start: IsoDate;
-  letterSent: IsoDate | null;
-  fgdmOffered: boolean | null;
-  fgdmFacilitated: boolean | null;
-  initialMeeting: IsoDate | null;
-  reviewMeetings: number | null;
-  stepDecision: IsoDate | null;
-  outcome: string | null;
-  courtApplication: IsoDate | null;
-  letterInitiatingProceedings: IsoDate | null;
-}
+/** A stored pre-proceedings row: the census item, keyed by its child and referral. */
+type PreProceedingsRow = Omit<CensusPreProceedings, 'loc'> & { child: string; referralDate: IsoDate };
 
 const flag = (v: string | null) => (v === null ? null : yes(v));
 const COLUMNS = [
