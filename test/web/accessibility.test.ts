@@ -8,7 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { ROLES } from '../../src/core/access.ts';
 import { openWorld, paramFiller, type World } from '../security/fixture.ts';
-import { contextAs, launchBrowser, type RunningApp } from './harness.ts';
+import { contextAs, launchBrowser, listenOnLoopback, type RunningApp } from './harness.ts';
 import { overflows, pagesFor } from './every-page.ts';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -22,9 +22,7 @@ let fill: (url: string) => string;
 
 before(async () => {
   world = await openWorld();
-  await world.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = world.app.server.address();
-  running = { app: world.app, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, close: async () => {} };
+  running = await listenOnLoopback(world.app); // the world closes the app
   browser = await launchBrowser();
   const filler = await paramFiller(world.store);
   // The commentary editor is for an indicator; the filler knows indicators only under /indicators.

@@ -17,11 +17,15 @@ export interface RunningApp {
 }
 
 export async function startTestServer(options: AppOptions): Promise<RunningApp> {
-  const app = await buildApp(options);
+  return listenOnLoopback(await buildApp(options), (app) => app.close());
+}
+
+/** An app already built, listening on a random loopback port; `close` is what stopping it means. */
+export async function listenOnLoopback(app: FastifyInstance, close: (app: FastifyInstance) => Promise<void> = async () => {}): Promise<RunningApp> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  return { app, url: `http://127.0.0.1:${port}`, close: () => close(app) };
 }
 
 export function launchBrowser(): Promise<Browser> {

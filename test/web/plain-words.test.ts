@@ -8,7 +8,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { INDICATORS } from '../../src/core/indicators/index.ts';
 import { performanceReport } from '../../src/reports/index.ts';
 import { openWorld, paramFiller, type World } from '../security/fixture.ts';
-import { contextAs, launchBrowser, type RunningApp } from './harness.ts';
+import { contextAs, launchBrowser, listenOnLoopback, type RunningApp } from './harness.ts';
 import { pagesFor } from './every-page.ts';
 
 /** Words a councillor should not meet, each with what it is. */
@@ -34,9 +34,7 @@ let fill: (url: string) => string;
 
 before(async () => {
   world = await openWorld();
-  await world.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = world.app.server.address();
-  running = { app: world.app, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, close: async () => {} };
+  running = await listenOnLoopback(world.app); // the world closes the app
   browser = await launchBrowser();
   councillor = await contextAs(browser, running, 'councillor');
   fill = await paramFiller(world.store);
