@@ -22,7 +22,8 @@ import type { Store } from '../../src/store/open.ts';
 import { annexARecords } from '../../src/store/queries/annexA.ts';
 import { openTestStore } from '../helpers.ts';
 import { assertLabelsClear, drawnCharts } from './chart-labels.ts';
-import { openPage, screenshot, SCREENS, startSessions, type RunningApp, type Sessions } from './harness.ts';
+import { openPage, screenshot, SCREENS, startSessions, WCAG_22_AA, type RunningApp, type Sessions } from './harness.ts';
+import { AxeBuilder } from '@axe-core/playwright';
 
 async function cookieOf(context: BrowserContext): Promise<string> {
   return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
@@ -155,6 +156,8 @@ describe('inspection page', () => {
     await page.keyboard.press('ArrowRight');
     // Scrolled from the keyboard (the browser may scroll smoothly, so wait for it to move).
     await page.waitForFunction(() => document.querySelector('[data-testid=journey-12-chart]')!.scrollLeft > 0);
+    // Every box that scrolls sideways can be reached from the keyboard (axe: scrollable-region-focusable).
+    assert.deepEqual((await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'no accessibility failure at 375 px');
     await screenshot(page, 'inspection-journeys-375');
     await page.close();
   });
