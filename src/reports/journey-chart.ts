@@ -112,9 +112,9 @@ const besideY = (a: PlacedLabel, b: PlacedLabel) => a.y < b.y + b.height + LABEL
 /**
  * Labels for nodes, none touching another and all inside the returned width and height. Each goes
  * right of its node, level with its middle (left of it when it would run into the last column's
- * nodes, and moved left when it would pass the right edge); labels
- * that would touch are pushed apart, up and down alike, and any still touching are then settled
- * one below the other from the top, so no two ever overlap however small and close the nodes are.
+ * nodes, moved left when it would pass the right edge); labels that would touch are pushed apart,
+ * up and down alike, and any still touching are then settled one below the other from the top,
+ * so no two ever overlap however small and close the nodes are.
  */
 export function layoutLabels(requests: readonly { node: NodeRect; text: string }[], view: { width: number; height: number }, fontSize: number): LabelLayout {
   const height = fontSize * LINE_HEIGHT;
@@ -152,11 +152,11 @@ export function layoutLabels(requests: readonly { node: NodeRect; text: string }
     }
   }
   // Whatever the pushing left touching: from the top down, each label goes below any it touches.
+  // (Each move is down to the foot of a label already settled, so this ends.)
   const settled: PlacedLabel[] = [];
+  const clashWith = (label: PlacedLabel) => settled.find((s) => besideX(s, label) && besideY(s, label));
   for (const label of [...labels].sort((a, b) => a.y - b.y)) {
-    for (let clash = settled.find((s) => besideX(s, label) && besideY(s, label)); clash; clash = settled.find((s) => besideX(s, label) && besideY(s, label))) {
-      label.y = clash.y + clash.height + LABEL_SPACING;
-    }
+    for (let clash = clashWith(label); clash; clash = clashWith(label)) label.y = clash.y + clash.height + LABEL_SPACING;
     settled.push(label);
   }
   return { labels, width, height: Math.max(view.height, ...labels.map((l) => l.y + l.height + LABEL_GAP)) };
