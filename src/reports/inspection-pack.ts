@@ -5,7 +5,7 @@
 // page does; an officer's copy is marked not for publication. No child is named in the pack.
 import type { IsoDate } from '../core/dates.ts';
 import { longDate } from './format.ts';
-import { journeySankeySvg, type JourneyChart } from './journey-chart.ts';
+import { journeySankeySvg, PACK_CHART, type JourneyChart } from './journey-chart.ts';
 import { renderTemplate, AUTHORITY } from './render.ts';
 
 export interface InspectionPackFigures {
@@ -25,7 +25,7 @@ export function renderInspectionPack(figures: InspectionPackFigures, restricted:
     ...figures,
     title: 'Inspection pack: Annex A',
     asOfLong: longDate(figures.asOf),
-    journeys: figures.journeys.map((j) => ({ ...j, fromLong: longDate(j.from), chart: journeySankeySvg(j.sankey) })),
+    journeys: figures.journeys.map((j) => ({ ...j, fromLong: longDate(j.from), chart: journeySankeySvg(j.sankey, PACK_CHART) })),
     lists: figures.lists.map((l) => ({ ...l, importedLong: l.importedAt ? longDate(l.importedAt) : '' })),
     marking,
     restricted,

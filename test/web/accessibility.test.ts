@@ -8,10 +8,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { ROLES } from '../../src/core/access.ts';
 import { openWorld, paramFiller, type World } from '../security/fixture.ts';
-import { contextAs, launchBrowser, listenOnLoopback, type RunningApp } from './harness.ts';
+import { contextAs, launchBrowser, listenOnLoopback, WCAG_22_AA, type RunningApp } from './harness.ts';
 import { overflows, pagesFor } from './every-page.ts';
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** The widths a council's laptops and desktops use; a phone scrolls a table inside its box. */
 const WIDTHS = [1024, 1366];
 

@@ -9,6 +9,8 @@ import { buildApp, type AppOptions } from '../../src/server/app.ts';
 import { signIn } from '../helpers-auth.ts';
 
 export const SCREENS = '/tmp/screens';
+/** The axe-core rule tags of WCAG 2.2 AA, what every page is checked against. */
+export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export interface RunningApp {
   app: FastifyInstance;

@@ -21,7 +21,9 @@ import { formatNumber } from '../../src/server/format.ts';
 import type { Store } from '../../src/store/open.ts';
 import { annexARecords } from '../../src/store/queries/annexA.ts';
 import { openTestStore } from '../helpers.ts';
-import { openPage, screenshot, SCREENS, startSessions, type RunningApp, type Sessions } from './harness.ts';
+import { assertLabelsClear, drawnCharts } from './chart-labels.ts';
+import { openPage, screenshot, SCREENS, startSessions, WCAG_22_AA, type RunningApp, type Sessions } from './harness.ts';
+import { AxeBuilder } from '@axe-core/playwright';
 
 async function cookieOf(context: BrowserContext): Promise<string> {
   return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
@@ -46,12 +48,9 @@ async function journeyLabels(page: Page, months: number): Promise<string[]> {
   return out;
 }
 
-/** The labels the drawn chart carries (ECharts' own option, as rendered). */
+/** The labels the drawn chart carries (the server-drawn SVG's texts). */
 function chartLabels(page: Page, months: number): Promise<string[]> {
-  return page.evaluate((id) => {
-    const chart = (window as unknown as { echarts: { getInstanceByDom(el: Element): { getOption(): { series: { data: { label: { formatter: string } }[] }[] } } } }).echarts.getInstanceByDom(document.querySelector(`[data-testid=${id}]`)!);
-    return chart.getOption().series[0]!.data.map((d) => d.label.formatter);
-  }, `journey-${months}-chart`);
+  return page.locator(`[data-testid=journey-${months}-chart] svg text`).allTextContents();
 }
 
 /** The chart's labels are the table's cells: each one drawn is in the table, and every step with a drawn flow is drawn. */
@@ -111,7 +110,6 @@ describe('inspection page', () => {
       assert.ok(j.reached[0]! > 100 && j.reached[1]! > 20, JSON.stringify(j.reached));
       const cells = await page.locator(`[data-testid=journey-${months}-table] tbody tr td:first-of-type`).allTextContents();
       assert.deepEqual(cells.map((c) => c.trim()), j.reached.map((n) => formatNumber(n)));
-      await page.locator(`[data-testid=journey-${months}-chart][data-rendered=true]`).waitFor();
       assertSameFigures(await chartLabels(page, months), await journeyLabels(page, months), `officer, ${months} months`);
     }
     // Timeliness beside England and neighbours where a published measure is the same; said where not.
@@ -125,6 +123,43 @@ describe('inspection page', () => {
     await page.close();
     const { rows } = await sql<{ n: number }>`SELECT returned_count AS n FROM audit_log WHERE route = '/inspection' AND role = 'officer' ORDER BY id DESC LIMIT 1`.execute(store.db);
     assert.equal(rows[0]?.n, new Set(cases.map((c) => c.childId)).size, 'the audit log names the children the drift list showed');
+  });
+
+  test('the journeys charts show every label in full, none over another, at 1,366 and 1,024 px; on a phone the chart scrolls sideways (by keyboard too), not the page', async () => {
+    const page = await officer.newPage();
+    for (const width of [1366, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${running.url}/inspection`);
+      const charts = await drawnCharts(page, '.council-sankey');
+      assert.equal(charts.length, 2);
+      charts.forEach((c, i) => {
+        assertLabelsClear(c, `${width}px, chart ${i + 1}`, { inContainer: true });
+        assert.ok(c.scrollWidth <= c.clientWidth, `${width}px, chart ${i + 1}: ${c.scrollWidth}px wide in ${c.clientWidth}px`);
+        for (const l of c.labels) assert.ok(l.fontSize >= 14, `${width}px: "${l.text}" at ${l.fontSize}px`);
+      });
+      assert.equal(await page.locator('.council-sankey-hint').first().isVisible(), false, `${width}px: no need to say the chart scrolls`);
+      await screenshot(page, `inspection-journeys-${width}`);
+    }
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${running.url}/inspection`);
+    // (The site's header logo is a few px wider than a 375 px window on every page: not this page's.)
+    const main = await page.evaluate(() => { const m = document.querySelector('main')!; return { scroll: m.scrollWidth, room: m.clientWidth, right: m.getBoundingClientRect().right }; });
+    assert.ok(main.scroll <= main.room && main.right <= 375, `the page's content does not scroll sideways: ${JSON.stringify(main)}`);
+    for (const [i, c] of (await drawnCharts(page, '.council-sankey')).entries()) {
+      assertLabelsClear(c, `375px, chart ${i + 1}`, { inContainer: false });
+      assert.ok(c.scrollWidth > c.clientWidth, `375px, chart ${i + 1}: scrolls in its box`);
+      for (const l of c.labels) assert.ok(l.fontSize >= 14, `375px: "${l.text}" at ${l.fontSize}px`);
+    }
+    assert.ok(await page.locator('.council-sankey-hint').first().isVisible(), 'the page says the chart scrolls');
+    const chart = page.locator('[data-testid=journey-12-chart]');
+    await chart.focus();
+    await page.keyboard.press('ArrowRight');
+    // Scrolled from the keyboard (the browser may scroll smoothly, so wait for it to move).
+    await page.waitForFunction(() => document.querySelector('[data-testid=journey-12-chart]')!.scrollLeft > 0);
+    // Every box that scrolls sideways can be reached from the keyboard (axe: scrollable-region-focusable).
+    assert.deepEqual((await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'no accessibility failure at 375 px');
+    await screenshot(page, 'inspection-journeys-375');
+    await page.close();
   });
 
   test('the inspection pack prints the same tables, as PDF for an officer and HTML with "<6" for a councillor', async () => {
@@ -171,10 +206,10 @@ describe('inspection page', () => {
       assert.ok(n >= 1 && n <= 5 ? c.trim() === '<6' : [formatNumber(n), SECONDARY_TEXT].includes(c.trim()), `step ${i}: ${c}`);
     });
     // The flows a councillor's chart carries: none of 1-5, and one for every flow computed.
-    const drawn = JSON.parse((await page.locator('#journey-12-data').textContent()) ?? '{}') as { links: { value: number | null }[] };
+    const api = await fetch(`${running.url}/api/inspection`, { headers: { cookie: await cookieOf(councillor) } });
+    const drawn = ((await api.json()) as { journeys: { months: number; sankey: { links: { value: number | null }[] } }[] }).journeys.find((x) => x.months === 12)!.sankey;
     assert.equal(drawn.links.length, j.links.length);
     for (const l of drawn.links) assert.ok(l.value === null || l.value === 0 || l.value > 5, JSON.stringify(l));
-    await page.locator('[data-testid=journey-12-chart][data-rendered=true]').waitFor();
     assertSameFigures(await chartLabels(page, 12), await journeyLabels(page, 12), 'councillor, 12 months');
     await screenshot(page, 'inspection-councillor');
     await page.close();

@@ -1,6 +1,6 @@
 // Inspection readiness: the Annex A lists Ofsted asks for at an ILACS inspection, as imported
 // (size of each list, when it came), children's journeys from contact to leaving care over the
-// last 6 and 12 months (a Sankey chart with the same figures in a table, conversion at each step),
+// last 6 and 12 months (a Sankey chart drawn on the server, the same figures in a table, conversion at each step),
 // timeliness on the lists' own dates, for everyone (counts of 1-5 suppressed for councillors);
 // and the officers' list of children whose work has drifted, audited like every list of children.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -11,7 +11,7 @@ import { ANNEX_A_SEND_LISTS } from '../../importers/annexA/send-lists.ts';
 import { annexAListSizes, annexARecords, type ListFamily, type ListSize } from '../../store/queries/annexA.ts';
 import { renderPdf } from '../../reports/pdf.ts';
 import { renderInspectionPack } from '../../reports/inspection-pack.ts';
-import type { JourneyChart, JourneyNode } from '../../reports/journey-chart.ts';
+import { journeySankeySvg, PAGE_CHART, type JourneyChart, type JourneyNode } from '../../reports/journey-chart.ts';
 import { recordsShown } from '../auth/audit-trail.ts';
 import { REPORT_CSP } from './reports.ts';
 import { annexAExport, readSaltFile, SaltError, writeDegradedWorkbook } from '../../reports/annex-a-export.ts';
@@ -124,7 +124,10 @@ export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
   }
 
   app.get('/inspection', { config: { permission: 'view_aggregates', caseLevel: true } }, async (request, reply) => {
-    const view: Record<string, unknown> = { title: 'Inspection', ...(await aggregates(request.user?.role)) };
+    const figures = await aggregates(request.user?.role);
+    // The journeys drawn on the server (reports/journey-chart.ts), laid out as in the pack.
+    const journeys = figures.journeys.map((j) => ({ ...j, chart: journeySankeySvg(j.sankey, PAGE_CHART) }));
+    const view: Record<string, unknown> = { title: 'Inspection', ...figures, journeys };
     if (seesCases(request)) {
       const cases = drift(await annexARecords(app.store, [4, 5, 7]), app.asOf());
       Object.assign(view, { drift: recordsShown(request, 'child', cases, byChild), cases: true, regionalExport: app.annexASaltFile !== null });

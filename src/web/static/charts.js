@@ -19,7 +19,6 @@
     option.textStyle = TEXT;
     // Room for the larger, rotated labels inside the box rather than cut off at its edge.
     if (option.grid) option.grid.containLabel = true;
-    // A chart without axes (the Sankey of children's journeys) keeps none.
     if (option.xAxis) option.xAxis = axes(option.xAxis);
     if (option.yAxis) option.yAxis = axes(option.yAxis);
     if (option.legend) option.legend.textStyle = TEXT;
@@ -189,29 +188,7 @@
     };
   }
 
-  // { kind: 'sankey', nodes: [{ name, text }], links: [{ source, target, value }] }: children's
-  // journeys. Each node is labelled with the count its table shows (as suppressed for the viewer);
-  // a withheld flow (null) is not drawn, nor a node no drawn flow reaches.
-  function sankey(d) {
-    var links = d.links.filter(function (l) { return l.value !== null && l.value > 0; });
-    var touched = {};
-    links.forEach(function (l) { touched[l.source] = true; touched[l.target] = true; });
-    return {
-      animation: false,
-      tooltip: { trigger: 'item' },
-      series: [{
-        type: 'sankey', left: 10, right: 260, top: 10, bottom: 10, nodeGap: 10, draggable: false,
-        data: d.nodes.filter(function (n) { return touched[n.name]; }).map(function (n, i) {
-          return { name: n.name, itemStyle: { color: PALETTE[i % PALETTE.length] }, label: { formatter: n.name + ': ' + n.text } };
-        }),
-        links: links,
-        lineStyle: { color: 'gradient', opacity: 0.35 }, label: { color: '#0b0c0c' },
-      }],
-    };
-  }
-
   function allWithheld(data) {
-    if (data.kind === 'sankey') return data.links.every(function (l) { return l.value === null; });
     var lists = data.series ? data.series.map(function (s) { return s.values; }) : [data.values];
     return lists.every(function (values) { return values.every(function (v) { return v === null; }); });
   }
@@ -226,7 +203,7 @@
       return;
     }
     var chart = echarts.init(el, null, { renderer: 'canvas' });
-    chart.setOption(readable(data.kind === 'sankey' ? sankey(data) : data.kind === 'bars' ? bars(data) : data.kind === 'lines' ? lines(data) : data.kind === 'authorities' ? authorities(data) : trend(el, data)));
+    chart.setOption(readable(data.kind === 'bars' ? bars(data) : data.kind === 'lines' ? lines(data) : data.kind === 'authorities' ? authorities(data) : trend(el, data)));
     el.setAttribute('data-rendered', 'true');
     window.addEventListener('resize', function () { chart.resize(); });
   }
