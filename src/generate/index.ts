@@ -18,7 +18,7 @@ import { entrantPlan, leaverPlan, lookedAfterChild, repeatMissingPlan, stockPlan
 import type { MissingEpisode } from './missing.ts';
 import { streamFor } from './random.ts';
 import { SCALE, windowFor, type ScaleName, type Window } from './scales.ts';
-import { committeeRows, strategyRows } from './strategy.ts';
+import { committeeRows, historyRows, strategyRows } from './strategy.ts';
 import { generateFrontDoor } from './frontDoor.ts';
 import { generateEarlyHelp } from './earlyHelp.ts';
 import { generateWorkforce } from './workforce.ts';
@@ -151,7 +151,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     sen2.text(SEN2_FOOTER);
 
     const plans = streamFor(options.seed, 'strategy');
-    writeAll(open(L.FILES.strategyActions, L.STRATEGY_ACTIONS), strategyRows(plans, win.asOf));
+    const strategy = strategyRows(plans, win.asOf);
+    writeAll(open(L.FILES.strategyActions, L.STRATEGY_ACTIONS), strategy);
+    writeAll(open(L.FILES.actionHistory, L.ACTION_HISTORY), historyRows(streamFor(options.seed, 'strategy/history'), win.asOf, strategy));
     writeAll(open(L.FILES.committeeActions, L.COMMITTEE_ACTIONS), committeeRows(plans, win.asOf));
     const bench = streamFor(options.seed, 'benchmarks');
     writeAll(open(L.FILES.benchmarks, L.BENCHMARKS), benchmarkRows(bench, [win.years[0]! - 2, win.years[0]! - 1, ...win.years]));

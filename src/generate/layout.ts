@@ -15,6 +15,7 @@ export const EHCP_REQUESTS = [
 ];
 export const EHCP_ADVICE = ['RequestID', 'Partner', 'RequestedDate', 'ReceivedDate'];
 export const STRATEGY_ACTIONS = ['PriorityID', 'PriorityTitle', 'ActionID', 'Action', 'Owner', 'DueDate', 'Status', 'RAG'];
+export const ACTION_HISTORY = ['ActionID', 'UpdateDate', 'RAG', 'Status', 'Note', 'UpdatedBy'];
 export const COMMITTEE_ACTIONS = ['ActionID', 'MeetingDate', 'Committee', 'Item', 'Action', 'Responsible', 'DueDate', 'Status', 'Response'];
 export const BENCHMARKS = ['Indicator', 'Area', 'Year', 'Value'];
 
@@ -30,6 +31,7 @@ export const FILES = {
   ehcpRequests: 'sen2/ehcp_requests.csv',
   ehcpAdvice: 'sen2/ehcp_advice.csv',
   strategyActions: 'strategy/actions.csv',
+  actionHistory: 'strategy/action_history.csv',
   committeeActions: 'strategy/committee_actions.csv',
   benchmarks: 'benchmarks.csv',
 } as const;
