@@ -12,6 +12,7 @@ export const LEAVER_ACTIVITY = ['CHILD', 'ACTIV', 'START', 'END'];
 export const EHCP_REQUESTS = [
   'RequestID', 'PersonID', 'PersonBirthDate', 'Sex', 'ReceivedDate', 'RequestOutcomeDate', 'RequestOutcome',
   'AssessmentOutcomeDate', 'AssessmentOutcome', 'Week20', 'ExceptionReason', 'DraftPlanDate', 'StartDate', 'SENtype',
+  'ParentCarerName', 'ParentCarerAddress1', 'ParentCarerAddress2', 'ParentCarerTown', 'ParentCarerPostcode',
 ];
 export const EHCP_ADVICE = ['RequestID', 'Partner', 'RequestedDate', 'ReceivedDate'];
 export const STRATEGY_ACTIONS = ['PriorityID', 'PriorityTitle', 'ActionID', 'Action', 'Owner', 'DueDate', 'Status', 'RAG'];
