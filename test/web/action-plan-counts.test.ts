@@ -76,3 +76,19 @@ test('a progress note added on the web is kept with its author and date, and is 
   assert.match(line, new RegExp(`Latest update \\(${longDate(stored.today).replace(/ /g, ' ')}\\): ${note.replace(/[.;]/g, '\\$&')}`));
   assert.doesNotMatch(line, /Added by import/);
 });
+
+test("each save of a committee action is kept with its author: a later response never loses an earlier one", async () => {
+  const save = (response: string, status: string) =>
+    officer.inject({ method: 'POST', url: '/committee/C1', payload: { responsible: 'Director of Education', 'dueDate-day': '1', 'dueDate-month': '3', 'dueDate-year': '2025', status, response } });
+  assert.equal((await save('Health advice report drafted; to the February meeting.', 'in_progress')).statusCode, 303);
+  assert.equal((await save('Reported at the February meeting.', 'done')).statusCode, 303);
+  const history = await store.db.selectFrom('committee_action_update').select(['by_user', 'status', 'response']).where('committee_action_id', '=', 'C1').orderBy('id').execute();
+  assert.deepEqual(history, [
+    { by_user: 'test.officer', status: 'in_progress', response: 'Health advice report drafted; to the February meeting.' },
+    { by_user: 'test.officer', status: 'done', response: 'Reported at the February meeting.' },
+  ]);
+  const page = (await officer.inject({ url: '/committee/C1' })).body;
+  const shown = /data-testid="history">([\s\S]*?)<\/ol>/.exec(page)?.[1] ?? '';
+  assert.ok(shown.indexOf('Reported at the February meeting.') < shown.indexOf('Health advice report drafted'), 'newest first, both kept');
+  assert.match(shown, /test\.officer/);
+});
