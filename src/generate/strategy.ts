@@ -85,7 +85,9 @@ const NOTES: Record<Rag, readonly string[]> = {
     'Milestones missed two months running; a recovery plan is being drawn up.',
   ],
 };
-const CHANGE_NOTE = { better: 'Better than at the last review. ', worse: 'Worse than at the last review. ', same: '' } as const;
+const RAG_LABEL: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+/** What a note says when the rating moved since the review before (a month earlier). */
+const changeNote = (from: Rag, to: Rag) => (from === to ? '' : `${RAG_STEPS.indexOf(to) > RAG_STEPS.indexOf(from) ? 'Up' : 'Down'} from ${RAG_LABEL[from]} last month. `);
 const COMPLETED_NOTE = 'Completed and signed off at the programme board.';
 
 /**
@@ -108,10 +110,8 @@ export function historyRows(r: Random, asOf: number, strategy: readonly Cell[][]
     rags.forEach((now, k) => {
       const day = asOf - (reviews - 1 - k) * REVIEW_DAYS - r.int(3, 12);
       const last = k === reviews - 1;
-      const before = k > 0 ? RAG_STEPS.indexOf(rags[k - 1]!) : RAG_STEPS.indexOf(now);
-      const change = RAG_STEPS.indexOf(now) > before ? 'better' : RAG_STEPS.indexOf(now) < before ? 'worse' : 'same';
       const done = last && status === 'complete';
-      const note = done ? COMPLETED_NOTE : CHANGE_NOTE[change] + r.pick(NOTES[now]);
+      const note = done ? COMPLETED_NOTE : changeNote(rags[k - 1] ?? now, now) + r.pick(NOTES[now]);
       rows.push([actionId!, dfe(day), now, last || status !== 'complete' ? status! : 'in_progress', note, owner!]);
     });
   }

@@ -78,7 +78,7 @@ describe('importing generated data', () => {
     const { html } = await actionPlanReport(store, { meetingDate: AS_OF, committee: DEFAULT_COMMITTEE });
     assert.match(html, /RAG at \d+ \w+ 2026/, 'the last meeting is found on the generated register');
     const rated = readCsv(dir, 'strategy/actions.csv').rows.filter((a) => a.RAG);
-    const rows = [...html.matchAll(/<tr id="action-([^"]+)">([\s\S]*?)<\/tr>/g)].map((m) => ({ id: m[1]!, text: m[2]! }));
+    const rows = [...html.matchAll(/<tr[^>]* id="action-([^"]+)">([\s\S]*?)<\/tr>/g)].map((m) => ({ id: m[1]!, text: m[2]! }));
     const changes = rows.filter((r) => rated.some((a) => a.ActionID === r.id)).map((r) => /(Improved|Worsened|No change|Not rated before)(?:<\/b>)?<\/td>\s*$/.exec(r.text)?.[1]);
     assert.equal(changes.length, rated.length);
     assert.ok(!changes.includes('Not rated before'), 'every rated action had a rating at the last meeting');

@@ -72,8 +72,8 @@ test('a progress note added on the web is kept with its author and date, and is 
   const row = /<tr class="govuk-table__row" data-action="A1">([\s\S]*?)<\/tr>/.exec((await officer.inject({ url: '/actions' })).body)?.[1] ?? '';
   assert.match(row, new RegExp(`${note.replace(/[.;]/g, '\\$&')}[\\s\\S]*test\\.officer`));
   const paper = (await officer.inject({ url: `/reports/actions?meeting=${stored.today}` })).body;
-  const line = /<tr id="action-A1">([\s\S]*?)<\/tr>/.exec(paper)?.[1] ?? '';
-  assert.match(line, new RegExp(`Latest update \\(${longDate(stored.today).replace(/ /g, ' ')}\\): ${note.replace(/[.;]/g, '\\$&')}`));
+  const line = /<tr class="update" id="update-A1">([\s\S]*?)<\/tr>/.exec(paper)?.[1] ?? '';
+  assert.match(line, new RegExp(`Latest update \\(${longDate(stored.today)}\\): ${note.replace(/[.;]/g, '\\$&')}`));
   assert.doesNotMatch(line, /Added by import/);
 });
 
