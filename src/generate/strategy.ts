@@ -107,11 +107,15 @@ export function historyRows(r: Random, asOf: number, strategy: readonly Cell[][]
       const moved = r.chance(RATING_MOVES) ? later + (r.chance(0.5) ? 1 : -1) : later;
       rags.unshift(RAG_STEPS[Math.max(0, Math.min(RAG_STEPS.length - 1, moved))]!);
     }
+    let lastNote = '';
     rags.forEach((now, k) => {
       const day = asOf - (reviews - 1 - k) * REVIEW_DAYS - r.int(3, 12);
       const last = k === reviews - 1;
       const done = last && status === 'complete';
-      const note = done ? COMPLETED_NOTE : changeNote(rags[k - 1] ?? now, now) + r.pick(NOTES[now]);
+      // A review says something new: never the same words as the review before.
+      const said = r.pick(NOTES[now].filter((n) => n !== lastNote));
+      lastNote = said;
+      const note = done ? COMPLETED_NOTE : changeNote(rags[k - 1] ?? now, now) + said;
       rows.push([actionId!, dfe(day), now, last || status !== 'complete' ? status! : 'in_progress', note, owner!]);
     });
   }

@@ -77,6 +77,7 @@ export async function delayLetters(
       reasons: '',
       late_partners: clock.lateAdvice.map((l) => `${PARTNER_LABEL[l.partner]} (${plural(l.daysLate, 'day')} late)`).join(', ') || 'none',
       weeks_elapsed: String(clock.weeksElapsed),
+      sign_off: contact?.name ? 'Yours sincerely' : 'Yours faithfully',
     };
     const reasons = clock.reasons.length > 0 ? clock.reasons : ['No single cause has been recorded: the steps still to come will take us past the 20-week date.'];
     letters.push({

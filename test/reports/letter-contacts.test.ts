@@ -32,6 +32,7 @@ test('a named parent or carer is greeted by name, with their address on the lett
   assert.match(named, /<p>Dear Ms Alex Example<\/p>/);
   assert.deepEqual(recipient(named), ['Ms Alex Example', 'Flat 3', '12 Sample Road', 'Northbridge', 'NB1 2XY']);
   assert.doesNotMatch(named, /Dear parent or carer/);
+  assert.match(named, /<p>Yours sincerely<\/p>/, 'a letter to a named person is signed off "sincerely"');
 
   const nameOnly = letterFor(html, 'REQ-0002');
   assert.match(nameOnly, /<p>Dear Mr Sam Sample<\/p>/);
@@ -43,6 +44,7 @@ test('with no contact recorded the letter reads "Dear parent or carer" and has n
   const unnamed = letterFor(html, 'REQ-0005');
   assert.match(unnamed, /<p>Dear parent or carer<\/p>/);
   assert.equal(recipient(unnamed), null);
+  assert.match(unnamed, /<p>Yours faithfully<\/p>/);
 });
 
 test("the officer's schedule says how each letter is addressed, naming no one", async () => {
