@@ -18,7 +18,8 @@ import { entrantPlan, leaverPlan, lookedAfterChild, repeatMissingPlan, stockPlan
 import type { MissingEpisode } from './missing.ts';
 import { streamFor } from './random.ts';
 import { SCALE, windowFor, type ScaleName, type Window } from './scales.ts';
-import { committeeRows, strategyRows } from './strategy.ts';
+import { committeeRows, historyRows, strategyRows } from './strategy.ts';
+import { contactCells } from './contacts.ts';
 import { generateFrontDoor } from './frontDoor.ts';
 import { generateEarlyHelp } from './earlyHelp.ts';
 import { generateWorkforce } from './workforce.ts';
@@ -131,8 +132,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const ehcp = streamFor(options.seed, 'ehcp');
     // Plan details (setting, reviews, cessation) draw on their own stream, so the requests are as before.
     const planStream = streamFor(options.seed, 'sen2');
+    // Parents' names and addresses draw on their own stream too.
+    const contactStream = streamFor(options.seed, 'ehcp/contact');
     const writeBoth = (q: Request) => {
-      writeRequest(requests, advice, q);
+      writeRequest(requests, advice, q, contactCells(contactStream));
       writeSen2Person(sen2, q, q.startDate === null ? null : planDetails(planStream, q.startDate, win.asOf));
     };
     const from = win.asOf - Math.round(EHCP_YEARS * YEAR_DAYS);
@@ -151,7 +154,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     sen2.text(SEN2_FOOTER);
 
     const plans = streamFor(options.seed, 'strategy');
-    writeAll(open(L.FILES.strategyActions, L.STRATEGY_ACTIONS), strategyRows(plans, win.asOf));
+    const strategy = strategyRows(plans, win.asOf);
+    writeAll(open(L.FILES.strategyActions, L.STRATEGY_ACTIONS), strategy);
+    writeAll(open(L.FILES.actionHistory, L.ACTION_HISTORY), historyRows(streamFor(options.seed, 'strategy/history'), win.asOf, strategy));
     writeAll(open(L.FILES.committeeActions, L.COMMITTEE_ACTIONS), committeeRows(plans, win.asOf));
     const bench = streamFor(options.seed, 'benchmarks');
     writeAll(open(L.FILES.benchmarks, L.BENCHMARKS), benchmarkRows(bench, [win.years[0]! - 2, win.years[0]! - 1, ...win.years]));
@@ -202,11 +207,11 @@ function writeInterview(w: CsvWriter, child: string, e: MissingEpisode): void {
   w.write([child, dfe(e.start), dfe(e.rhiOffered), dfe(e.rhiCompleted), dfe(e.rhiDeclined), e.startTime, e.exploitation, e.themes]);
 }
 
-function writeRequest(requests: CsvWriter, advice: CsvWriter, r: Request): void {
+function writeRequest(requests: CsvWriter, advice: CsvWriter, r: Request, contact: Cell[]): void {
   requests.write([
     r.requestId, r.personId, dfe(r.dob), r.sex, dfe(r.received), dfe(r.requestOutcomeDate), r.requestOutcome,
     dfe(r.assessmentOutcomeDate), r.assessmentOutcome, r.week20 ? 'Y' : 'N', r.exceptionReason, dfe(r.draftPlanDate),
-    dfe(r.startDate), r.senType,
+    dfe(r.startDate), r.senType, ...contact,
   ]);
   for (const a of r.advice) advice.write([r.requestId, a.partner, dfe(a.requested), dfe(a.received)]);
 }

@@ -12,9 +12,11 @@ export const LEAVER_ACTIVITY = ['CHILD', 'ACTIV', 'START', 'END'];
 export const EHCP_REQUESTS = [
   'RequestID', 'PersonID', 'PersonBirthDate', 'Sex', 'ReceivedDate', 'RequestOutcomeDate', 'RequestOutcome',
   'AssessmentOutcomeDate', 'AssessmentOutcome', 'Week20', 'ExceptionReason', 'DraftPlanDate', 'StartDate', 'SENtype',
+  'ParentCarerName', 'ParentCarerAddress1', 'ParentCarerAddress2', 'ParentCarerTown', 'ParentCarerPostcode',
 ];
 export const EHCP_ADVICE = ['RequestID', 'Partner', 'RequestedDate', 'ReceivedDate'];
 export const STRATEGY_ACTIONS = ['PriorityID', 'PriorityTitle', 'ActionID', 'Action', 'Owner', 'DueDate', 'Status', 'RAG'];
+export const ACTION_HISTORY = ['ActionID', 'UpdateDate', 'RAG', 'Status', 'Note', 'UpdatedBy'];
 export const COMMITTEE_ACTIONS = ['ActionID', 'MeetingDate', 'Committee', 'Item', 'Action', 'Responsible', 'DueDate', 'Status', 'Response'];
 export const BENCHMARKS = ['Indicator', 'Area', 'Year', 'Value'];
 
@@ -30,6 +32,7 @@ export const FILES = {
   ehcpRequests: 'sen2/ehcp_requests.csv',
   ehcpAdvice: 'sen2/ehcp_advice.csv',
   strategyActions: 'strategy/actions.csv',
+  actionHistory: 'strategy/action_history.csv',
   committeeActions: 'strategy/committee_actions.csv',
   benchmarks: 'benchmarks.csv',
 } as const;

@@ -1,5 +1,6 @@
 // The Children's Services Strategy (priorities and actions with owners and RAG) and the actions
-// the Overview and Scrutiny Committee asked for at recent meetings. Owners are job titles.
+// the Overview and Scrutiny Committee asked for at recent meetings (named as the committee papers'
+// default, so the demo's action plan paper finds the last meeting). Owners are job titles.
 import { dfe, type Cell } from './csv.ts';
 import { weights, type Random } from './random.ts';
 
@@ -59,6 +60,68 @@ export function strategyRows(r: Random, asOf: number): Cell[][] {
   return rows;
 }
 
+/** Reviews of a rated action before asOf (about monthly, at the programme board), fewest and most. */
+const REVIEWS: readonly [number, number] = [6, 10];
+const REVIEW_DAYS = 30;
+/** Chance that an action's rating differs from the review before. */
+const RATING_MOVES = 0.35;
+const RAG_STEPS = ['red', 'amber', 'green'] as const;
+type Rag = (typeof RAG_STEPS)[number];
+
+const NOTES: Record<Rag, readonly string[]> = {
+  green: [
+    "On track: this month's milestones were met.",
+    'Reviewed at the programme board: on track for the due date.',
+    'Work is going to plan; the next milestone is set for next month.',
+  ],
+  amber: [
+    'Some slippage: the next milestone has moved by a month, but the due date still holds.',
+    'Slower than planned while a key post is covered; a recovery plan is agreed.',
+    "Waiting for partners' sign-off; raised at the programme board.",
+  ],
+  red: [
+    'Off track: the due date will be missed without more capacity; options go to the leadership team.',
+    'Stalled while the funding is confirmed; on the directorate risk register.',
+    'Milestones missed two months running; a recovery plan is being drawn up.',
+  ],
+};
+const RAG_LABEL: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+/** What a note says when the rating moved since the review before (a month earlier). */
+const changeNote = (from: Rag, to: Rag) => (from === to ? '' : `${RAG_STEPS.indexOf(to) > RAG_STEPS.indexOf(from) ? 'Up' : 'Down'} from ${RAG_LABEL[from]} last month. `);
+const COMPLETED_NOTE = 'Completed and signed off at the programme board.';
+
+/**
+ * Action history rows (ActionID, UpdateDate, RAG, Status, Note, UpdatedBy): each rated action's past reviews, oldest first, ending with the rating and status it has now
+ * (strategy rows as strategyRows writes them): the action plan paper compares a meeting's
+ * ratings with the last meeting's from these, and shows the latest note.
+ */
+export function historyRows(r: Random, asOf: number, strategy: readonly Cell[][]): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const [, , actionId, , owner, , status, rag] of strategy) {
+    if (rag === null) continue; // not rated yet: nothing has been reviewed
+    const reviews = r.int(...REVIEWS);
+    // Walked back from today's rating: each review before may have stood one step either side.
+    const rags: Rag[] = [rag as Rag];
+    for (let k = 1; k < reviews; k++) {
+      const later = RAG_STEPS.indexOf(rags[0]!);
+      const moved = r.chance(RATING_MOVES) ? later + (r.chance(0.5) ? 1 : -1) : later;
+      rags.unshift(RAG_STEPS[Math.max(0, Math.min(RAG_STEPS.length - 1, moved))]!);
+    }
+    let lastNote = '';
+    rags.forEach((now, k) => {
+      const day = asOf - (reviews - 1 - k) * REVIEW_DAYS - r.int(3, 12);
+      const last = k === reviews - 1;
+      const done = last && status === 'complete';
+      // A review says something new: never the same words as the review before.
+      const said = r.pick(NOTES[now].filter((n) => n !== lastNote));
+      lastNote = said;
+      const note = done ? COMPLETED_NOTE : changeNote(rags[k - 1] ?? now, now) + said;
+      rows.push([actionId!, dfe(day), now, last || status !== 'complete' ? status! : 'in_progress', note, owner!]);
+    });
+  }
+  return rows;
+}
+
 const PAST_DUE = weights({ complete: 70, in_progress: 30 });
 const NOT_DUE = weights({ in_progress: 65, not_started: 20, complete: 15 });
 const RAG_IN_PROGRESS = weights({ green: 45, amber: 40, red: 15 });
@@ -90,7 +153,7 @@ export function committeeRows(r: Random, asOf: number): Cell[][] {
       const due = meeting + r.int(28, 90);
       const status = due < asOf ? r.weighted(CLOSED) : r.weighted(OPEN);
       const response = status === 'done' ? 'Reported to the committee; see the meeting pack.' : status === 'dropped' ? 'Superseded by a later request.' : '';
-      rows.push([`CA${String(rows.length + 1).padStart(3, '0')}`, dfe(meeting), "Children and Young People's Overview and Scrutiny Committee", subject, action, responsible, dfe(due), status, response]);
+      rows.push([`CA${String(rows.length + 1).padStart(3, '0')}`, dfe(meeting), "Children's Services Overview and Scrutiny Committee", subject, action, responsible, dfe(due), status, response]);
     }
   }
   return rows;

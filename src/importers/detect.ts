@@ -1,5 +1,5 @@
 // Which table a file holds, from its header row alone (names matched without regard to case or
-// order; extra or missing columns mean the wrong file).
+// order; extra or missing columns mean the wrong file, though a table's optional columns may be absent).
 import type { TableSpec } from './spec.ts';
 import { TABLES } from './tables/index.ts';
 
@@ -8,8 +8,13 @@ const norm = (s: string) => s.trim().toLowerCase();
 export function detectTable(header: readonly string[]): TableSpec<unknown> | null {
   const names = new Set(header.map(norm));
   if (names.size !== header.length) return null;
-  const exact = TABLES.find((t) => t.columns.length === names.size && t.columns.every((c) => names.has(norm(c))));
+  const exact = TABLES.find((t) => t.columns.every((c) => names.has(norm(c))) && [...names].every((n) => ownColumns(t).has(n)));
   return exact ?? TABLES.find((t) => t.recognise?.(header)) ?? null;
+}
+
+/** A table's columns, required and optional, as matched. */
+function ownColumns(spec: TableSpec<unknown>): Set<string> {
+  return new Set([...spec.columns, ...(spec.optionalColumns ?? [])].map(norm));
 }
 
 /** Why a header matches no table, naming the nearest table when there is one. */
@@ -27,7 +32,7 @@ export function explainHeader(header: readonly string[]): string {
     if (!best || shared > best.shared || (shared === best.shared && share > best.share)) best = { spec, share, shared };
   }
   if (best && best.share >= 0.5) {
-    const own = new Set(best.spec.columns.map(norm));
+    const own = ownColumns(best.spec);
     const missing = best.spec.columns.filter((c) => !names.has(norm(c)));
     const extra = header.filter((h) => !own.has(norm(h)));
     const parts = [missing.length ? `is missing ${missing.join(', ')}` : '', extra.length ? `has unexpected columns ${extra.join(', ')}` : ''].filter(Boolean);

@@ -90,6 +90,8 @@ export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
 
   let spec: TableSpec | null = null;
   let keys: string[] = [];
+  /** Optional columns the header lacks: each reads as blank. */
+  let absent: string[] = [];
   let fieldNames = new Map<string, string>();
   let schema: ReturnType<TableSpec['schema']> | null = null;
   let ctx: RowContext = { fy: null, today: job.today };
@@ -121,6 +123,7 @@ export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
           }
           table = { id: spec.id, fy };
           keys = values.map((v) => v.trim().toLowerCase());
+          absent = (spec.optionalColumns ?? []).map((c) => c.toLowerCase()).filter((c) => !keys.includes(c));
           fieldNames = new Map([...values.map((v) => [v.trim().toLowerCase(), v.trim()] as const), ...spec.columns.map((c) => [c.toLowerCase(), c] as const)]);
           ctx = { ...ctx, fy, header: values };
           schema = spec.schema(ctx);
@@ -138,6 +141,7 @@ export async function* parseFile(job: FileJob): AsyncGenerator<FileChunk> {
         const record: Record<string, string> = {};
         let long = -1;
         for (let i = 0; i < keys.length; i++) if ((record[keys[i]!] = values[i]!).length > MAX_FIELD_CHARS) long = i;
+        for (const c of absent) record[c] = '';
         if (long !== -1) {
           errors.add(inputError(file, fieldTooLong(row, fieldNames.get(keys[long]!) ?? keys[long]!)));
           continue;

@@ -25,6 +25,16 @@ export interface TableSpec<T = unknown> {
   /** Column names as documented in docs/formats.md. */
   columns: readonly string[];
   /**
+   * Columns a file may also have (beside `columns`, in any order): a file without them is still
+   * this table, and each absent one reads as blank.
+   */
+  optionalColumns?: readonly string[];
+  /**
+   * Columns holding personal data (a parent's name and address): their values are never quoted in
+   * an error message, the error report or a log; a message names the column only.
+   */
+  personalColumns?: readonly string[];
+  /**
    * For files whose columns vary (EES data files): recognises a header that no table's columns
    * match exactly, and says why a recognised header still cannot be read (null when it can).
    */

@@ -104,6 +104,13 @@ function compileFast(schema: ZodInternals, lenient: boolean): FastParse | null {
   };
 }
 
+/** What an error shows for a personal column's value (spec.personalColumns). */
+const WITHHELD = '(not shown: personal data)';
+
+function isPersonal(spec: TableSpec, field: string): boolean {
+  return spec.personalColumns?.some((c) => c.toLowerCase() === field.toLowerCase()) ?? false;
+}
+
 /** Parses and checks one record; gives the staging values, or adds its errors. */
 export function validateRow(
   spec: TableSpec,
@@ -116,7 +123,7 @@ export function validateRow(
 ): unknown[] | null {
   let data = fastParser(schema)?.(record)?.data;
   const at = { ...where, ...(record.child ? { child: record.child } : {}) };
-  const valuesOf = (fields: readonly string[]) => fields.map((f) => `${f}=${record[f.toLowerCase()] ?? ''}`).join('; ');
+  const valuesOf = (fields: readonly string[]) => fields.map((f) => `${f}=${isPersonal(spec, f) ? WITHHELD : record[f.toLowerCase()] ?? ''}`).join('; ');
   /** Fields with a refused cell: a row rule about them would only repeat the cause. */
   let refused: Set<string> | null = null;
   if (data === undefined) {

@@ -46,6 +46,12 @@ export function ragOn(history: readonly ActionUpdate[], day: IsoDate): Rag | nul
   return latest?.rag ?? null;
 }
 
+/** The latest progress note written by the end of a day, with its date as the paper prints it. */
+function latestNoteBy(history: readonly ActionUpdate[], day: IsoDate): { text: string; date: string } | null {
+  const note = history.find((u) => u.at < addDays(day, 1) && isProgressNote(u));
+  return note ? { text: note.comment, date: longDate(note.at.slice(0, 10)) } : null;
+}
+
 export function ragChange(before: Rag | null, now: Rag | null): RagChange {
   if (!before || !now) return 'new';
   const d = RAG_ORDER[now] - RAG_ORDER[before];
@@ -78,7 +84,7 @@ export async function actionPlanReport(store: Store, options: ActionPlanReportOp
       change: RAG_CHANGE_LABEL[change],
       worsened: change === 'worsened',
       overdue: a.overdue,
-      latestComment: a.history.find((u) => u.at < addDays(meeting, 1) && isProgressNote(u))?.comment ?? '',
+      latestNote: latestNoteBy(a.history, meeting),
     };
   };
   const sections = priorities.map((p) => ({

@@ -15,6 +15,7 @@ const EXAMPLE: Record<LetterField, string> = {
   reasons: '',
   late_partners: 'Health (46 days late)',
   weeks_elapsed: '25',
+  sign_off: 'Yours faithfully',
 };
 const EXAMPLE_REASONS = ['Advice from Health was asked for on 6 July 2026 and has not yet been received.'];
 

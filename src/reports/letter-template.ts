@@ -17,6 +17,7 @@ export const LETTER_PLACEHOLDERS = {
   reasons: 'Why it is delayed: on a line of its own it becomes a bulleted list',
   late_partners: 'Partners whose advice was late and by how long, or "none"',
   weeks_elapsed: 'Weeks since the request was received',
+  sign_off: '"Yours sincerely" when the letter greets the parent or carer by name, "Yours faithfully" when it does not',
 } as const;
 export type LetterField = keyof typeof LETTER_PLACEHOLDERS;
 
@@ -37,7 +38,7 @@ We are sorry for this delay. We are working with the services involved to issue 
 
 If you would like to talk about your child's request, please contact the SEND Team on 01234 567890 or at send@northbridge.example, quoting the reference {{reference}}. The Northbridge SEND Information, Advice and Support Service (SENDIASS) can give you free, impartial advice.
 
-Yours faithfully
+{{sign_off}}
 
 SEND Team Manager
 Children's Services, Northbridge Council`;

@@ -123,6 +123,13 @@ export interface CommitteeAction extends Row<'committee_action'> {
   overdue: boolean;
 }
 
+export type CommitteeActionUpdate = Row<'committee_action_update'>;
+
+/** One register entry with every officer's save of it, newest first. */
+export interface CommitteeActionWithHistory extends CommitteeAction {
+  history: CommitteeActionUpdate[];
+}
+
 /** The register, most recent meeting first. */
 export async function committeeActions(store: Store, asOf: IsoDate): Promise<CommitteeAction[]> {
   const rows = await store.db
@@ -134,9 +141,12 @@ export async function committeeActions(store: Store, asOf: IsoDate): Promise<Com
   return rows.map((r) => committeeFlags(r, asOf));
 }
 
-export async function committeeAction(store: Store, id: string, asOf: IsoDate): Promise<CommitteeAction | null> {
-  const row = await store.db.selectFrom('committee_action').selectAll().where('committee_action_id', '=', id).executeTakeFirst();
-  return row ? committeeFlags(row, asOf) : null;
+export async function committeeAction(store: Store, id: string, asOf: IsoDate): Promise<CommitteeActionWithHistory | null> {
+  const [row, history] = await Promise.all([
+    store.db.selectFrom('committee_action').selectAll().where('committee_action_id', '=', id).executeTakeFirst(),
+    store.db.selectFrom('committee_action_update').selectAll().where('committee_action_id', '=', id).orderBy('at', 'desc').orderBy('id', 'desc').execute(),
+  ]);
+  return row ? { ...committeeFlags(row, asOf), history } : null;
 }
 
 export interface CommitteeChange {
@@ -145,22 +155,22 @@ export interface CommitteeChange {
   dueDate: IsoDate | null;
   status: CommitteeStatus;
   response: string;
+  user: string;
 }
 
-/** An officer's edit of a register entry. False if no such entry. */
+/** An officer's edit of a register entry, kept in its history with who made it. False if no such entry. */
 export async function updateCommitteeAction(store: Store, change: CommitteeChange): Promise<boolean> {
-  const result = await store.db
-    .updateTable('committee_action')
-    .set({
-      responsible: change.responsible,
-      due_date: change.dueDate,
-      status: change.status,
-      response: change.response,
-      updated_at: new Date().toISOString(),
-    })
-    .where('committee_action_id', '=', change.id)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return store.transaction(async (tx) => {
+    const saved = { responsible: change.responsible, due_date: change.dueDate, status: change.status, response: change.response };
+    const result = await tx.db
+      .updateTable('committee_action')
+      .set({ ...saved, updated_at: new Date().toISOString() })
+      .where('committee_action_id', '=', change.id)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await tx.db.insertInto('committee_action_update').values({ committee_action_id: change.id, by_user: change.user, ...saved }).execute();
+    return true;
+  });
 }
 
 function withFlags(action: Row<'strategy_action'>, history: ActionUpdate[], asOf: IsoDate): StrategyAction {

@@ -10,6 +10,8 @@ import type { VoiceTables } from './schema/voice.ts';
 import type { EesTables } from './schema/ees.ts';
 import type { CommentaryTables } from './schema/commentary.ts';
 import type { AnnexATables } from './schema/annex-a.ts';
+import type { EhcpContactTables } from './schema/ehcp-contact.ts';
+import type { CommitteeHistoryTables } from './schema/committee-history.ts';
 
 type Timestamp = ColumnType<string, string | undefined, string>;
 
@@ -224,7 +226,7 @@ export interface CswwVacancyTable {
   agency_headcount: number;
 }
 
-export interface Database extends FrontDoorTables, ChildProtectionTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables, EesTables, CommentaryTables, AnnexATables {
+export interface Database extends FrontDoorTables, ChildProtectionTables, EarlyHelpTables, WorkforceTables, HomeEducationTables, VoiceTables, EesTables, CommentaryTables, AnnexATables, EhcpContactTables, CommitteeHistoryTables {
   child: ChildTable;
   la_episode: LaEpisodeTable;
   missing_episode: MissingEpisodeTable;

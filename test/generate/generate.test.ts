@@ -29,6 +29,7 @@ const SECTION_FILES: Record<string, string> = {
   'EHCP requests': 'sen2/ehcp_requests.csv',
   'EHCP advice': 'sen2/ehcp_advice.csv',
   'Strategy priorities and actions': 'strategy/actions.csv',
+  'Strategy action history': 'strategy/action_history.csv',
   'Committee actions': 'strategy/committee_actions.csv',
   Benchmarks: 'benchmarks.csv',
   'CIN census referrals': 'cin_census/referrals.csv',

@@ -36,7 +36,7 @@ export function filesUnder(dir: string): string[] {
 const DATE_COLUMNS = new Set([
   'DOB', 'MC_DOB', 'DECOM', 'DEC', 'DATE_PLACED', 'DATE_PLACED_CEASED', 'MIS_START', 'MIS_END', 'RHI_OFFERED', 'RHI_COMPLETED', 'RHI_DECLINED', 'START', 'END',
   'PersonBirthDate', 'ReceivedDate', 'RequestOutcomeDate', 'AssessmentOutcomeDate', 'DraftPlanDate', 'StartDate',
-  'RequestedDate', 'MeetingDate', 'DueDate',
+  'RequestedDate', 'MeetingDate', 'DueDate', 'UpdateDate',
   'Date', 'ResponseDate', // voice of the child feedback
   'EndDate', // elective home education register
   'CINreferralDate', 'CINclosureDate', 'AssessmentActualStartDate', 'AssessmentInternalReviewDate', 'AssessmentAuthorisationDate', // CIN census

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { generate } from '../../src/generate/index.ts';
+import { actionPlanReport } from '../../src/reports/index.ts';
+import { DEFAULT_COMMITTEE } from '../../src/reports/paper.ts';
 import { csvFilesUnder, importDirectory, importFiles, type ImportFile } from '../../src/importers/index.ts';
 import type { Store } from '../../src/store/open.ts';
 import { openTestStore } from '../helpers.ts';
@@ -70,6 +72,19 @@ describe('importing generated data', () => {
     const stored = await sql<{ dec: string }>`SELECT to_char(dec, 'YYYY-MM-DD') AS dec FROM la_episode
       WHERE child_id = ${e.CHILD} AND decom = ${iso(e.DECOM)}::date`.execute(store.db);
     assert.equal(stored.rows[0]?.dec, iso(e.DEC));
+  });
+
+  test("the action plan paper compares each rated action with the last meeting's rating and prints a person's note", async () => {
+    const { html } = await actionPlanReport(store, { meetingDate: AS_OF, committee: DEFAULT_COMMITTEE });
+    assert.match(html, /RAG at \d+ \w+ 2026/, 'the last meeting is found on the generated register');
+    const rated = readCsv(dir, 'strategy/actions.csv').rows.filter((a) => a.RAG);
+    const rows = [...html.matchAll(/<tr[^>]* id="action-([^"]+)">([\s\S]*?)<\/tr>/g)].map((m) => ({ id: m[1]!, text: m[2]! }));
+    const changes = rows.filter((r) => rated.some((a) => a.ActionID === r.id)).map((r) => /(Improved|Worsened|No change|Not rated before)(?:<\/b>)?<\/td>\s*$/.exec(r.text)?.[1]);
+    assert.equal(changes.length, rated.length);
+    assert.ok(!changes.includes('Not rated before'), 'every rated action had a rating at the last meeting');
+    assert.ok(changes.includes('Improved') && changes.includes('Worsened') && changes.includes('No change'), changes.join(', '));
+    assert.equal((html.match(/Latest update \(/g) ?? []).length, rated.length, 'each rated action shows its latest note');
+    assert.doesNotMatch(html, /Added by import/);
   });
 
   // Each return holds every child looked after in its year, so a child in care across years is in

@@ -12,7 +12,7 @@ test('RAG now and at the last meeting, with the change between them', async () =
   assert.equal(title, "Children's Services Strategy: action plan update, 10 December 2026");
   assert.match(html, /RAG at 15 September 2026/, 'the previous meeting is found on the register');
   assert.match(row(html, 'action-A1'), /Amber Red Worsened$/);
-  assert.match(row(html, 'action-A1'), /Update: The ICB has not yet signed the protocol\./);
+  assert.match(row(html, 'update-A1'), /^Latest update \(20 November 2026\): The ICB has not yet signed the protocol\.$/);
   assert.match(row(html, 'action-A2'), /Red Green Improved$/);
   assert.match(row(html, 'action-A3'), /Green Green No change$/);
   assert.match(row(html, 'action-A4'), /Not rated Amber Not rated before$/);

@@ -183,7 +183,7 @@ describe('strategy action plan', () => {
     await page.check('input[name=rag][value=red]');
     await page.check('input[name=status][value=in_progress]');
     await page.fill('#comment', 'The health trust has not yet agreed the standard.');
-    await Promise.all([page.waitForURL(/\/actions\/A1\?updated=1/), page.click('button:has-text("Save update")')]);
+    await Promise.all([page.waitForURL(/\/actions\/A1\?updated=1/), page.click('button:has-text("Save progress note")')]);
     assert.match((await page.locator('.govuk-notification-banner').textContent()) ?? '', /updated/);
     const history = page.locator('[data-testid=history] li').first();
     assert.match((await history.textContent()) ?? '', /The health trust has not yet agreed the standard\./);
@@ -201,9 +201,9 @@ describe('strategy action plan', () => {
   test('a change without a comment is refused with an error beside the field', async () => {
     await open('/actions/A2');
     await page.check('input[name=rag][value=amber]');
-    await page.click('button:has-text("Save update")');
+    await page.click('button:has-text("Save progress note")');
     await page.locator('.govuk-error-summary').waitFor();
-    assert.match((await page.locator('#comment-error').textContent()) ?? '', /Enter a comment/);
+    assert.match((await page.locator('#comment-error').textContent()) ?? '', /Enter a progress note/);
     const a2 = await store.db.selectFrom('strategy_action').select('rag').where('action_id', '=', 'A2').executeTakeFirstOrThrow();
     assert.equal(a2.rag, 'green');
   });

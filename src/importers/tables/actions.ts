@@ -1,10 +1,11 @@
-// Children's Services Strategy actions (with their RAG history) and committee actions.
+// Children's Services Strategy actions (with their RAG history), the dated history a council
+// kept before csinsight (ratings and progress notes at past reviews), and committee actions.
 import * as z from 'zod';
 import { sql } from 'kysely';
 import { ACTION_STATUS, COMMITTEE_ACTION_STATUS, RAG_CODES } from '../../core/codes.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import { code, date, text } from '../fields.ts';
-import { script, type TableSpec } from '../spec.ts';
+import { afterImport, script, type TableSpec } from '../spec.ts';
 import { IMPORT_COMMENT } from '../../store/actions.ts';
 
 interface StrategyRow {
@@ -77,6 +78,59 @@ export const strategyActions: TableSpec<StrategyRow> = {
     await sql`INSERT INTO action_update (action_id, by_user, rag, status, comment)
       SELECT action_id, ${run.user}, rag, status, CASE WHEN is_new THEN ${IMPORT_COMMENT.added} ELSE ${IMPORT_COMMENT.changed} END
       FROM s_strategy_changed`.execute(tx.db);
+  },
+};
+
+interface HistoryRow {
+  actionId: string;
+  updateDate: IsoDate;
+  rag: string | null;
+  status: string;
+  note: string | null;
+  updatedBy: string | null;
+}
+
+const STRATEGY_ACTIONS = afterImport({ stages: ['s_strategy'], table: 'strategy_action', columns: ['action_id'], key: ['action_id'] });
+
+/**
+ * Each action's past reviews: the RAG and status it had on a date, and the progress note written
+ * then. Each row adds an entry to the action's history, dated at midday (UTC) of its day; an entry
+ * already stored with the same day, rating, status, note and author is not added twice, and
+ * nothing stored is ever replaced. The current rating stays the strategy actions file's.
+ */
+export const actionHistory: TableSpec<HistoryRow> = {
+  id: 'action_history',
+  label: 'Strategy action history',
+  columns: ['ActionID', 'UpdateDate', 'RAG', 'Status', 'Note', 'UpdatedBy'],
+  schema: (ctx) =>
+    z
+      .object({
+        actionid: text({ required: true, max: 40 }),
+        updatedate: date({ required: true, notAfter: ctx.today }),
+        rag: code(RAG_CODES),
+        status: code(ACTION_STATUS, { required: true }),
+        note: text({ max: 2000 }),
+        updatedby: text({ max: 200 }),
+      })
+      .transform((r) => ({ actionId: r.actionid, updateDate: r.updatedate, rag: r.rag, status: r.status, note: r.note, updatedBy: r.updatedby })),
+  stage: [['action_id', 'text'], ['update_date', 'date'], ['rag', 'text'], ['status', 'text'], ['note', 'text'], ['updated_by', 'text']],
+  toStage: (r) => [r.actionId, r.updateDate, r.rag, r.status, r.note ?? '', r.updatedBy],
+  key: ['action_id', 'update_date'],
+  keyFields: ['ActionID', 'UpdateDate'],
+  checks: [
+    `SELECT s.f, s.r, 'ActionID' AS field, 'action-exists' AS rule,
+       'There is no strategy action ' || s.action_id || ' (in the strategy actions file of this import or already stored).' AS message
+     FROM s_action_history s
+     WHERE NOT EXISTS (SELECT 1 FROM ${STRATEGY_ACTIONS} a WHERE a.action_id = s.action_id)`,
+  ],
+  async upsert(tx, run) {
+    await sql`INSERT INTO action_update (action_id, at, by_user, rag, status, comment)
+      SELECT s.action_id, (s.update_date + time '12:00') AT TIME ZONE 'UTC', coalesce(s.updated_by, ${run.user}), s.rag, s.status, s.note
+      FROM s_action_history s
+      WHERE NOT EXISTS (
+        SELECT 1 FROM action_update u
+        WHERE u.action_id = s.action_id AND u.at = (s.update_date + time '12:00') AT TIME ZONE 'UTC'
+          AND u.by_user = coalesce(s.updated_by, ${run.user}) AND u.rag IS NOT DISTINCT FROM s.rag AND u.status = s.status AND u.comment = s.note)`.execute(tx.db);
   },
 };
 

@@ -1,6 +1,6 @@
 // Every importable table, in the order their staged rows are stored (parents before children).
 import type { TableSpec } from '../spec.ts';
-import { committeeActions, strategyActions } from './actions.ts';
+import { actionHistory, committeeActions, strategyActions } from './actions.ts';
 import { benchmarks } from './benchmarks.ts';
 import { FRONT_DOOR_TABLES } from './cin.ts';
 import { CHILD_PROTECTION_TABLES } from './childProtection.ts';
@@ -31,6 +31,7 @@ export const TABLES: readonly TableSpec<any>[] = [
   sen2Requests,
   ehcpAdvice,
   strategyActions,
+  actionHistory,
   committeeActions,
   benchmarks,
   eesFigures,

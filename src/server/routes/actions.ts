@@ -1,5 +1,5 @@
-// Strategy action plan: the live list, each action with its dated history, and officers' RAG and
-// status changes (with a comment, kept as history).
+// Strategy action plan: the live list, each action with its dated history, and officers' progress
+// notes (each kept in the history, optionally changing the RAG and status at the same time).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Role } from '../../core/access.ts';
@@ -12,10 +12,14 @@ import { shownResponses, voicePanels } from './voice.ts';
 
 const params = z.object({ actionId: z.string().min(1).max(100) });
 
+const NOTE_NEEDED = 'Enter a progress note: what has been done since the last update';
+/** A note is printed under its action in the committee paper: a paragraph, not a report. */
+const NOTE_MAX_CHARS = 2000;
+
 export const actionChange = z.object({
   rag: z.preprocess((v) => (v === '' ? null : v), z.enum(['red', 'amber', 'green'], { message: 'Choose a RAG rating' }).nullable()),
   status: z.enum(ACTION_STATUSES, { message: 'Choose a status' }),
-  comment: z.string({ message: 'Enter a comment explaining the change' }).trim().min(1, 'Enter a comment explaining the change').max(2000, 'Comment must be 2000 characters or fewer'),
+  comment: z.string({ message: NOTE_NEEDED }).trim().min(1, NOTE_NEEDED).max(NOTE_MAX_CHARS, `The progress note must be ${NOTE_MAX_CHARS} characters or fewer`),
 });
 
 const VIEW = { config: { permission: 'view_aggregates' as const } };

@@ -1,5 +1,5 @@
 // The Overview and Scrutiny Committee's actions register: what was asked at which meeting, who
-// answers, by when, and the response. Officers keep it up to date.
+// answers, by when, and the response. Officers keep it up to date; each save is kept in its history.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { groupBy } from '../../core/group.ts';
@@ -61,7 +61,7 @@ export async function committeeRoutes(app: FastifyInstance): Promise<void> {
     const row = await load(id);
     const form = parseForm(committeeChange, request.body);
     if (!form.ok) return reply.code(400).view('pages/committee-action.njk', page({ row, errors: form.errors, values: request.body }));
-    await updateCommitteeAction(app.store, { id, ...form.value });
+    await updateCommitteeAction(app.store, { id, ...form.value, user: request.user!.username });
     return reply.redirect(`/committee/${encodeURIComponent(id)}?updated=1`, 303);
   });
 
@@ -70,7 +70,7 @@ export async function committeeRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/committee-actions/:id', EDIT, async (request) => {
     const { id } = parse(params, request.params);
     const change = parse(committeeChange, request.body);
-    if (!(await updateCommitteeAction(app.store, { id, ...change }))) throw new HttpError(404, `There is no committee action ${id}.`);
+    if (!(await updateCommitteeAction(app.store, { id, ...change, user: request.user!.username }))) throw new HttpError(404, `There is no committee action ${id}.`);
     return load(id);
   });
 }
