@@ -39,17 +39,25 @@ interface Rebuild {
  * upsert needs and drops the other indexes and the foreign keys. The staged rows have one row per
  * key by now (duplicate check and keepLatest in stage.ts). The table is ANALYZEd after any sizeable
  * load: PGlite has no autovacuum, and the indicator pack that follows an import needs fresh plans.
+ * `keep`: columns whose stored value stays where the staged one is blank (upsertSql).
  */
-export function upsertInto(table: string, from: string, columns: readonly string[], key: readonly string[], select = columns.join(', ')): TableSpec['upsert'] {
+export function upsertInto(
+  table: string,
+  from: string,
+  columns: readonly string[],
+  key: readonly string[],
+  select = columns.join(', '),
+  keep: readonly string[] = [],
+): TableSpec['upsert'] {
   return async (tx) => {
     const staged = await estimatedRows(tx, from);
     const mode = await loadMode(tx, table, staged);
     if (mode === 'rows') {
-      await tx.exec(upsertSql(table, from, columns, key, select));
+      await tx.exec(upsertSql(table, from, columns, key, select, keep));
     } else {
       const { drop, make } = await rebuildPlan(tx, table, mode);
       await tx.exec(drop.join(';\n'));
-      await tx.exec(mode === 'empty' ? `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select} FROM ${from}` : upsertSql(table, from, columns, key, select));
+      await tx.exec(mode === 'empty' ? `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select} FROM ${from}` : upsertSql(table, from, columns, key, select, keep));
       await tx.exec(make.join(';\n'));
     }
     if (staged >= ANALYZE_ROWS) await tx.exec(`ANALYZE ${table}`);

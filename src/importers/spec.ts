@@ -78,9 +78,12 @@ export function script(text: string): TableSpec['upsert'] {
   return (tx) => tx.exec(text);
 }
 
-/** `INSERT ... SELECT ... ON CONFLICT DO UPDATE` setting every non-key column from the staged row. */
-export function upsertSql(table: string, from: string, columns: readonly string[], key: readonly string[], select = columns.join(', ')): string {
-  const set = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`);
+/**
+ * `INSERT ... SELECT ... ON CONFLICT DO UPDATE` setting every non-key column from the staged row;
+ * a column in `keep` keeps its stored value where the staged one is blank.
+ */
+export function upsertSql(table: string, from: string, columns: readonly string[], key: readonly string[], select = columns.join(', '), keep: readonly string[] = []): string {
+  const set = columns.filter((c) => !key.includes(c)).map((c) => `${c} = ${keep.includes(c) ? `COALESCE(excluded.${c}, ${table}.${c})` : `excluded.${c}`}`);
   return `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select} FROM ${from}
     ON CONFLICT (${key.join(', ')}) DO ${set.length ? `UPDATE SET ${set.join(', ')}` : 'NOTHING'};`;
 }

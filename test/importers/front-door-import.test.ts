@@ -137,3 +137,26 @@ test('a bad population row, and the good file beside it is not stored either (on
   ], [['population.csv', 2, 'Population0to17', 'population']]);
   assert.equal((await store.db.selectFrom('cin_referral').where('la_child_id', '=', 'CN030').selectAll().execute()).length, 0);
 });
+
+test('a referral brought again without its local sub-code keeps the stored one, loaded row by row or in bulk', async () => {
+  const fresh = await openTestStore();
+  const saved = process.env.CSINSIGHT_BULK_ROWS;
+  try {
+    const load = async (local: string, bulkRows: string) => {
+      process.env.CSINSIGHT_BULK_ROWS = bulkRows;
+      const result = await importFiles(fresh, [referrals(`CN900,01/01/2015,1,WBRI,01/05/2025,8,${local},N1,false,,`)], { user: 'tester' });
+      assert.deepEqual(result.errors, []);
+      const [row] = await fresh.db.selectFrom('cin_referral').select('local_source').where('la_child_id', '=', 'CN900').execute();
+      return row!.local_source;
+    };
+    // A bulk load into the empty table, then a bulk reload and a row-by-row upsert of the census's blank.
+    assert.equal(await load('FIRE', '1'), 'FIRE');
+    assert.equal(await load('', '1'), 'FIRE');
+    assert.equal(await load('', '1000'), 'FIRE');
+    assert.equal(await load('VOLUNTARY', '1000'), 'VOLUNTARY');
+  } finally {
+    if (saved === undefined) delete process.env.CSINSIGHT_BULK_ROWS;
+    else process.env.CSINSIGHT_BULK_ROWS = saved;
+    await fresh.close();
+  }
+});

@@ -85,9 +85,9 @@ export const cinReferrals: TableSpec<CinReferralRow> = {
      WHERE b.f IS NOT NULL`,
   ],
   // The census return has no local sub-code: a referral it brings again keeps the one the case system gave.
-  upsert: upsertInto('cin_referral', 's_cin_referral', REFERRAL_COLUMNS, ['la_child_id', 'referral_date'], REFERRAL_COLUMNS.map((c) => (c === 'local_source'
-    ? `COALESCE(local_source, (SELECT c.local_source FROM cin_referral c WHERE c.la_child_id = s_cin_referral.la_child_id AND c.referral_date = s_cin_referral.referral_date))`
-    : c)).join(', ')),
+  // Kept in the upsert's conflict branch, not looked up per staged row: loading into an empty table
+  // drops the key first, and a lookup per row then read the whole growing table (quadratic nationally).
+  upsert: upsertInto('cin_referral', 's_cin_referral', REFERRAL_COLUMNS, ['la_child_id', 'referral_date'], undefined, ['local_source']),
 };
 
 const REFERRALS = afterImport(REFERRALS_AFTER);
