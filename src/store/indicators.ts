@@ -139,11 +139,18 @@ function figureColumns(def: IndicatorDefinition) {
 /** Aggregates whose figure for a quarter or year can be worked out from its months' sums. */
 const ADDITIVE: ReadonlySet<IndicatorDefinition['aggregate']> = new Set(['rate', 'sum', 'ratio', 'mean']);
 
+/** An event source whose figures add up from months: an additive aggregate, or a count of rows that are units of their own. */
+export function addsUpFromMonths(def: IndicatorDefinition): boolean {
+  if (def.source.kind !== 'event') return false;
+  return ADDITIVE.has(def.aggregate) || (def.aggregate === 'count' && def.source.unitPerRow === true);
+}
+
 /**
  * An event-sourced indicator with an additive aggregate for several period types in one query:
  * the source is read once into sums per month (num, den, val and how many vals), which are then
  * added up into each type's periods. Same figures as runIndicator per type (the same sums; a mean
- * is the same total over the same count) for about a third of the reading.
+ * is the same total over the same count; a count of rows that are units of their own is the sum of
+ * the months' counts) for about a third of the reading.
  */
 async function runEventTypes(
   db: Kysely<Database>,
@@ -160,7 +167,7 @@ async function runEventTypes(
 
 /** The query behind runEventTypes (exported so its plan can be inspected). */
 export function eventTypesQuery(def: IndicatorDefinition, windows: { type: PeriodType; from: IsoDate; to: IsoDate }[], asOf: IsoDate) {
-  if (def.source.kind !== 'event' || !ADDITIVE.has(def.aggregate)) throw new Error(`${def.id} cannot be added up from months.`);
+  if (def.source.kind !== 'event' || !addsUpFromMonths(def)) throw new Error(`${def.id} cannot be added up from months.`);
   const earliest = windows.map((w) => w.from).sort()[0]!;
   const union = (parts: ReturnType<typeof sql>[]) => sql.join(parts, sql` UNION ALL `);
   // Windows start on a period start, itself the start of a month: a month is in or out whole.
@@ -168,12 +175,14 @@ export function eventTypesQuery(def: IndicatorDefinition, windows: { type: Perio
     (w) => sql`SELECT ${w.type}::text AS period_type, ${sql.raw(bucketSql(w.type, 'month'))} AS period_start, num, den, val, n
       FROM months WHERE month >= ${w.from}::date`,
   );
-  const a = aggregateSql(def);
+  const count = def.aggregate === 'count';
+  // A month's num is its count of rows counted (num > 0), added up as a sum.
+  const a = aggregateSql(count ? { ...def, aggregate: 'sum' } : def);
   const [denominator, value] = def.aggregate === 'mean' ? ['sum(n)::float', '(sum(val) / nullif(sum(n), 0))::float'] : [a.denominator, a.value];
   return sql<ComputedValue & { period_type: PeriodType }>`WITH params AS (SELECT ${asOf}::date AS as_of),
   periods AS (${union(windows.map((w) => periodRows(w.type, w.from, w.to, asOf)))}),
   months AS (
-    SELECT date_trunc('month', src.at::timestamp)::date AS month, sum(src.num) AS num, sum(src.den) AS den,
+    SELECT date_trunc('month', src.at::timestamp)::date AS month, ${sql.raw(count ? 'count(*) FILTER (WHERE src.num > 0)' : 'sum(src.num)')} AS num, sum(src.den) AS den,
            sum(src.val) AS val, count(src.val) AS n
       FROM (${sql.raw(def.source.sql)}) src
      WHERE src.at <= ${asOf}::date AND src.at >= ${earliest}::date
@@ -283,7 +292,7 @@ export async function readIndicators(
   const windowOf = (type: PeriodType) => ({ type, from: windowStart(type, asOf), to: periodOf(asOf, type).start });
   // An additive event source is read once for all its period types; others once per type.
   const jobs = defs.flatMap((def) =>
-    def.source.kind === 'event' && ADDITIVE.has(def.aggregate) ? [{ def, types: def.periodTypes }] : def.periodTypes.map((type) => ({ def, types: [type] })),
+    addsUpFromMonths(def) ? [{ def, types: def.periodTypes }] : def.periodTypes.map((type) => ({ def, types: [type] })),
   );
   const total = defs.reduce((n, def) => n + def.periodTypes.length, 0);
   const results: { def: IndicatorDefinition; type: PeriodType; rows: ComputedValue[] }[] = [];

@@ -55,7 +55,7 @@ export const EARLY_HELP_INDICATORS: IndicatorDefinition[] = [
     target: null,
     tolerance: 0,
     aggregate: 'count',
-    source: { kind: 'event', sql: episodes('e.start_date', '1') },
+    source: { kind: 'event', sql: episodes('e.start_date', '1'), unitPerRow: true },
   },
   {
     ...COMMON,
@@ -69,7 +69,7 @@ export const EARLY_HELP_INDICATORS: IndicatorDefinition[] = [
     target: null,
     tolerance: 0,
     aggregate: 'count',
-    source: { kind: 'event', sql: episodes('e.start_date', `e.source = 'STEP_DOWN'`) },
+    source: { kind: 'event', sql: episodes('e.start_date', `e.source = 'STEP_DOWN'`), unitPerRow: true },
   },
   {
     ...COMMON,

@@ -86,7 +86,7 @@ export const FRONT_DOOR_INDICATORS: IndicatorDefinition[] = [
     benchmarkable: false,
     dimensions: DIMENSIONS,
     aggregate: 'count',
-    source: { kind: 'event', sql: referrals('1') },
+    source: { kind: 'event', sql: referrals('1'), unitPerRow: true },
   },
   {
     ...COMMON,

@@ -81,6 +81,7 @@ export const HOME_EDUCATION_INDICATORS: IndicatorDefinition[] = [
       sql: `SELECT e.start_date AS at, e.child_id || '|' || e.start_date AS unit_id, 1 AS num, 1 AS den, NULL::float AS val,
         ${dims('e.start_date')}
       FROM ehe_registration e`,
+      unitPerRow: true,
     },
   },
   {

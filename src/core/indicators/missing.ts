@@ -34,7 +34,7 @@ export const MISSING_INDICATORS: IndicatorDefinition[] = [
     target: null,
     tolerance: 0,
     aggregate: 'count',
-    source: { kind: 'event', sql: episodes('m.mis_start', EPISODE_KEY) },
+    source: { kind: 'event', sql: episodes('m.mis_start', EPISODE_KEY), unitPerRow: true },
   },
   {
     ...COMMON,

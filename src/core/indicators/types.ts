@@ -40,7 +40,16 @@ export type Aggregate = 'rate' | 'count' | 'mean' | 'median' | 'sum' | 'ratio';
  *   scans the table once, rather than a range join that PostgreSQL runs once per period.
  */
 export type RowSource =
-  | { kind: 'event'; sql: string }
+  | {
+      kind: 'event';
+      sql: string;
+      /**
+       * Each row is a unit of its own (unit_id is its table's key, e.g. an episode), so a count is
+       * a count of rows and adds up from months like a sum: the engine reads it once for every
+       * period type. A test checks it on generated data.
+       */
+      unitPerRow?: true;
+    }
   | {
       kind: 'snapshot';
       sql: string;
