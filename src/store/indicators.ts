@@ -152,20 +152,56 @@ export function addsUpFromMonths(def: IndicatorDefinition): boolean {
  * is the same total over the same count; a count of rows that are units of their own is the sum of
  * the months' counts) for about a third of the reading.
  */
-async function runEventTypes(
+async function runTypes(
   db: Kysely<Database>,
   def: IndicatorDefinition,
   windows: { type: PeriodType; from: IsoDate; to: IsoDate }[],
   asOf: IsoDate,
 ): Promise<{ type: PeriodType; rows: ComputedValue[] }[]> {
-  const result = await eventTypesQuery(def, windows, asOf).execute(db);
+  const query = addsUpFromMonths(def) ? eventTypesQuery(def, windows, asOf) : refDateTypesQuery(def, windows, asOf);
+  const result = await query.execute(db);
   return windows.map(({ type }) => ({
     type,
     rows: result.rows.filter((r) => r.period_type === type).map(({ period_type: _, ...row }) => row),
   }));
 }
 
-/** The query behind runEventTypes (exported so its plan can be inspected). */
+/** Whether a definition is read once for all its period types (by months, or by reference dates). */
+function readOnceForAllTypes(def: IndicatorDefinition): boolean {
+  return addsUpFromMonths(def) || (def.source.kind === 'snapshot' && def.source.byRefDate === true);
+}
+
+/**
+ * The query behind runTypes for a snapshot source read by reference date (RowSource byRefDate):
+ * its rows are worked out once for each distinct reference date of every type's periods (the
+ * period_refs arrays hold those dates, as the period keys too), and each period takes the figures
+ * of its reference date. Same figures as runIndicator per type, without reading the source again
+ * for quarters and years, whose reference dates are those of months.
+ */
+export function refDateTypesQuery(def: IndicatorDefinition, windows: { type: PeriodType; from: IsoDate; to: IsoDate }[], asOf: IsoDate) {
+  if (def.source.kind !== 'snapshot' || !def.source.byRefDate) throw new Error(`${def.id} is not read by reference date.`);
+  const since = def.source.since;
+  const first = (type: PeriodType) => since ? `least(f.first, ${bucketSql(type, `(${since})`)})` : 'f.first';
+  // The first period of each type: the first with rows, or the one containing the source's since date.
+  const firsts = sql.join(windows.map((w) => sql`SELECT ${w.type}::text AS period_type, ${sql.raw(first(w.type))} AS first
+      FROM (SELECT min(p.period_start) AS first FROM periods p JOIN agg ON agg.period_start = p.ref_date WHERE p.period_type = ${w.type}) f`), sql` UNION ALL `);
+  return sql<ComputedValue & { period_type: PeriodType }>`WITH params AS (SELECT ${asOf}::date AS as_of),
+  periods AS (${sql.join(windows.map((w) => periodRows(w.type, w.from, w.to, asOf)), sql` UNION ALL `)}),
+  period_refs AS MATERIALIZED (
+    SELECT array_agg(ref_date ORDER BY ref_date) AS starts, NULL::date[] AS ends, NULL::date[] AS last_days,
+           array_agg(ref_date ORDER BY ref_date) AS ref_dates
+      FROM (SELECT DISTINCT ref_date FROM periods) d
+  ),
+  r AS (${sql.raw(def.source.sql)}),
+  agg AS (${aggSql(def, 'period_start')}),
+  firsts AS (${firsts})
+  SELECT p.period_type, p.period_start, p.period_end, ${figureColumns(def)}
+    FROM periods p LEFT JOIN agg ON agg.period_start = p.ref_date
+   WHERE p.period_start >= (SELECT f.first FROM firsts f WHERE f.period_type = p.period_type)
+   ORDER BY p.period_type, p.period_start`;
+}
+
+/** The query behind runTypes for an event source that adds up from months (exported so its plan can be inspected). */
 export function eventTypesQuery(def: IndicatorDefinition, windows: { type: PeriodType; from: IsoDate; to: IsoDate }[], asOf: IsoDate) {
   if (def.source.kind !== 'event' || !addsUpFromMonths(def)) throw new Error(`${def.id} cannot be added up from months.`);
   const earliest = windows.map((w) => w.from).sort()[0]!;
@@ -290,14 +326,14 @@ export async function readIndicators(
   defs: readonly IndicatorDefinition[] = INDICATORS,
 ): Promise<{ def: IndicatorDefinition; type: PeriodType; rows: ComputedValue[] }[]> {
   const windowOf = (type: PeriodType) => ({ type, from: windowStart(type, asOf), to: periodOf(asOf, type).start });
-  // An additive event source is read once for all its period types; others once per type.
+  // A source that adds up from months or is read by reference date is read once for all its period types; others once per type.
   const jobs = defs.flatMap((def) =>
-    addsUpFromMonths(def) ? [{ def, types: def.periodTypes }] : def.periodTypes.map((type) => ({ def, types: [type] })),
+    readOnceForAllTypes(def) && def.periodTypes.length > 1 ? [{ def, types: def.periodTypes }] : def.periodTypes.map((type) => ({ def, types: [type] })),
   );
   const total = defs.reduce((n, def) => n + def.periodTypes.length, 0);
   const results: { def: IndicatorDefinition; type: PeriodType; rows: ComputedValue[] }[] = [];
   const read = (db: Kysely<Database>, def: IndicatorDefinition, types: readonly PeriodType[]) => {
-    if (types.length > 1) return runEventTypes(db, def, types.map(windowOf), asOf);
+    if (types.length > 1) return runTypes(db, def, types.map(windowOf), asOf);
     const { type, from, to } = windowOf(types[0]!);
     return runIndicator(db, def, type, from, to, asOf).then((rows) => [{ type, rows }]);
   };

@@ -41,6 +41,7 @@ export const EARLY_HELP_INDICATORS: IndicatorDefinition[] = [
       sql: `SELECT p.period_start, e.child_id AS unit_id, 1 AS num, 1 AS den, NULL::float AS val, ${dims('p.ref_date')}
       FROM early_help_episode e ${periodsWithin('e.start_date', 'e.end_date')}`,
       since: 'SELECT min(start_date) FROM early_help_episode',
+      byRefDate: true,
     },
   },
   {

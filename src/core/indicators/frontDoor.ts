@@ -194,6 +194,7 @@ export const FRONT_DOOR_INDICATORS: IndicatorDefinition[] = [
       ${periodsWithin('a.due_date + 1', 'a.authorisation_date')}
       JOIN cin_referral r ON r.la_child_id = a.la_child_id AND r.referral_date = a.referral_date`,
       since: 'SELECT min(start_date) FROM cin_assessment',
+      byRefDate: true,
     },
   },
 ];

@@ -41,7 +41,7 @@ function shareOnRegister(id: string, title: string, description: string, num: st
     tolerance: 0,
     benchmarkable: false,
     aggregate: 'rate',
-    source: { kind: 'snapshot', sql: onRegister(num), since: SINCE },
+    source: { kind: 'snapshot', sql: onRegister(num), since: SINCE, byRefDate: true },
   };
 }
 
@@ -61,7 +61,7 @@ export const HOME_EDUCATION_INDICATORS: IndicatorDefinition[] = [
     tolerance: 0,
     benchmarkable: false,
     aggregate: 'count',
-    source: { kind: 'snapshot', sql: onRegister('1'), since: SINCE },
+    source: { kind: 'snapshot', sql: onRegister('1'), since: SINCE, byRefDate: true },
   },
   {
     ...COMMON,
@@ -98,7 +98,7 @@ export const HOME_EDUCATION_INDICATORS: IndicatorDefinition[] = [
     tolerance: 10,
     benchmarkable: false,
     aggregate: 'rate',
-    source: { kind: 'snapshot', sql: onRegister('e.engaged'), since: SINCE },
+    source: { kind: 'snapshot', sql: onRegister('e.engaged'), since: SINCE, byRefDate: true },
   },
   shareOnRegister(
     'ehe_social_care',

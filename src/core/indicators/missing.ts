@@ -116,6 +116,7 @@ export const MISSING_INDICATORS: IndicatorDefinition[] = [
       JOIN child c ON c.child_id = w.child_id
       WHERE w.until IS NOT NULL`,
       since: 'SELECT min(mis_start) FROM missing_episode',
+      byRefDate: true,
     },
   },
 ];

@@ -58,6 +58,13 @@ export type RowSource =
        * date with data, so a count series starts there (with zeros) rather than at its first non-zero.
        */
       since?: string;
+      /**
+       * The rows depend on the period only through p.ref_date, reached through periodsWithin
+       * (never `periods p` itself, nor period_end or last_day): the engine then works the rows out
+       * once per reference date for every period type, and a quarter or year takes the figure of
+       * its reference date (that of its last month). A test checks the figures on generated data.
+       */
+      byRefDate?: true;
     };
 
 export interface IndicatorDefinition {
