@@ -139,28 +139,71 @@ function figureColumns(def: IndicatorDefinition) {
 /** Aggregates whose figure for a quarter or year can be worked out from its months' sums. */
 const ADDITIVE: ReadonlySet<IndicatorDefinition['aggregate']> = new Set(['rate', 'sum', 'ratio', 'mean']);
 
+/** An event source whose figures add up from months: an additive aggregate, or a count of rows that are units of their own. */
+export function addsUpFromMonths(def: IndicatorDefinition): boolean {
+  if (def.source.kind !== 'event') return false;
+  return ADDITIVE.has(def.aggregate) || (def.aggregate === 'count' && def.source.unitPerRow === true);
+}
+
 /**
  * An event-sourced indicator with an additive aggregate for several period types in one query:
  * the source is read once into sums per month (num, den, val and how many vals), which are then
  * added up into each type's periods. Same figures as runIndicator per type (the same sums; a mean
- * is the same total over the same count) for about a third of the reading.
+ * is the same total over the same count; a count of rows that are units of their own is the sum of
+ * the months' counts) for about a third of the reading.
  */
-async function runEventTypes(
+async function runTypes(
   db: Kysely<Database>,
   def: IndicatorDefinition,
   windows: { type: PeriodType; from: IsoDate; to: IsoDate }[],
   asOf: IsoDate,
 ): Promise<{ type: PeriodType; rows: ComputedValue[] }[]> {
-  const result = await eventTypesQuery(def, windows, asOf).execute(db);
+  const query = addsUpFromMonths(def) ? eventTypesQuery(def, windows, asOf) : refDateTypesQuery(def, windows, asOf);
+  const result = await query.execute(db);
   return windows.map(({ type }) => ({
     type,
     rows: result.rows.filter((r) => r.period_type === type).map(({ period_type: _, ...row }) => row),
   }));
 }
 
-/** The query behind runEventTypes (exported so its plan can be inspected). */
+/** Whether a definition is read once for all its period types (by months, or by reference dates). */
+function readOnceForAllTypes(def: IndicatorDefinition): boolean {
+  return addsUpFromMonths(def) || (def.source.kind === 'snapshot' && def.source.byRefDate === true);
+}
+
+/**
+ * The query behind runTypes for a snapshot source read by reference date (RowSource byRefDate):
+ * its rows are worked out once for each distinct reference date of every type's periods (the
+ * period_refs arrays hold those dates, as the period keys too), and each period takes the figures
+ * of its reference date. Same figures as runIndicator per type, without reading the source again
+ * for quarters and years, whose reference dates are those of months.
+ */
+export function refDateTypesQuery(def: IndicatorDefinition, windows: { type: PeriodType; from: IsoDate; to: IsoDate }[], asOf: IsoDate) {
+  if (def.source.kind !== 'snapshot' || !def.source.byRefDate) throw new Error(`${def.id} is not read by reference date.`);
+  const since = def.source.since;
+  const first = (type: PeriodType) => since ? `least(f.first, ${bucketSql(type, `(${since})`)})` : 'f.first';
+  // The first period of each type: the first with rows, or the one containing the source's since date.
+  const firsts = sql.join(windows.map((w) => sql`SELECT ${w.type}::text AS period_type, ${sql.raw(first(w.type))} AS first
+      FROM (SELECT min(p.period_start) AS first FROM periods p JOIN agg ON agg.period_start = p.ref_date WHERE p.period_type = ${w.type}) f`), sql` UNION ALL `);
+  return sql<ComputedValue & { period_type: PeriodType }>`WITH params AS (SELECT ${asOf}::date AS as_of),
+  periods AS (${sql.join(windows.map((w) => periodRows(w.type, w.from, w.to, asOf)), sql` UNION ALL `)}),
+  period_refs AS MATERIALIZED (
+    SELECT array_agg(ref_date ORDER BY ref_date) AS starts, NULL::date[] AS ends, NULL::date[] AS last_days,
+           array_agg(ref_date ORDER BY ref_date) AS ref_dates
+      FROM (SELECT DISTINCT ref_date FROM periods) d
+  ),
+  r AS (${sql.raw(def.source.sql)}),
+  agg AS (${aggSql(def, 'period_start')}),
+  firsts AS (${firsts})
+  SELECT p.period_type, p.period_start, p.period_end, ${figureColumns(def)}
+    FROM periods p LEFT JOIN agg ON agg.period_start = p.ref_date
+   WHERE p.period_start >= (SELECT f.first FROM firsts f WHERE f.period_type = p.period_type)
+   ORDER BY p.period_type, p.period_start`;
+}
+
+/** The query behind runTypes for an event source that adds up from months (exported so its plan can be inspected). */
 export function eventTypesQuery(def: IndicatorDefinition, windows: { type: PeriodType; from: IsoDate; to: IsoDate }[], asOf: IsoDate) {
-  if (def.source.kind !== 'event' || !ADDITIVE.has(def.aggregate)) throw new Error(`${def.id} cannot be added up from months.`);
+  if (def.source.kind !== 'event' || !addsUpFromMonths(def)) throw new Error(`${def.id} cannot be added up from months.`);
   const earliest = windows.map((w) => w.from).sort()[0]!;
   const union = (parts: ReturnType<typeof sql>[]) => sql.join(parts, sql` UNION ALL `);
   // Windows start on a period start, itself the start of a month: a month is in or out whole.
@@ -168,12 +211,14 @@ export function eventTypesQuery(def: IndicatorDefinition, windows: { type: Perio
     (w) => sql`SELECT ${w.type}::text AS period_type, ${sql.raw(bucketSql(w.type, 'month'))} AS period_start, num, den, val, n
       FROM months WHERE month >= ${w.from}::date`,
   );
-  const a = aggregateSql(def);
+  const count = def.aggregate === 'count';
+  // A month's num is its count of rows counted (num > 0), added up as a sum.
+  const a = aggregateSql(count ? { ...def, aggregate: 'sum' } : def);
   const [denominator, value] = def.aggregate === 'mean' ? ['sum(n)::float', '(sum(val) / nullif(sum(n), 0))::float'] : [a.denominator, a.value];
   return sql<ComputedValue & { period_type: PeriodType }>`WITH params AS (SELECT ${asOf}::date AS as_of),
   periods AS (${union(windows.map((w) => periodRows(w.type, w.from, w.to, asOf)))}),
   months AS (
-    SELECT date_trunc('month', src.at::timestamp)::date AS month, sum(src.num) AS num, sum(src.den) AS den,
+    SELECT date_trunc('month', src.at::timestamp)::date AS month, ${sql.raw(count ? 'count(*) FILTER (WHERE src.num > 0)' : 'sum(src.num)')} AS num, sum(src.den) AS den,
            sum(src.val) AS val, count(src.val) AS n
       FROM (${sql.raw(def.source.sql)}) src
      WHERE src.at <= ${asOf}::date AND src.at >= ${earliest}::date
@@ -281,14 +326,14 @@ export async function readIndicators(
   defs: readonly IndicatorDefinition[] = INDICATORS,
 ): Promise<{ def: IndicatorDefinition; type: PeriodType; rows: ComputedValue[] }[]> {
   const windowOf = (type: PeriodType) => ({ type, from: windowStart(type, asOf), to: periodOf(asOf, type).start });
-  // An additive event source is read once for all its period types; others once per type.
+  // A source that adds up from months or is read by reference date is read once for all its period types; others once per type.
   const jobs = defs.flatMap((def) =>
-    def.source.kind === 'event' && ADDITIVE.has(def.aggregate) ? [{ def, types: def.periodTypes }] : def.periodTypes.map((type) => ({ def, types: [type] })),
+    readOnceForAllTypes(def) && def.periodTypes.length > 1 ? [{ def, types: def.periodTypes }] : def.periodTypes.map((type) => ({ def, types: [type] })),
   );
   const total = defs.reduce((n, def) => n + def.periodTypes.length, 0);
   const results: { def: IndicatorDefinition; type: PeriodType; rows: ComputedValue[] }[] = [];
   const read = (db: Kysely<Database>, def: IndicatorDefinition, types: readonly PeriodType[]) => {
-    if (types.length > 1) return runEventTypes(db, def, types.map(windowOf), asOf);
+    if (types.length > 1) return runTypes(db, def, types.map(windowOf), asOf);
     const { type, from, to } = windowOf(types[0]!);
     return runIndicator(db, def, type, from, to, asOf).then((rows) => [{ type, rows }]);
   };

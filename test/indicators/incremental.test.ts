@@ -24,6 +24,13 @@ async function figures(): Promise<string[]> {
   return rows.map((r) => JSON.stringify(r));
 }
 
+/** Each indicator's latest computed_at (microseconds, as text). */
+async function computedAtByIndicator(): Promise<Map<string, string>> {
+  const { rows } = await sql<{ id: string; at: string }>`SELECT indicator_id AS id, to_char(max(computed_at), 'YYYY-MM-DD HH24:MI:SS.US') AS at
+    FROM indicator_value GROUP BY indicator_id`.execute(store.db);
+  return new Map(rows.map((r) => [r.id, r.at]));
+}
+
 test('every indicator reads a known table, and the derivation finds the tables its SQL reads', () => {
   const known = new Set(storedTables());
   for (const def of INDICATORS) {
@@ -64,11 +71,20 @@ test('after an import of return home interviews only the indicators reading its 
   const { rows } = await sql<{ table_name: string }>`SELECT table_name FROM figure_changed_table`.execute(store.db);
   assert.deepEqual(rows.map((r) => r.table_name), ['missing_episode']);
 
+  const computedAt = await computedAtByIndicator();
   const partial = await computeIndicators(store);
   assert.equal(partial.partial, true);
   assert.equal(partial.indicators, indicatorsReading(['missing_episode']).length);
   assert.ok(partial.indicators < INDICATORS.length);
   const afterPartial = await figures();
+  // The others' rows were not written again: their computed_at is as it was.
+  const recomputed = new Set(indicatorsReading(['missing_episode']).map((d) => d.id));
+  const now = await computedAtByIndicator();
+  assert.deepEqual(new Set(now.keys()), new Set(computedAt.keys()));
+  for (const [id, at] of now) {
+    if (recomputed.has(id)) assert.ok(at > computedAt.get(id)!, `${id} was recomputed`);
+    else assert.equal(at, computedAt.get(id), `${id} was left alone`);
+  }
   assert.notDeepEqual(afterPartial, before, 'the change shows in the figures');
 
   const full = await computeIndicators(store, { full: true });

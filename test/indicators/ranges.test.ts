@@ -1,12 +1,14 @@
 // Snapshot sources over date ranges expand each range row to the periods whose reference date it
 // covers (periodsWithin) rather than joining every period to every row. This checks, on generated
 // data full of edge cases (ranges starting or ending on a period's last day or on the as-of date,
-// open ranges, overlapping episodes, 29 February birthdays at 17 and 22), that they give exactly
+// open ranges, overlapping episodes and registrations, assessments overdue from the day after their due
+// date, 29 February birthdays at 17 and 22), that they give exactly
 // what the plain range joins they replaced give, for every period type and several as-of dates.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addDays, type IsoDate } from '../../src/core/dates.ts';
 import { indicatorById, type IndicatorDefinition } from '../../src/core/indicators/index.ts';
+import { POPULATION } from '../../src/core/indicators/frontDoor.ts';
 import { NEET_IN, NEET_SPELLS } from '../../src/core/indicators/sql.ts';
 import { PERIOD_TYPES, periodOf } from '../../src/core/periods.ts';
 import { runIndicator, windowStart } from '../../src/store/indicators.ts';
@@ -14,6 +16,10 @@ import type { Store } from '../../src/store/open.ts';
 import type { NewRow } from '../../src/store/schema.ts';
 import { openTestStore } from '../helpers.ts';
 
+function ON_REGISTER(num: string): string {
+  return `SELECT p.period_start, e.child_id AS unit_id, (${num})::int AS num, 1 AS den, NULL::float AS val
+    FROM periods p JOIN ehe_registration e ON e.start_date <= p.ref_date AND (e.end_date IS NULL OR e.end_date > p.ref_date)`;
+}
 const AGE = `extract(year FROM age(p.ref_date::timestamp, c.dob::timestamp))::int BETWEEN 17 AND 21`;
 /** The row sources as they were written before, as range joins from `periods p`. */
 const RANGE_JOINS: Record<string, string> = {
@@ -32,6 +38,21 @@ const RANGE_JOINS: Record<string, string> = {
             FROM missing_episode) w
     JOIN periods p ON w.mis_start <= p.ref_date AND w.until > p.ref_date
     JOIN child c ON c.child_id = w.child_id`,
+  early_help_children: `SELECT p.period_start, e.child_id AS unit_id, 1 AS num, 1 AS den, NULL::float AS val
+    FROM periods p JOIN early_help_episode e ON e.start_date <= p.ref_date AND (e.end_date IS NULL OR e.end_date > p.ref_date)`,
+  ehe_children: ON_REGISTER('1'),
+  ehe_engaged: ON_REGISTER('e.engaged'),
+  ehe_social_care: ON_REGISTER(`e.social_care <> 'NONE'`),
+  assessments_overdue: `SELECT p.period_start, a.la_child_id || '|' || a.start_date AS unit_id, 1 AS num, 1 AS den, NULL::float AS val
+    FROM periods p
+    JOIN cin_assessment a ON a.due_date < p.ref_date AND (a.authorisation_date IS NULL OR a.authorisation_date > p.ref_date)
+    JOIN cin_referral r ON r.la_child_id = a.la_child_id AND r.referral_date = a.referral_date`,
+  children_in_need_per_10k: `SELECT p.period_start, r.la_child_id AS unit_id, 10000 AS num, 0 AS den, NULL::float AS val
+      FROM periods p JOIN cin_referral r ON r.referral_date <= p.ref_date AND (r.closure_date IS NULL OR r.closure_date > p.ref_date)
+     WHERE NOT r.referral_nfa
+    UNION ALL
+    SELECT p.period_start, 'population', 0, ${POPULATION}, NULL::float FROM periods p
+     WHERE EXISTS (SELECT 1 FROM cin_referral r WHERE r.referral_date <= p.ref_date AND (r.closure_date IS NULL OR r.closure_date > p.ref_date))`,
 };
 
 /** A small deterministic generator (the same data on every run). */
@@ -58,6 +79,11 @@ function data() {
   const episodes: NewRow<'la_episode'>[] = [];
   const activities: NewRow<'leaver_activity'>[] = [];
   const missing: NewRow<'missing_episode'>[] = [];
+  const earlyHelp: NewRow<'early_help_episode'>[] = [];
+  const register: NewRow<'ehe_registration'>[] = [];
+  const referrals: NewRow<'cin_referral'>[] = [];
+  const assessments: NewRow<'cin_assessment'>[] = [];
+  const onOrAfter = (start: string) => (g.int(2) === 0 ? g.pick(PIVOTS.filter((d) => d >= start)) ?? null : addDays(start, g.int(400)));
   for (let i = 0; i < 120; i++) {
     const id = `C${i}`;
     // Birthdays that make 17 and 22 fall on the dates that matter, 29 February among them.
@@ -85,19 +111,53 @@ function data() {
       missingStarts.add(mis_start);
       missing.push({ child_id: id, mis_start, mis_end: mis_start, missing: 'M', looked_after: g.int(2) === 0 });
     }
+    // Early help episodes and home education registrations, overlapping at times.
+    for (let k = g.int(4); k > 0; k--) {
+      const [start_date, end_date] = span();
+      earlyHelp.push({ episode_id: `${id}-${k}`, child_id: id, birth_date: dob, start_date, end_date, level: g.pick(['UNIVERSAL_PLUS', 'TARGETED']),
+        lead_agency: 'SCHOOL', source: 'NEW', outcome: end_date === null ? null : 'NEEDS_MET' });
+    }
+    const registered = new Set<string>();
+    for (let k = g.int(3); k > 0; k--) {
+      const [start_date, end_date] = span();
+      if (registered.has(start_date)) continue;
+      registered.add(start_date);
+      register.push({ child_id: id, start_date, end_date, end_reason: end_date === null ? null : 'SCHOOL', dob, sex: 'F', reason: 'OTHER',
+        engaged: g.int(2) === 0, social_care: g.pick(['NONE', 'CIN', 'CP', 'CLA']) });
+    }
+    // Referrals (some no further action), each with assessments overdue from the day after their due date.
+    const referred = new Set<string>();
+    for (let k = g.int(3); k > 0; k--) {
+      const [referral_date, closure_date] = span();
+      if (referred.has(referral_date)) continue;
+      referred.add(referral_date);
+      referrals.push({ la_child_id: id, referral_date, closure_date, person_birth_date: dob, gender: '1', ethnicity: 'WBRI', referral_source: '1A',
+        referral_nfa: g.int(4) === 0 });
+      for (let a = g.int(3); a > 0; a--) {
+        const start_date = addDays(referral_date, a * 10 + g.int(10));
+        const due_date = onOrAfter(start_date) ?? addDays(start_date, 63);
+        assessments.push({ la_child_id: id, referral_date, start_date, due_date, authorisation_date: g.int(4) === 0 ? null : onOrAfter(start_date) });
+      }
+    }
   }
-  return { children, episodes, activities, missing };
+  const population = [2019, 2020, 2021, 2022, 2023, 2024, 2025].map((year) => ({ year, population: 10_000 + year }));
+  return { children, episodes, activities, missing, earlyHelp, register, referrals, assessments, population };
 }
 
 let store: Store;
 before(async () => {
   store = await openTestStore();
-  const { children, episodes, activities, missing } = data();
+  const { children, episodes, activities, missing, earlyHelp, register, referrals, assessments, population } = data();
   await store.transaction(async (tx) => {
     await tx.db.insertInto('child').values(children).execute();
     await tx.db.insertInto('la_episode').values(episodes).execute();
     await tx.db.insertInto('leaver_activity').values(activities).execute();
     await tx.db.insertInto('missing_episode').values(missing).execute();
+    await tx.db.insertInto('early_help_episode').values(earlyHelp).execute();
+    await tx.db.insertInto('ehe_registration').values(register).execute();
+    await tx.db.insertInto('cin_referral').values(referrals).execute();
+    await tx.db.insertInto('cin_assessment').values(assessments).execute();
+    await tx.db.insertInto('child_population').values(population).execute();
   });
 });
 after(() => store.close());

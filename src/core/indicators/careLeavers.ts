@@ -58,6 +58,7 @@ export const CARE_LEAVER_INDICATORS: IndicatorDefinition[] = [
       kind: 'snapshot',
       // end_date is the activity's last day.
       sql: atPeriodEnd(`(a.activ IN ${NEET_IN})::int AS num, 1 AS den, NULL::float AS val`, 'leaver_activity a', 'a.start_date', 'a.end_date + 1'),
+      byRefDate: true,
     },
   },
   {
@@ -97,6 +98,7 @@ export const CARE_LEAVER_INDICATORS: IndicatorDefinition[] = [
     source: {
       kind: 'snapshot',
       sql: atPeriodEnd('NULL::int AS num, NULL::int AS den, (p.ref_date - a.spell_start)::float AS val', `${NEET_SPELLS} a`, 'a.spell_start', 'a.spell_end + 1'),
+      byRefDate: true,
     },
   },
   {

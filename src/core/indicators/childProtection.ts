@@ -4,6 +4,7 @@
 import { FIRST_REVIEW_MONTHS, ICPC_WORKING_DAYS, LATER_REVIEW_MONTHS, LONG_PLAN_YEARS } from '../childProtection.ts';
 import { PERIOD_TYPES } from '../periods.ts';
 import { per10kSource, POPULATION } from './frontDoor.ts';
+import { periodsWithin } from './sql.ts';
 import type { IndicatorDefinition } from './types.ts';
 
 const COMMON = { area: 'child_protection', periodTypes: PERIOD_TYPES, suppress: true, dimensions: [] } as const;
@@ -32,7 +33,7 @@ export const CHILD_PROTECTION_INDICATORS: IndicatorDefinition[] = [
     source: {
       kind: 'snapshot',
       sql: `SELECT p.period_start, r.la_child_id AS unit_id, 10000 AS num, 0 AS den, NULL::float AS val
-        FROM periods p JOIN cin_referral r ON r.referral_date <= p.ref_date AND (r.closure_date IS NULL OR r.closure_date > p.ref_date)
+        FROM cin_referral r ${periodsWithin('r.referral_date', 'r.closure_date')}
        WHERE NOT r.referral_nfa
       UNION ALL
       SELECT p.period_start, 'population', 0, ${POPULATION}, NULL::float FROM periods p

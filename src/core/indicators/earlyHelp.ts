@@ -4,6 +4,7 @@
 import { GOOD_ENDINGS, RETURN_MONTHS } from '../earlyHelp.ts';
 import { PERIOD_TYPES } from '../periods.ts';
 import { ageBandOrUnbornSql } from './frontDoor.ts';
+import { periodsWithin } from './sql.ts';
 import type { IndicatorDefinition } from './types.ts';
 
 const DIMENSIONS = ['early_help_level', 'age_band'] as const;
@@ -38,8 +39,9 @@ export const EARLY_HELP_INDICATORS: IndicatorDefinition[] = [
     source: {
       kind: 'snapshot',
       sql: `SELECT p.period_start, e.child_id AS unit_id, 1 AS num, 1 AS den, NULL::float AS val, ${dims('p.ref_date')}
-      FROM periods p JOIN early_help_episode e ON e.start_date <= p.ref_date AND (e.end_date IS NULL OR e.end_date > p.ref_date)`,
+      FROM early_help_episode e ${periodsWithin('e.start_date', 'e.end_date')}`,
       since: 'SELECT min(start_date) FROM early_help_episode',
+      byRefDate: true,
     },
   },
   {
@@ -54,7 +56,7 @@ export const EARLY_HELP_INDICATORS: IndicatorDefinition[] = [
     target: null,
     tolerance: 0,
     aggregate: 'count',
-    source: { kind: 'event', sql: episodes('e.start_date', '1') },
+    source: { kind: 'event', sql: episodes('e.start_date', '1'), unitPerRow: true },
   },
   {
     ...COMMON,
@@ -68,7 +70,7 @@ export const EARLY_HELP_INDICATORS: IndicatorDefinition[] = [
     target: null,
     tolerance: 0,
     aggregate: 'count',
-    source: { kind: 'event', sql: episodes('e.start_date', `e.source = 'STEP_DOWN'`) },
+    source: { kind: 'event', sql: episodes('e.start_date', `e.source = 'STEP_DOWN'`), unitPerRow: true },
   },
   {
     ...COMMON,

@@ -3,7 +3,7 @@
 // 45-working-day assessment clock.
 import { ASSESSMENT_WORKING_DAYS, RE_REFERRAL_MONTHS, REFERRAL_SOURCE, sourceGroup, type ReferralSource } from '../cin.ts';
 import { PERIOD_TYPES } from '../periods.ts';
-import { ageBandSql } from './sql.ts';
+import { ageBandSql, periodsWithin } from './sql.ts';
 import type { IndicatorDefinition } from './types.ts';
 
 /** A referral `r`'s source as the page groups it: its local partner (e.g. FIRE) where recorded, else its DfE group. */
@@ -86,7 +86,7 @@ export const FRONT_DOOR_INDICATORS: IndicatorDefinition[] = [
     benchmarkable: false,
     dimensions: DIMENSIONS,
     aggregate: 'count',
-    source: { kind: 'event', sql: referrals('1') },
+    source: { kind: 'event', sql: referrals('1'), unitPerRow: true },
   },
   {
     ...COMMON,
@@ -188,11 +188,13 @@ export const FRONT_DOOR_INDICATORS: IndicatorDefinition[] = [
     aggregate: 'count',
     source: {
       kind: 'snapshot',
+      // Overdue from the day after its due date until the day it is authorised.
       sql: `SELECT p.period_start, a.la_child_id || '|' || a.start_date AS unit_id, 1 AS num, 1 AS den, NULL::float AS val, ${dims('r')}
-      FROM periods p
-      JOIN cin_assessment a ON a.due_date < p.ref_date AND (a.authorisation_date IS NULL OR a.authorisation_date > p.ref_date)
+      FROM cin_assessment a
+      ${periodsWithin('a.due_date + 1', 'a.authorisation_date')}
       JOIN cin_referral r ON r.la_child_id = a.la_child_id AND r.referral_date = a.referral_date`,
       since: 'SELECT min(start_date) FROM cin_assessment',
+      byRefDate: true,
     },
   },
 ];

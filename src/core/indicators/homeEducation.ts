@@ -1,7 +1,7 @@
 // Elective home education register: counts, new registrations, engagement, vulnerability. A child
 // is on the register from StartDate until the day before EndDate (EndDate is the day they came off).
 import { PERIOD_TYPES } from '../periods.ts';
-import { ageBandSql, sen2SexSql } from './sql.ts';
+import { ageBandSql, periodsWithin, sen2SexSql } from './sql.ts';
 import type { IndicatorDefinition } from './types.ts';
 
 const COMMON = {
@@ -20,11 +20,10 @@ export function onRegisterSql(e: string, on: string): string {
   return `${e}.start_date <= ${on} AND (${e}.end_date IS NULL OR ${e}.end_date > ${on})`;
 }
 
-/** Children on the register at the period's reference date, with num as given. */
+/** Children on the register at the period's reference date (onRegisterSql, read in one scan), with num as given. */
 function onRegister(num: string): string {
   return `SELECT p.period_start, e.child_id AS unit_id, (${num})::int AS num, 1 AS den, NULL::float AS val, ${dims('p.ref_date')}
-  FROM periods p
-  JOIN ehe_registration e ON ${onRegisterSql('e', 'p.ref_date')}`;
+  FROM ehe_registration e ${periodsWithin('e.start_date', 'e.end_date')}`;
 }
 
 const SINCE = 'SELECT min(start_date) FROM ehe_registration';
@@ -42,7 +41,7 @@ function shareOnRegister(id: string, title: string, description: string, num: st
     tolerance: 0,
     benchmarkable: false,
     aggregate: 'rate',
-    source: { kind: 'snapshot', sql: onRegister(num), since: SINCE },
+    source: { kind: 'snapshot', sql: onRegister(num), since: SINCE, byRefDate: true },
   };
 }
 
@@ -62,7 +61,7 @@ export const HOME_EDUCATION_INDICATORS: IndicatorDefinition[] = [
     tolerance: 0,
     benchmarkable: false,
     aggregate: 'count',
-    source: { kind: 'snapshot', sql: onRegister('1'), since: SINCE },
+    source: { kind: 'snapshot', sql: onRegister('1'), since: SINCE, byRefDate: true },
   },
   {
     ...COMMON,
@@ -82,6 +81,7 @@ export const HOME_EDUCATION_INDICATORS: IndicatorDefinition[] = [
       sql: `SELECT e.start_date AS at, e.child_id || '|' || e.start_date AS unit_id, 1 AS num, 1 AS den, NULL::float AS val,
         ${dims('e.start_date')}
       FROM ehe_registration e`,
+      unitPerRow: true,
     },
   },
   {
@@ -98,7 +98,7 @@ export const HOME_EDUCATION_INDICATORS: IndicatorDefinition[] = [
     tolerance: 10,
     benchmarkable: false,
     aggregate: 'rate',
-    source: { kind: 'snapshot', sql: onRegister('e.engaged'), since: SINCE },
+    source: { kind: 'snapshot', sql: onRegister('e.engaged'), since: SINCE, byRefDate: true },
   },
   shareOnRegister(
     'ehe_social_care',

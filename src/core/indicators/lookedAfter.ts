@@ -32,6 +32,7 @@ export const LOOKED_AFTER_INDICATORS: IndicatorDefinition[] = [
       ${periodsWithin('e.decom', 'e.dec')}
       LEFT JOIN child c ON c.child_id = e.child_id
       WHERE e.ls NOT IN ('V3', 'V4')`,
+      byRefDate: true,
     },
   },
 ];

@@ -34,7 +34,7 @@ export const MISSING_INDICATORS: IndicatorDefinition[] = [
     target: null,
     tolerance: 0,
     aggregate: 'count',
-    source: { kind: 'event', sql: episodes('m.mis_start', EPISODE_KEY) },
+    source: { kind: 'event', sql: episodes('m.mis_start', EPISODE_KEY), unitPerRow: true },
   },
   {
     ...COMMON,
@@ -116,6 +116,7 @@ export const MISSING_INDICATORS: IndicatorDefinition[] = [
       JOIN child c ON c.child_id = w.child_id
       WHERE w.until IS NOT NULL`,
       since: 'SELECT min(mis_start) FROM missing_episode',
+      byRefDate: true,
     },
   },
 ];

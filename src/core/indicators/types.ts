@@ -40,7 +40,16 @@ export type Aggregate = 'rate' | 'count' | 'mean' | 'median' | 'sum' | 'ratio';
  *   scans the table once, rather than a range join that PostgreSQL runs once per period.
  */
 export type RowSource =
-  | { kind: 'event'; sql: string }
+  | {
+      kind: 'event';
+      sql: string;
+      /**
+       * Each row is a unit of its own (unit_id is its table's key, e.g. an episode), so a count is
+       * a count of rows and adds up from months like a sum: the engine reads it once for every
+       * period type. A test checks it on generated data.
+       */
+      unitPerRow?: true;
+    }
   | {
       kind: 'snapshot';
       sql: string;
@@ -49,6 +58,13 @@ export type RowSource =
        * date with data, so a count series starts there (with zeros) rather than at its first non-zero.
        */
       since?: string;
+      /**
+       * The rows depend on the period only through p.ref_date, reached through periodsWithin
+       * (never `periods p` itself, nor period_end or last_day): the engine then works the rows out
+       * once per reference date for every period type, and a quarter or year takes the figure of
+       * its reference date (that of its last month). A test checks the figures on generated data.
+       */
+      byRefDate?: true;
     };
 
 export interface IndicatorDefinition {
