@@ -8,8 +8,8 @@
 import type { Table903 } from '../../core/rules/ssda903-register.ts';
 import type { CrossCheck } from '../spec.ts';
 import {
-  check, DATES, vals, dfe, yearStart, yearEnd, age, HEADER, HDOB, together, notInHeader, dobDiffers, WITH_CHAIN, LAST_EPISODE, OPEN_LAST_YEAR, EP, placementSame,
-  PERIODS_OF_CARE, outOfEveryPeriod, periodOutside, overlapsPrevious,
+  check, DATES, vals, dfe, yearStart, yearEnd, age, HEADER, HDOB, together, notInHeader, dobDiffers, onePass, LAST_EPISODE, OPEN_LAST_YEAR_TABLES, FIRST_AGAINST_OPEN, EP, placementSame,
+  periodsOfCare, outOfEveryPeriod, periodOutside, overlapsPrevious,
 } from './ssda903-sql.ts';
 import { AGAINST_LAST_YEAR, EPISODE_AREA_CHECKS } from './ssda903-checks-episodes.ts';
 import { LEAVER_AREA_CHECKS } from './ssda903-checks-leavers.ts';
@@ -44,7 +44,7 @@ const HEADER_CHECKS: CrossCheck[] = [
 const EPISODE_CHECKS: CrossCheck[] = [
   notInHeader('INT03', 'episodes'),
   // Rules against the child's date of birth, on episodes joined once to the Header.
-  together(`WITH eh AS MATERIALIZED (SELECT e.*, ${HDOB} AS hdob FROM s_episodes e ${HEADER('e')})`, [
+  onePass('s_eh', 'eh', [
   check('302', `${EP()}, NULL AS field, '(born ' || ${dfe('e.hdob')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
     FROM eh e WHERE e.decom < e.hdob`),
   ...([
@@ -58,7 +58,7 @@ const EPISODE_CHECKS: CrossCheck[] = [
     FROM eh e WHERE e.place = 'K3' AND e.decom < ${age('e.hdob', 16)}`),
   ]),
   // Rules along each child's chain of episodes (and the placement rules'), on the chain computed once.
-  together(WITH_CHAIN, [
+  onePass('s_chain', 'chain', [
   ...PLACEMENT_CHAIN_CHECKS,
   // 388: X1 needs a next episode that day; an episode followed that day needs X1; the last cannot end X1.
   check('388', `${EP()}, NULL AS field,
@@ -95,16 +95,15 @@ const EPISODE_CHECKS: CrossCheck[] = [
   // This year's first episode against the episode open at the end of last year, even when it begins
   // on another day (502 reports that), as the validator compares them (its field_different_from_previous).
   // A retired placement code may become its successor: H5 or P2 to K3, Z1 to Z11-Z14 (2025-26).
-  together(OPEN_LAST_YEAR, [
-  check('502', `${EP()}, NULL AS field, '(last year''s open episode began ' || ${dfe('l.decom')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
-    FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1 WHERE e.decom <> l.decom`),
+  onePass(FIRST_AGAINST_OPEN, 'fl', [
+  check('502', `${EP()}, NULL AS field, '(last year''s open episode began ' || ${dfe('e.l_decom')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
+    FROM fl e WHERE e.decom <> e.l_decom`),
   ...([['503A', 'RNE'], ['503B', 'LS'], ['503C', 'CIN'], ['503D', 'PLACE'], ['503E', 'PLACE_PROVIDER'], ['503F', 'URN']] as const).map(([code, field]) =>
-    check(code, `${EP()}, NULL AS field, '(last year: ' || coalesce(l.${field.toLowerCase()}, 'blank') || ')' AS detail, ${vals('e', field)} AS vals
-      FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1
-      WHERE e.${field.toLowerCase()} IS DISTINCT FROM l.${field.toLowerCase()}
-        ${code === '503D' ? `AND NOT (l.place IN ('H5', 'P2') AND e.place = 'K3') AND NOT (l.place = 'Z1' AND e.place IN ('Z11', 'Z12', 'Z13', 'Z14'))` : ''}`)),
-  ...AGAINST_LAST_YEAR,
-  ]),
+    check(code, `${EP()}, NULL AS field, '(last year: ' || coalesce(e.l_${field.toLowerCase()}, 'blank') || ')' AS detail, ${vals('e', field)} AS vals
+      FROM fl e WHERE e.${field.toLowerCase()} IS DISTINCT FROM e.l_${field.toLowerCase()}
+        ${code === '503D' ? `AND NOT (e.l_place IN ('H5', 'P2') AND e.place = 'K3') AND NOT (e.l_place = 'Z1' AND e.place IN ('Z11', 'Z12', 'Z13', 'Z14'))` : ''}`)),
+  ], OPEN_LAST_YEAR_TABLES),
+  together(`WITH ${OPEN_LAST_YEAR_TABLES}`, AGAINST_LAST_YEAR),
 ];
 
 const MISSING_CHECKS: CrossCheck[] = [
@@ -114,7 +113,7 @@ const MISSING_CHECKS: CrossCheck[] = [
   check('575', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, '(placement ended ' || ${dfe('e.dec')} || ')' AS detail, ${vals('m', 'MIS_START', 'MIS_END')} AS vals
     FROM s_missing m JOIN s_episodes e ON e.child_id = m.child_id AND e.y = m.y AND e.decom <= m.mis_start AND e.dec >= m.mis_start
     WHERE m.mis_end IS NULL AND e.dec <= ${yearEnd('m.y')}`),
-  together(`WITH ${PERIODS_OF_CARE}`, [
+  together(`WITH ${periodsOfCare('s_missing')}`, [
   check('577', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, NULL AS detail, ${vals('m', 'MIS_START', 'MIS_END')} AS vals
     FROM s_missing m WHERE m.mis_start IS NOT NULL AND ${outOfEveryPeriod('m', periodOutside('m', 'mis_start', 'mis_end'))}`),
   check('578', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, NULL AS detail, ${vals('m', 'MIS_START')} AS vals
