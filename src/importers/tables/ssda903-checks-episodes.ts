@@ -103,7 +103,7 @@ const HEADER_CHECKS: CrossCheck[] = [
   // for a girl still looked after is an earlier episode's).
   check('625', `${H()}, NULL AS field, coalesce('(ceased ' || ${dfe('e.dec')} || ')', '') AS detail, ${vals('h', 'MC_DOB')} AS vals
     FROM s_header h JOIN ${LAST_EPISODE} e ON e.child_id = h.child_id AND e.y = h.y
-    WHERE h.mc_dob > ${yearEnd('h.y')} OR h.mc_dob > e.dec`),
+    WHERE h.mc_dob IS NOT NULL AND (h.mc_dob > ${yearEnd('h.y')} OR h.mc_dob > e.dec)`),
   check('EPI', `${H()}, NULL AS field, NULL AS detail, ${vals('h', 'CHILD')} AS vals
     FROM s_header h WHERE ${staged('episodes', 'h.y')} AND NOT ${hasEpisode('h')}
       AND NOT EXISTS (SELECT 1 FROM s_oc3 o WHERE o.child_id = h.child_id AND o.y = h.y)`),
