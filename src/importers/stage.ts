@@ -168,34 +168,37 @@ export function duplicateCheck(spec: TableSpec): CrossCheck {
  * Keeps one version of each key: the latest collection year, then the last file of the run. An
  * episode open across two years is rightly in both years' returns; the later one knows more, and
  * an annual table's row keeps every year that held it (ys; null when only one year did).
- *
- * The staging table is rebuilt from one sort of its rows rather than pruned in place: in a
- * three-year folder most Header rows and many episodes repeat, and an UPDATE of the years and a
- * DELETE of the older copies (each a self-join) left a table of dead rows for every later scan.
  */
 export async function keepLatest(tx: Tx, specs: readonly TableSpec[]): Promise<void> {
   if (specs.length === 0) return;
-  await tx.exec(specs.map(latestOnly).join('\n'));
+  await tx.exec(specs.map((t) => (t.annual?.removes ? rebuildLatest(t) : deleteOlder(t))).join('\n'));
 }
 
-function latestOnly(t: TableSpec): string {
+const LATER = `(coalesce(b.y, 0), b.f, b.r) > (coalesce(a.y, 0), a.f, a.r)`;
+
+/** The older versions deleted (a semi-join: each row is looked up once, however many versions its key has). */
+function deleteOlder(t: TableSpec): string {
+  const s = stagingTable(t);
+  return `DELETE FROM ${s} a WHERE EXISTS (SELECT 1 FROM ${s} b WHERE ${t.key.map((k) => `b.${k} = a.${k}`).join(' AND ')} AND ${LATER});`;
+}
+
+/**
+ * A table whose stored rows record their years (annual.ts) is rebuilt from one pass over its rows
+ * in key order, which gives each key's latest version and its years together; updating the years
+ * of every version and then deleting the older ones cost twice as much on a three-year folder.
+ */
+function rebuildLatest(t: TableSpec): string {
   const s = stagingTable(t);
   const key = t.key.join(', ');
   const columns = ['f', 'r', 'y', ...t.stage.map(([n]) => n)];
-  // Only an annual table whose stored rows record their years needs them (annual.ts).
-  const ys = t.annual?.removes
-    ? `CASE WHEN lo <> hi THEN ARRAY(SELECT DISTINCT x FROM unnest(yy) x ORDER BY x) END`
-    : 'NULL::smallint[]';
-  const years = t.annual?.removes ? `, min(y) OVER k AS lo, max(y) OVER k AS hi, array_agg(y) OVER k AS yy` : '';
   return `CREATE TEMP TABLE ${s}_latest ON COMMIT DROP AS
-      SELECT ${columns.join(', ')}${t.annual ? `, ${ys} AS ys` : ''}
-        FROM (SELECT *, row_number() OVER (PARTITION BY ${key} ORDER BY coalesce(y, 0) DESC, f DESC, r DESC) AS n${years}
+      SELECT ${columns.join(', ')}, CASE WHEN lo <> hi THEN ARRAY(SELECT DISTINCT x FROM unnest(yy) x ORDER BY x) END AS ys
+        FROM (SELECT *, row_number() OVER (PARTITION BY ${key} ORDER BY coalesce(y, 0) DESC, f DESC, r DESC) AS n,
+                min(y) OVER k AS lo, max(y) OVER k AS hi, array_agg(y) OVER k AS yy
                 FROM ${s} WINDOW k AS (PARTITION BY ${key})) v
        WHERE n = 1;
     DROP TABLE ${s};
-    ALTER TABLE ${s}_latest RENAME TO ${s};
-    CREATE INDEX ON ${s} (${key});
-    ANALYZE ${s};`;
+    ALTER TABLE ${s}_latest RENAME TO ${s};`;
 }
 
 /** The checks of a table across rows and files, on its latest rows. */
