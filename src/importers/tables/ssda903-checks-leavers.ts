@@ -2,7 +2,7 @@
 // (building blocks in ./ssda903-sql.ts; codes and messages from the rule register).
 import type { Table903 } from '../../core/rules/ssda903-register.ts';
 import type { CrossCheck } from '../spec.ts';
-import { age, check, dfe, outOfEveryPeriod, periodsOfCare, periodOutside, quote, together, vals, yearEnd, yearStart, yearsOf } from './ssda903-sql.ts';
+import { age, check, dfe, outOfEveryPeriod, periodsOfCare, periodOutside, quote, together, vals, yearEnd, yearStart, yearsOf, LAST_EPISODE } from './ssda903-sql.ts';
 
 /** "FIELD=1; ..." of OC2's yes/no items (staged as booleans), as the return wrote them. */
 const flags = (alias: string, ...fields: string[]) =>
@@ -145,7 +145,7 @@ const OC3_CHECKS: CrossCheck[] = [
     WHERE ${bothYears('o.y')} AND ${since16InView('o')}
       AND NOT EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = o.child_id AND e.y IN (o.y, o.y - 1))`),
   check('1010', `${OC3x()}, NULL AS field, '(last year''s episode began ' || ${dfe('l.decom')} || ')' AS detail, ${OC3_VALS} AS vals
-    FROM s_oc3 o JOIN (SELECT DISTINCT ON (y, child_id) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom DESC) l
+    FROM s_oc3 o JOIN ${LAST_EPISODE} l
       ON l.child_id = o.child_id AND l.y = o.y - 1
     WHERE l.dec IS NULL AND ${withEpisodes('o.y')} AND NOT EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = o.child_id AND e.y = o.y)`),
   check('1014', `${OC3x()}, NULL AS field, NULL AS detail, ${OC3_VALS} AS vals ${UASC_LEAVERS}`),

@@ -17,19 +17,23 @@ import { ADOPTION_AREA_CHECKS } from './ssda903-checks-adoption.ts';
 import { PLACEMENT_AREA_CHECKS, PLACEMENT_CHAIN_CHECKS } from './ssda903-checks-placements.ts';
 
 const HEADER_CHECKS: CrossCheck[] = [
-  check('444', `SELECT f, r, y, child_id AS child, NULL AS field, NULL AS detail, ${vals('h', 'UPN')} AS vals
-    FROM (SELECT *, count(*) OVER (PARTITION BY y, upn) AS n FROM s_header WHERE upn NOT LIKE 'UN%') h WHERE n > 1`),
-  ...([
-    ['202', 'SEX', 'h.sex <> l.sex'],
-    ['203', 'DOB', 'h.dob <> l.dob'],
-    ['204', 'ETHNIC', 'h.ethnic <> l.ethnic'],
-    ['208', 'UPN', `h.upn <> l.upn AND h.upn NOT LIKE 'UN%' AND l.upn NOT LIKE 'UN%'`],
-    ['624', 'MC_DOB', 'h.mc_dob <> l.mc_dob'],
+  // The UPNs held twice in a return found by grouping (hashed), then their rows.
+  check('444', `SELECT h.f, h.r, h.y, h.child_id AS child, NULL AS field, NULL AS detail, ${vals('h', 'UPN')} AS vals
+    FROM s_header h WHERE h.upn NOT LIKE 'UN%'
+      AND (h.y, h.upn) IN (SELECT y, upn FROM s_header WHERE upn NOT LIKE 'UN%' GROUP BY y, upn HAVING count(*) > 1)`),
+  // This year's Header against last year's, in one pass over the children in both.
+  onePass(`(SELECT h.*, l.sex AS l_sex, l.sex_code AS l_sex_code, l.dob AS l_dob, l.ethnic AS l_ethnic, l.upn AS l_upn, l.mc_dob AS l_mc_dob
+      FROM s_header h JOIN s_header l ON l.child_id = h.child_id AND l.y = h.y - 1)`, 'hl', ([
+    ['202', 'SEX', 'e.sex <> e.l_sex'],
+    ['203', 'DOB', 'e.dob <> e.l_dob'],
+    ['204', 'ETHNIC', 'e.ethnic <> e.l_ethnic'],
+    ['208', 'UPN', `e.upn <> e.l_upn AND e.upn NOT LIKE 'UN%' AND e.l_upn NOT LIKE 'UN%'`],
+    ['624', 'MC_DOB', 'e.mc_dob <> e.l_mc_dob'],
   ] as const).map(([code, field, differs]) =>
-    check(code, `SELECT h.f, h.r, h.y, h.child_id AS child, NULL AS field,
-        '(last year: ' || ${field === 'SEX' ? 'l.sex_code' : DATES.has(field.toLowerCase()) ? dfe(`l.${field.toLowerCase()}`) : `l.${field.toLowerCase()}`} || ')' AS detail,
-        ${vals('h', field === 'SEX' ? 'SEX_CODE' : field)} AS vals
-      FROM s_header h JOIN s_header l ON l.child_id = h.child_id AND l.y = h.y - 1 WHERE ${differs}`)),
+    check(code, `SELECT e.f, e.r, e.y, e.child_id AS child, NULL AS field,
+        '(last year: ' || ${field === 'SEX' ? 'e.l_sex_code' : DATES.has(field.toLowerCase()) ? dfe(`e.l_${field.toLowerCase()}`) : `e.l_${field.toLowerCase()}`} || ')' AS detail,
+        ${vals('e', field === 'SEX' ? 'SEX_CODE' : field)} AS vals
+      FROM hl e WHERE ${differs}`))),
   // Girls looked after (393) or ceasing to be in the year (607) need MOTHER, whatever their age.
   check('393', `SELECT h.f, h.r, h.y, h.child_id AS child, NULL AS field, NULL AS detail, ${vals('h', 'MOTHER')} AS vals
     FROM s_header h WHERE h.sex = 2 AND h.mother IS NULL
