@@ -100,10 +100,11 @@ const HEADER_CHECKS: CrossCheck[] = [
     FROM s_header h WHERE h.upn IS NULL
       AND EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = h.child_id AND e.y = h.y AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4')`),
   // Against the last episode, when it has ceased (the validator takes the latest end date, which
-  // for a girl still looked after is an earlier episode's).
+  // for a girl still looked after is an earlier episode's). The few mothers are picked out first,
+  // so the chain is read once rather than probed for every child.
   check('625', `${H()}, NULL AS field, coalesce('(ceased ' || ${dfe('e.dec')} || ')', '') AS detail, ${vals('h', 'MC_DOB')} AS vals
-    FROM s_header h JOIN ${LAST_EPISODE} e ON e.child_id = h.child_id AND e.y = h.y
-    WHERE h.mc_dob IS NOT NULL AND (h.mc_dob > ${yearEnd('h.y')} OR h.mc_dob > e.dec)`),
+    FROM (WITH hm AS MATERIALIZED (SELECT * FROM s_header WHERE mc_dob IS NOT NULL) SELECT * FROM hm) h JOIN ${LAST_EPISODE} e ON e.child_id = h.child_id AND e.y = h.y
+    WHERE h.mc_dob > ${yearEnd('h.y')} OR h.mc_dob > e.dec`),
   check('EPI', `${H()}, NULL AS field, NULL AS detail, ${vals('h', 'CHILD')} AS vals
     FROM s_header h WHERE ${staged('episodes', 'h.y')} AND NOT ${hasEpisode('h')}
       AND NOT EXISTS (SELECT 1 FROM s_oc3 o WHERE o.child_id = h.child_id AND o.y = h.y)`),
