@@ -14,7 +14,7 @@ import { readError, type FileChunk, type FileJob } from './parse-file.ts';
 import { causesFirst, saveReport, summarise } from './report.ts';
 import { fileSize } from './reader.ts';
 import { stagingTable, type TableSpec } from './spec.ts';
-import { checksOf, createStaging, duplicateCheck, indexStaging, keepLatest } from './stage.ts';
+import { checksOf, createStaging, duplicateCheck, indexStaging, keepLatest, prepareChecks } from './stage.ts';
 import { TABLES } from './tables/index.ts';
 import type { ImportFile, ImportOptions, ImportResult } from './types.ts';
 import { parseFiles, workerCount } from './workers.ts';
@@ -88,6 +88,8 @@ async function runImport(store: Store, runId: number, files: ImportFile[], optio
       }
       phase('indexes and duplicate checks');
       if (state.engine === 'postgres') await tx.exec(CHECK_SETTINGS);
+      await prepareChecks(tx, staged);
+      phase('tables the checks share');
       for (const spec of staged) {
         for (const check of spec.returnChecks ?? []) {
           await runCheck(tx, check, names, errors);

@@ -67,6 +67,12 @@ export interface TableSpec<T = unknown> {
    * of two years, compared with each other). They may also select child and vals.
    */
   returnChecks?: readonly CrossCheck[];
+  /**
+   * Tables the return checks share, built once the staging tables are indexed and before any
+   * check (SQL creating TEMP tables ON COMMIT DROP). Built whenever any staged table has return
+   * checks, since one table's checks may read another's derived tables.
+   */
+  derived?: string;
   /** An SSDA903 table: its files replace their collection year's stored rows (annual.ts). */
   annual?: AnnualTarget;
   /** Moves the staged rows into the real tables, in the order of the table list. */

@@ -16,6 +16,8 @@ import { TABLES } from './tables/index.ts';
  */
 export async function createStaging(tx: Tx): Promise<void> {
   await tx.exec(
+    // The years of each staging table's rows (yearsOf in tables/ssda903-sql.ts), filled by yearsStaged.
+    'CREATE TEMP TABLE s_years (tbl text NOT NULL, y smallint NOT NULL) ON COMMIT DROP;\n' +
     TABLES.map((t) => `CREATE TEMP TABLE ${stagingTable(t)} (f integer NOT NULL, r integer NOT NULL, y smallint, ${t.stage.map(([n, ty]) => `${n} ${ty}`).join(', ')}${t.annual ? ', ys smallint[]' : ''}) ON COMMIT DROP;`).join('\n'),
   );
 }
@@ -39,6 +41,16 @@ export async function indexStaging(tx: Tx, spec: TableSpec): Promise<boolean> {
   }
   await tx.exec(`RELEASE SAVEPOINT staging_index; ANALYZE ${s}`);
   return unique;
+}
+
+/**
+ * Before the return checks: the years of each staged table (rows of an SSDA903 file carry its
+ * collection year), and the tables the checks share (TableSpec.derived).
+ */
+export async function prepareChecks(tx: Tx, staged: readonly TableSpec[]): Promise<void> {
+  if (!staged.some((t) => t.returnChecks?.length)) return;
+  const years = staged.map((t) => `INSERT INTO s_years SELECT '${t.id}', y FROM ${stagingTable(t)} WHERE y IS NOT NULL GROUP BY y;`);
+  await tx.exec([...years, 'ANALYZE s_years;', ...TABLES.flatMap((t) => t.derived ?? [])].join('\n'));
 }
 
 type FastParse = (record: Record<string, string>) => { data: unknown } | null;
@@ -162,23 +174,38 @@ export function duplicateCheck(spec: TableSpec): CrossCheck {
 /**
  * Keeps one version of each key: the latest collection year, then the last file of the run. An
  * episode open across two years is rightly in both years' returns; the later one knows more, and
- * an annual table's row keeps every year that held it (ys).
+ * an annual table's row keeps every year that held it (ys; null when only one year did).
  */
 export async function keepLatest(tx: Tx, specs: readonly TableSpec[]): Promise<void> {
   if (specs.length === 0) return;
-  await tx.exec(
-    specs
-      .map((t) => {
-        const s = stagingTable(t);
-        const same = t.key.map((k) => `b.${k} = a.${k}`).join(' AND ');
-        const years = t.annual
-          ? // A plain (hashable) aggregate over every row; only the few keys of several years are sorted.
-            `UPDATE ${s} a SET ys = ARRAY(SELECT DISTINCT x FROM unnest(b.ys) x ORDER BY x) FROM (SELECT ${t.key.join(', ')}, array_agg(y) AS ys FROM ${s} GROUP BY ${t.key.join(', ')} HAVING min(y) <> max(y)) b WHERE ${same};\n`
-          : '';
-        return `${years}DELETE FROM ${s} a USING ${s} b WHERE ${same} AND (coalesce(b.y, 0), b.f, b.r) > (coalesce(a.y, 0), a.f, a.r);`;
-      })
-      .join('\n'),
-  );
+  await tx.exec(specs.map((t) => (t.annual?.removes ? rebuildLatest(t) : deleteOlder(t))).join('\n'));
+}
+
+const LATER = `(coalesce(b.y, 0), b.f, b.r) > (coalesce(a.y, 0), a.f, a.r)`;
+
+/** The older versions deleted (a semi-join: each row is looked up once, however many versions its key has). */
+function deleteOlder(t: TableSpec): string {
+  const s = stagingTable(t);
+  return `DELETE FROM ${s} a WHERE EXISTS (SELECT 1 FROM ${s} b WHERE ${t.key.map((k) => `b.${k} = a.${k}`).join(' AND ')} AND ${LATER});`;
+}
+
+/**
+ * A table whose stored rows record their years (annual.ts) is rebuilt from one pass over its rows
+ * in key order, which gives each key's latest version and its years together; updating the years
+ * of every version and then deleting the older ones cost twice as much on a three-year folder.
+ */
+function rebuildLatest(t: TableSpec): string {
+  const s = stagingTable(t);
+  const key = t.key.join(', ');
+  const columns = ['f', 'r', 'y', ...t.stage.map(([n]) => n)];
+  return `CREATE TEMP TABLE ${s}_latest ON COMMIT DROP AS
+      SELECT ${columns.join(', ')}, CASE WHEN lo <> hi THEN ARRAY(SELECT DISTINCT x FROM unnest(yy) x ORDER BY x) END AS ys
+        FROM (SELECT *, row_number() OVER (PARTITION BY ${key} ORDER BY coalesce(y, 0) DESC, f DESC, r DESC) AS n,
+                min(y) OVER k AS lo, max(y) OVER k AS hi, array_agg(y) OVER k AS yy
+                FROM ${s} WINDOW k AS (PARTITION BY ${key})) v
+       WHERE n = 1;
+    DROP TABLE ${s};
+    ALTER TABLE ${s}_latest RENAME TO ${s};`;
 }
 
 /** The checks of a table across rows and files, on its latest rows. */

@@ -169,6 +169,13 @@ async function pgliteTemplate(dir: string): Promise<Blob> {
   return new Blob([readFileSync(file)]);
 }
 
+/**
+ * Each connection's memory for temporary tables, where an import stages its rows (allocated only
+ * as used, so only by an import's connection). At the default 8MB a national SSDA903 folder's
+ * staging tables (about 250MB) were written out and read back from disk by every check.
+ */
+const TEMP_BUFFERS = '256MB';
+
 async function openPostgres(options: StoreOptions): Promise<Store> {
   const schema = options.schema;
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
@@ -176,7 +183,7 @@ async function openPostgres(options: StoreOptions): Promise<Store> {
     connectionString: options.databaseUrl,
     max: 8,
     types: { getTypeParser: ((oid: number, format?: string) => PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser },
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    options: [`-c temp_buffers=${TEMP_BUFFERS}`, ...(schema ? [`-c search_path=${schema}`] : [])].join(' '),
   };
   if (schema) {
     const admin = new pg.Client({ connectionString: options.databaseUrl });

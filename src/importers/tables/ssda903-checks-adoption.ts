@@ -6,7 +6,7 @@
 import type { Table903 } from '../../core/rules/ssda903-register.ts';
 import { ENGLISH_LA_CODES, OUTSIDE_ENGLAND } from '../../core/la-codes.ts';
 import type { CrossCheck } from '../spec.ts';
-import { check, dfe, quote, together, vals, yearEnd, yearStart } from './ssda903-sql.ts';
+import { check, dfe, quote, together, vals, yearEnd, yearStart, yearsOf } from './ssda903-sql.ts';
 
 const ADOPTED = `('E11', 'E12')`;
 /** Placed for adoption (the validator's PLACED_FOR_ADOPTION). */
@@ -19,9 +19,9 @@ const anyOc3 = (o: string) => `(${o}.in_touch IS NOT NULL OR ${o}.activ IS NOT N
 const fosterCare = (a: string) => `'FOSTER_CARE=' || coalesce(CASE WHEN ${a}.foster_care THEN '1' ELSE '0' END, '')`;
 
 /** Whether x's return has rows of `table`, or no return does (its file was sent empty): the rule needs that file. */
-const sent = (x: string, table: string) => `(${x}.y IN (SELECT DISTINCT y FROM s_${table}) OR NOT EXISTS (SELECT 1 FROM s_${table}))`;
+const sent = (x: string, table: string) => `(${x}.y IN ${yearsOf(table)} OR NOT EXISTS (SELECT 1 FROM s_${table}))`;
 /** Last year's rows of `table` are in the import (rules against last year's return). */
-const lastSent = (x: string, table: string) => `${x}.y - 1 IN (SELECT DISTINCT y FROM s_${table})`;
+const lastSent = (x: string, table: string) => `${x}.y - 1 IN ${yearsOf(table)}`;
 const sameChild = (a: string, b: string) => `${b}.child_id = ${a}.child_id AND ${b}.y = ${a}.y`;
 
 /** Episodes of the children in `table` (a small table beside them: only their episodes are sorted or grouped). */
@@ -64,7 +64,7 @@ const AD1_CHECKS: CrossCheck[] = [
     check(code, `SELECT DISTINCT ON (a.f, a.r) a.f, a.r, a.y, a.child_id AS child, ${field ? quote(field) : firstBlankAd1('a')} AS field, ${detail} AS detail, ${shown} AS vals
       FROM s_ad1 a JOIN s_episodes e ON ${sameChild('a', 'e')} WHERE ${where} ORDER BY a.f, a.r, e.decom`)),
   check('602', `SELECT a.f, a.r, a.y, a.child_id AS child, NULL AS field, NULL AS detail, ${vals('a', 'CHILD', 'DATE_INT')} AS vals
-    FROM s_ad1 a WHERE ${anyAd1('a')} AND a.y IN (SELECT DISTINCT y FROM s_episodes)
+    FROM s_ad1 a WHERE ${anyAd1('a')} AND a.y IN ${yearsOf('episodes')}
       AND NOT EXISTS (SELECT 1 FROM s_episodes e WHERE ${sameChild('a', 'e')} AND e.rec IN ${ADOPTED} AND e.dec BETWEEN ${yearStart('a.y')} AND ${yearEnd('a.y')})`),
   check('582', `SELECT e.f, e.r, e.y, e.child_id AS child, NULL AS field, NULL AS detail, ${vals('e', 'DEC', 'REC')} AS vals
     FROM s_episodes e JOIN s_ad1 a ON ${sameChild('e', 'a')} WHERE e.rec IN ${ADOPTED} AND e.dec = a.date_match`),

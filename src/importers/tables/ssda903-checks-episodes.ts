@@ -5,7 +5,7 @@
 // from that year's UASC file (the validator's reading of a CSV return): UASC if the child is in it.
 import type { Table903 } from '../../core/rules/ssda903-register.ts';
 import type { CrossCheck } from '../spec.ts';
-import { check, vals, dfe, yearStart, yearEnd, age, together, EP, LAST_EPISODE, EPISODES_WITH_HEADER, staged } from './ssda903-sql.ts';
+import { check, vals, dfe, yearStart, yearEnd, age, together, EP, LAST_EPISODE, onePass, staged, yearsOf } from './ssda903-sql.ts';
 
 const H = (extra = '') => `SELECT h.f, h.r, h.y, h.child_id AS child${extra}`;
 const born = `'(born ' || ${dfe('e.hdob')} || ')' AS detail`;
@@ -15,19 +15,18 @@ const born = `'(born ' || ${dfe('e.hdob')} || ')' AS detail`;
  * to: the end of its collection year, or the latest date in it when earlier (a return taken in the
  * year, as the generator's latest is, is checked as it stands).
  */
-const AGAINST_HEADER = together(`WITH eh AS MATERIALIZED ${EPISODES_WITH_HEADER},
-    asof AS MATERIALIZED (SELECT y, least(${yearEnd('y')}, greatest(max(decom), max(dec))) AS day FROM s_episodes GROUP BY y)`, [
+const AGAINST_HEADER = onePass('s_eh', 'eh', [
   check('210', `${EP()}, NULL AS field, '(UPN UN4)' AS detail, ${vals('e', 'DECOM')} AS vals
     FROM eh e WHERE e.hupn = 'UN4' AND e.decom >= make_date(e.y + 1, 3, 24)`),
   check('352', `${EP()}, NULL AS field, ${born}, ${vals('e', 'RNE', 'DECOM')} AS vals FROM eh e WHERE e.rne = 'S' AND e.decom >= ${age('e.hdob', 18)}`),
   check('358', `${EP()}, NULL AS field, ${born}, ${vals('e', 'LS', 'DECOM')} AS vals
     FROM eh e WHERE e.ls IN ('J1', 'J2', 'J3') AND e.decom <= ${age('e.hdob', 10)}`),
   check('359', `${EP()}, NULL AS field, ${born}, ${vals('e', 'LS', 'PLACE', 'DEC')} AS vals
-    FROM eh e JOIN asof a ON a.y = e.y WHERE e.dec IS NULL AND ${age('e.hdob', 18)} < a.day AND NOT coalesce(e.ls = 'V2' AND e.place = 'K2', false)`),
+    FROM eh e WHERE e.dec IS NULL AND ${age('e.hdob', 18)} < (SELECT a.day FROM asof a WHERE a.y = e.y) AND NOT coalesce(e.ls = 'V2' AND e.place = 'K2', false)`),
   check('407', `${EP()}, NULL AS field, ${born}, ${vals('e', 'REC', 'DEC')} AS vals
     FROM eh e WHERE e.rec IN ('E45', 'E46', 'E47', 'E48') AND e.dec > ${age('e.hdob', 18)}`),
   check('460', `${EP()}, NULL AS field, ${born}, ${vals('e', 'REC', 'DEC')} AS vals FROM eh e WHERE e.rec = 'E17' AND e.dec < ${age('e.hdob', 18)}`),
-]);
+], `asof AS MATERIALIZED (SELECT y, least(${yearEnd('y')}, greatest(max(decom), max(dec))) AS day FROM s_episodes GROUP BY y)`);
 
 /**
  * The longest a legal status may last, in days, counting episodes of that status that follow on
@@ -70,7 +69,7 @@ const EPISODE_CHECKS: CrossCheck[] = [
           FROM s_episodes e WHERE e.ls IN ('V3', 'V4') WINDOW w AS (PARTITION BY e.y, e.child_id)) e
     WHERE e.v3 AND e.v4`),
   // Reported on the other tables' rows, when this return's episodes are in the import (ey: the years they are for).
-  together('WITH ey AS MATERIALIZED (SELECT DISTINCT y FROM s_episodes)', [
+  together(`WITH ey AS MATERIALIZED ${yearsOf('episodes')}`, [
     check('1012', NEED_EPISODES.map((t) => `SELECT x.f, x.r, x.y, x.child_id AS child, NULL AS field, NULL AS detail, ${vals('x', 'CHILD')} AS vals
       FROM s_${t} x WHERE x.y IN (SELECT y FROM ey) AND NOT ${hasEpisode('x')}`).join('\nUNION ALL\n')),
   ]),
@@ -85,7 +84,7 @@ const EPISODE_CHECKS: CrossCheck[] = [
 
 /**
  * Each child's first episode (f) against last year's latest (le), when last year's return is in the
- * import: run with 502 and 503A-F in ./ssda903-checks.ts, on the same pass (OPEN_LAST_YEAR).
+ * import: run with 502 and 503A-F in ./ssda903-checks.ts, on the same tables (OPEN_LAST_YEAR_TABLES).
  */
 export const AGAINST_LAST_YEAR: CrossCheck[] = [
   check('562', `${EP()}, NULL AS field, coalesce('(last year''s latest began ' || ${dfe('l.decom')} || ')', '(no episodes last year)') AS detail, ${vals('e', 'DECOM')} AS vals
@@ -101,9 +100,10 @@ const HEADER_CHECKS: CrossCheck[] = [
     FROM s_header h WHERE h.upn IS NULL
       AND EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = h.child_id AND e.y = h.y AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4')`),
   // Against the last episode, when it has ceased (the validator takes the latest end date, which
-  // for a girl still looked after is an earlier episode's).
+  // for a girl still looked after is an earlier episode's). The few mothers are picked out first,
+  // so the chain is read once rather than probed for every child.
   check('625', `${H()}, NULL AS field, coalesce('(ceased ' || ${dfe('e.dec')} || ')', '') AS detail, ${vals('h', 'MC_DOB')} AS vals
-    FROM s_header h JOIN ${LAST_EPISODE} e ON e.child_id = h.child_id AND e.y = h.y
+    FROM (WITH hm AS MATERIALIZED (SELECT * FROM s_header WHERE mc_dob IS NOT NULL) SELECT * FROM hm) h JOIN ${LAST_EPISODE} e ON e.child_id = h.child_id AND e.y = h.y
     WHERE h.mc_dob > ${yearEnd('h.y')} OR h.mc_dob > e.dec`),
   check('EPI', `${H()}, NULL AS field, NULL AS detail, ${vals('h', 'CHILD')} AS vals
     FROM s_header h WHERE ${staged('episodes', 'h.y')} AND NOT ${hasEpisode('h')}

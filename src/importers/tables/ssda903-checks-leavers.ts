@@ -2,7 +2,7 @@
 // (building blocks in ./ssda903-sql.ts; codes and messages from the rule register).
 import type { Table903 } from '../../core/rules/ssda903-register.ts';
 import type { CrossCheck } from '../spec.ts';
-import { age, check, dfe, outOfEveryPeriod, PERIODS_OF_CARE, periodOutside, quote, together, vals, yearEnd, yearStart } from './ssda903-sql.ts';
+import { age, check, dfe, outOfEveryPeriod, periodsOfCare, periodOutside, quote, together, vals, yearEnd, yearStart, yearsOf, LAST_EPISODE } from './ssda903-sql.ts';
 
 /** "FIELD=1; ..." of OC2's yes/no items (staged as booleans), as the return wrote them. */
 const flags = (alias: string, ...fields: string[]) =>
@@ -16,7 +16,7 @@ const firstBlank = (alias: string, fields: string[]) => `CASE ${fields.map((f) =
 const OC3_GIVEN = anyGiven('o', ['IN_TOUCH', 'ACTIV', 'ACCOM']);
 
 /** Returns whose Episodes are in the import (a rule about a child's episodes can say nothing without them). */
-const withEpisodes = (y: string) => `${y} IN (SELECT DISTINCT y FROM s_episodes)`;
+const withEpisodes = (y: string) => `${y} IN ${yearsOf('episodes')}`;
 
 /**
  * Each child's being looked after continuously through a return's year, as the validator decides it
@@ -28,7 +28,7 @@ const CLA = `cla AS MATERIALIZED (SELECT y, child_id,
     AND NOT bool_or(coalesce(e.rne = 'S' AND e.decom > ${yearStart('e.y')} AND e.decom <= ${yearEnd('e.y')}, false)
       OR coalesce(e.rec IS DISTINCT FROM 'X1' AND e.dec >= ${yearStart('e.y')} AND e.dec < ${yearEnd('e.y')}, false)
       OR coalesce(e.ls IN ('V3', 'V4') AND e.decom <= ${yearEnd('e.y')} AND (e.dec >= ${yearStart('e.y')} OR e.dec IS NULL), false)) AS cla
-  FROM s_episodes e WHERE e.y IN (SELECT DISTINCT y FROM s_oc2) GROUP BY y, child_id)`;
+  FROM s_episodes e WHERE e.y IN ${yearsOf('oc2')} GROUP BY y, child_id)`;
 
 /** OC2 rows of returns with Episodes, each with whether its child was looked after continuously (cla). */
 const OC2_COHORT = `WITH ${CLA},
@@ -73,7 +73,7 @@ const EPISODE_CHECKS: CrossCheck[] = [
   check('191', `WITH ${CLA}
     SELECT DISTINCT ON (e.y, e.child_id) e.f, e.r, e.y, e.child_id AS child, 'CHILD' AS field, '(no OC2 row)' AS detail, ${vals('e', 'CHILD')} AS vals
     FROM s_episodes e JOIN cla c ON c.y = e.y AND c.child_id = e.child_id
-    WHERE c.cla AND e.y IN (SELECT DISTINCT y FROM s_oc2)
+    WHERE c.cla AND e.y IN ${yearsOf('oc2')}
       AND NOT EXISTS (SELECT 1 FROM s_oc2 o WHERE o.child_id = e.child_id AND o.y = e.y)
     ORDER BY e.y, e.child_id, e.decom`),
   // 580: missing on the day of ceasing care at 18 (the missing period ended that day), yet not E8.
@@ -88,7 +88,7 @@ const EPISODE_CHECKS: CrossCheck[] = [
   check('SW12STG2', `SELECT DISTINCT ON (e.f, e.r) e.f, e.r, e.y, e.child_id AS child, NULL AS field,
       coalesce('(social worker episode began ' || ${dfe('s.sw_decom')} || ')', '(no social worker episode)') AS detail, ${vals('e', 'DECOM', 'RNE', 'DEC', 'REC')} AS vals
     FROM s_episodes e LEFT JOIN s_sw_episodes s ON s.child_id = e.child_id AND s.y = e.y
-    WHERE e.y IN (SELECT DISTINCT y FROM s_sw_episodes) AND coalesce(e.ls, '') NOT IN ('V3', 'V4') AND (e.rne = 'S' OR e.rec IS DISTINCT FROM 'X1')
+    WHERE e.y IN ${yearsOf('sw_episodes')} AND coalesce(e.ls, '') NOT IN ('V3', 'V4') AND (e.rne = 'S' OR e.rec IS DISTINCT FROM 'X1')
       AND (e.y < 2024 OR e.dec IS NULL OR e.dec BETWEEN ${yearStart('e.y - 1')} AND ${yearEnd('e.y')})
       AND NOT coalesce(s.sw_decom <= e.dec AND e.rec IS DISTINCT FROM 'X1', false)
       AND NOT coalesce(s.sw_decom >= e.decom AND e.rne = 'S', false)
@@ -145,7 +145,7 @@ const OC3_CHECKS: CrossCheck[] = [
     WHERE ${bothYears('o.y')} AND ${since16InView('o')}
       AND NOT EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = o.child_id AND e.y IN (o.y, o.y - 1))`),
   check('1010', `${OC3x()}, NULL AS field, '(last year''s episode began ' || ${dfe('l.decom')} || ')' AS detail, ${OC3_VALS} AS vals
-    FROM s_oc3 o JOIN (SELECT DISTINCT ON (y, child_id) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom DESC) l
+    FROM s_oc3 o JOIN ${LAST_EPISODE} l
       ON l.child_id = o.child_id AND l.y = o.y - 1
     WHERE l.dec IS NULL AND ${withEpisodes('o.y')} AND NOT EXISTS (SELECT 1 FROM s_episodes e WHERE e.child_id = o.child_id AND e.y = o.y)`),
   check('1014', `${OC3x()}, NULL AS field, NULL AS detail, ${OC3_VALS} AS vals ${UASC_LEAVERS}`),
@@ -199,9 +199,9 @@ const doloPlacement = (code: string, placeIs: string) =>
 const DOLO_CHECKS: CrossCheck[] = [
   // Reported on last year's open order: it has no counterpart in this year's return.
   check('706', `SELECT l.f, l.r, l.y + 1 AS y, l.child_id AS child, NULL AS field, NULL AS detail, ${vals('l', 'DOLO_START', 'DOLO_END')} AS vals
-    FROM s_dolo l WHERE l.dolo_end IS NULL AND l.y + 1 IN (SELECT DISTINCT y FROM s_dolo)
+    FROM s_dolo l WHERE l.dolo_end IS NULL AND l.y + 1 IN ${yearsOf('dolo')}
       AND NOT EXISTS (SELECT 1 FROM s_dolo d WHERE d.child_id = l.child_id AND d.y = l.y + 1 AND d.dolo_start = l.dolo_start)`),
-  check('707', `WITH ${PERIODS_OF_CARE}
+  check('707', `WITH ${periodsOfCare('s_dolo')}
     SELECT d.f, d.r, d.y, d.child_id AS child, NULL AS field, NULL AS detail, ${vals('d', 'DOLO_START', 'DOLO_END')} AS vals
     FROM s_dolo d WHERE d.dolo_start IS NOT NULL AND ${outOfEveryPeriod('d', periodOutside('d', 'dolo_start', 'dolo_end'))}`),
   doloPlacement('709', `coalesce(e.place, '') NOT IN ('K2', 'Z12', 'Z13')`),

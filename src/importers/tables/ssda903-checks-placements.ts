@@ -28,8 +28,6 @@ export const PLACEMENT_CHAIN_CHECKS: CrossCheck[] = [
   check('336', `${EP()}, NULL AS field, '(previous placement ' || coalesce(e.prev_place, 'blank') || ')' AS detail, ${vals('e', 'PLACE')} AS vals
     FROM chain e WHERE e.n > 1 AND e.place IN ('A3', 'A4')
       AND (e.prev_place IS NULL OR e.prev_place NOT IN ('A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6'))`),
-  check('377', `${EP()}, NULL AS field, '(' || e.holidays || ' in the year)' AS detail, ${vals('e', 'DECOM', 'PLACE')} AS vals
-    FROM chain e WHERE e.place = 'T3' AND e.holidays > 2`),
   // The episode after a temporary one returns to the placement before it (from 2025-26 at the same postcode).
   check('383', `${EP()}, NULL AS field, '(before the temporary placement: ' || e.prev2_place || coalesce(', ' || e.prev2_post, '') || ')' AS detail,
       ${vals('e', 'RNE', 'PLACE', 'PL_POST')} AS vals
@@ -46,6 +44,9 @@ export const PLACEMENT_CHAIN_CHECKS: CrossCheck[] = [
 ];
 
 const EPISODE_CHECKS: CrossCheck[] = [
+  // More than two holidays (T3) in a return: counted over the T3 episodes of the chain only.
+  check('377', `${EP()}, NULL AS field, '(' || e.holidays || ' in the year)' AS detail, ${vals('e', 'DECOM', 'PLACE')} AS vals
+    FROM (SELECT c.*, count(*) OVER (PARTITION BY c.y, c.child_id) AS holidays FROM s_chain c WHERE c.place = 'T3') e WHERE e.holidays > 2`),
   // Children who are or were unaccompanied asylum seekers (in this or last year's UASC, in the import
   // or stored by an earlier one) need no postcodes.
   check('392b', `${EP()}, CASE WHEN e.home_post IS NULL THEN 'HOME_POST' ELSE 'PL_POST' END AS field, NULL AS detail,

@@ -8,8 +8,8 @@
 import type { Table903 } from '../../core/rules/ssda903-register.ts';
 import type { CrossCheck } from '../spec.ts';
 import {
-  check, DATES, vals, dfe, yearStart, yearEnd, age, HEADER, HDOB, together, notInHeader, dobDiffers, WITH_CHAIN, LAST_EPISODE, OPEN_LAST_YEAR, EP, placementSame,
-  PERIODS_OF_CARE, outOfEveryPeriod, periodOutside, overlapsPrevious,
+  check, DATES, vals, dfe, yearStart, yearEnd, age, HEADER, HDOB, together, notInHeader, dobDiffers, onePass, LAST_EPISODE, OPEN_LAST_YEAR_TABLES, FIRST_AGAINST_OPEN, EP, placementSame,
+  periodsOfCare, outOfEveryPeriod, periodOutside, overlapsPrevious,
 } from './ssda903-sql.ts';
 import { AGAINST_LAST_YEAR, EPISODE_AREA_CHECKS } from './ssda903-checks-episodes.ts';
 import { LEAVER_AREA_CHECKS } from './ssda903-checks-leavers.ts';
@@ -17,19 +17,23 @@ import { ADOPTION_AREA_CHECKS } from './ssda903-checks-adoption.ts';
 import { PLACEMENT_AREA_CHECKS, PLACEMENT_CHAIN_CHECKS } from './ssda903-checks-placements.ts';
 
 const HEADER_CHECKS: CrossCheck[] = [
-  check('444', `SELECT f, r, y, child_id AS child, NULL AS field, NULL AS detail, ${vals('h', 'UPN')} AS vals
-    FROM (SELECT *, count(*) OVER (PARTITION BY y, upn) AS n FROM s_header WHERE upn NOT LIKE 'UN%') h WHERE n > 1`),
-  ...([
-    ['202', 'SEX', 'h.sex <> l.sex'],
-    ['203', 'DOB', 'h.dob <> l.dob'],
-    ['204', 'ETHNIC', 'h.ethnic <> l.ethnic'],
-    ['208', 'UPN', `h.upn <> l.upn AND h.upn NOT LIKE 'UN%' AND l.upn NOT LIKE 'UN%'`],
-    ['624', 'MC_DOB', 'h.mc_dob <> l.mc_dob'],
+  // The UPNs held twice in a return found by grouping (hashed), then their rows.
+  check('444', `SELECT h.f, h.r, h.y, h.child_id AS child, NULL AS field, NULL AS detail, ${vals('h', 'UPN')} AS vals
+    FROM s_header h WHERE h.upn NOT LIKE 'UN%'
+      AND (h.y, h.upn) IN (SELECT y, upn FROM s_header WHERE upn NOT LIKE 'UN%' GROUP BY y, upn HAVING count(*) > 1)`),
+  // This year's Header against last year's, in one pass over the children in both.
+  onePass(`(SELECT h.*, l.sex AS l_sex, l.sex_code AS l_sex_code, l.dob AS l_dob, l.ethnic AS l_ethnic, l.upn AS l_upn, l.mc_dob AS l_mc_dob
+      FROM s_header h JOIN s_header l ON l.child_id = h.child_id AND l.y = h.y - 1)`, 'hl', ([
+    ['202', 'SEX', 'e.sex <> e.l_sex'],
+    ['203', 'DOB', 'e.dob <> e.l_dob'],
+    ['204', 'ETHNIC', 'e.ethnic <> e.l_ethnic'],
+    ['208', 'UPN', `e.upn <> e.l_upn AND e.upn NOT LIKE 'UN%' AND e.l_upn NOT LIKE 'UN%'`],
+    ['624', 'MC_DOB', 'e.mc_dob <> e.l_mc_dob'],
   ] as const).map(([code, field, differs]) =>
-    check(code, `SELECT h.f, h.r, h.y, h.child_id AS child, NULL AS field,
-        '(last year: ' || ${field === 'SEX' ? 'l.sex_code' : DATES.has(field.toLowerCase()) ? dfe(`l.${field.toLowerCase()}`) : `l.${field.toLowerCase()}`} || ')' AS detail,
-        ${vals('h', field === 'SEX' ? 'SEX_CODE' : field)} AS vals
-      FROM s_header h JOIN s_header l ON l.child_id = h.child_id AND l.y = h.y - 1 WHERE ${differs}`)),
+    check(code, `SELECT e.f, e.r, e.y, e.child_id AS child, NULL AS field,
+        '(last year: ' || ${field === 'SEX' ? 'e.l_sex_code' : DATES.has(field.toLowerCase()) ? dfe(`e.l_${field.toLowerCase()}`) : `e.l_${field.toLowerCase()}`} || ')' AS detail,
+        ${vals('e', field === 'SEX' ? 'SEX_CODE' : field)} AS vals
+      FROM hl e WHERE ${differs}`))),
   // Girls looked after (393) or ceasing to be in the year (607) need MOTHER, whatever their age.
   check('393', `SELECT h.f, h.r, h.y, h.child_id AS child, NULL AS field, NULL AS detail, ${vals('h', 'MOTHER')} AS vals
     FROM s_header h WHERE h.sex = 2 AND h.mother IS NULL
@@ -44,7 +48,7 @@ const HEADER_CHECKS: CrossCheck[] = [
 const EPISODE_CHECKS: CrossCheck[] = [
   notInHeader('INT03', 'episodes'),
   // Rules against the child's date of birth, on episodes joined once to the Header.
-  together(`WITH eh AS MATERIALIZED (SELECT e.*, ${HDOB} AS hdob FROM s_episodes e ${HEADER('e')})`, [
+  onePass('s_eh', 'eh', [
   check('302', `${EP()}, NULL AS field, '(born ' || ${dfe('e.hdob')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
     FROM eh e WHERE e.decom < e.hdob`),
   ...([
@@ -58,7 +62,7 @@ const EPISODE_CHECKS: CrossCheck[] = [
     FROM eh e WHERE e.place = 'K3' AND e.decom < ${age('e.hdob', 16)}`),
   ]),
   // Rules along each child's chain of episodes (and the placement rules'), on the chain computed once.
-  together(WITH_CHAIN, [
+  onePass('s_chain', 'chain', [
   ...PLACEMENT_CHAIN_CHECKS,
   // 388: X1 needs a next episode that day; an episode followed that day needs X1; the last cannot end X1.
   check('388', `${EP()}, NULL AS field,
@@ -95,16 +99,15 @@ const EPISODE_CHECKS: CrossCheck[] = [
   // This year's first episode against the episode open at the end of last year, even when it begins
   // on another day (502 reports that), as the validator compares them (its field_different_from_previous).
   // A retired placement code may become its successor: H5 or P2 to K3, Z1 to Z11-Z14 (2025-26).
-  together(OPEN_LAST_YEAR, [
-  check('502', `${EP()}, NULL AS field, '(last year''s open episode began ' || ${dfe('l.decom')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
-    FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1 WHERE e.decom <> l.decom`),
+  onePass(FIRST_AGAINST_OPEN, 'fl', [
+  check('502', `${EP()}, NULL AS field, '(last year''s open episode began ' || ${dfe('e.l_decom')} || ')' AS detail, ${vals('e', 'DECOM')} AS vals
+    FROM fl e WHERE e.decom <> e.l_decom`),
   ...([['503A', 'RNE'], ['503B', 'LS'], ['503C', 'CIN'], ['503D', 'PLACE'], ['503E', 'PLACE_PROVIDER'], ['503F', 'URN']] as const).map(([code, field]) =>
-    check(code, `${EP()}, NULL AS field, '(last year: ' || coalesce(l.${field.toLowerCase()}, 'blank') || ')' AS detail, ${vals('e', field)} AS vals
-      FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1
-      WHERE e.${field.toLowerCase()} IS DISTINCT FROM l.${field.toLowerCase()}
-        ${code === '503D' ? `AND NOT (l.place IN ('H5', 'P2') AND e.place = 'K3') AND NOT (l.place = 'Z1' AND e.place IN ('Z11', 'Z12', 'Z13', 'Z14'))` : ''}`)),
-  ...AGAINST_LAST_YEAR,
-  ]),
+    check(code, `${EP()}, NULL AS field, '(last year: ' || coalesce(e.l_${field.toLowerCase()}, 'blank') || ')' AS detail, ${vals('e', field)} AS vals
+      FROM fl e WHERE e.${field.toLowerCase()} IS DISTINCT FROM e.l_${field.toLowerCase()}
+        ${code === '503D' ? `AND NOT (e.l_place IN ('H5', 'P2') AND e.place = 'K3') AND NOT (e.l_place = 'Z1' AND e.place IN ('Z11', 'Z12', 'Z13', 'Z14'))` : ''}`)),
+  ], OPEN_LAST_YEAR_TABLES),
+  together(`WITH ${OPEN_LAST_YEAR_TABLES}`, AGAINST_LAST_YEAR),
 ];
 
 const MISSING_CHECKS: CrossCheck[] = [
@@ -114,7 +117,7 @@ const MISSING_CHECKS: CrossCheck[] = [
   check('575', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, '(placement ended ' || ${dfe('e.dec')} || ')' AS detail, ${vals('m', 'MIS_START', 'MIS_END')} AS vals
     FROM s_missing m JOIN s_episodes e ON e.child_id = m.child_id AND e.y = m.y AND e.decom <= m.mis_start AND e.dec >= m.mis_start
     WHERE m.mis_end IS NULL AND e.dec <= ${yearEnd('m.y')}`),
-  together(`WITH ${PERIODS_OF_CARE}`, [
+  together(`WITH ${periodsOfCare('s_missing')}`, [
   check('577', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, NULL AS detail, ${vals('m', 'MIS_START', 'MIS_END')} AS vals
     FROM s_missing m WHERE m.mis_start IS NOT NULL AND ${outOfEveryPeriod('m', periodOutside('m', 'mis_start', 'mis_end'))}`),
   check('578', `SELECT m.f, m.r, m.y, m.child_id AS child, NULL AS field, NULL AS detail, ${vals('m', 'MIS_START')} AS vals

@@ -36,9 +36,34 @@ export const HEADER = (x: string) => `LEFT JOIN s_header h ON h.child_id = ${x}.
   LEFT JOIN child hc ON h.child_id IS NULL AND hc.child_id = ${x}.child_id`;
 export const HDOB = 'coalesce(h.dob, hc.dob)';
 
+/** The collection years of a staging table's rows (s_years, filled once the files are staged). */
+export const yearsOf = (table: string) => `(SELECT y FROM s_years WHERE tbl = ${quote(table)})`;
+
+/** Whether a staging table holds a return of year `y` (a rule needing that file is skipped without it). */
+export const staged = (table: string, y: string) => `${y} IN ${yearsOf(table)}`;
+
 /** Several checks in one query, sharing the tables of a WITH clause (computed once). */
 export function together(withClause: string, checks: CrossCheck[]): CrossCheck {
   return `${withClause} ${checks.join('\nUNION ALL\n')}`;
+}
+
+/**
+ * Checks over one table that each read `FROM <name> e WHERE <condition>`, in one pass: the rows
+ * meeting any check's condition (in a clean return, none) are picked out first, as CTE <name>, and
+ * each check reads only those. A big table scanned once rather than once a check is most of what
+ * keeps a national return quick to check. `more`: other tables of the WITH clause, which the
+ * conditions may read.
+ */
+export function onePass(source: string, name: string, checks: readonly CrossCheck[], more = ''): CrossCheck {
+  const from = new RegExp(`FROM ${name} e\\s+WHERE\\s`);
+  const conditions = checks.map((c) => {
+    const at = from.exec(c);
+    // check() wraps each check as `SELECT ... FROM (<sql>) c [WHERE c.y ...]`.
+    const end = c.lastIndexOf(') c ');
+    if (!at || end < at.index) throw new Error(`onePass(${name}): a check does not read FROM ${name} e WHERE: ${c.slice(0, 160)}`);
+    return `(${c.slice(at.index + at[0].length, end)})`;
+  });
+  return `WITH ${more ? `${more}, ` : ''}${name} AS MATERIALIZED (SELECT * FROM ${source} e WHERE ${conditions.join('\n OR ')})\n${checks.join('\nUNION ALL\n')}`;
 }
 
 /** Rows of s_<table> whose child is in neither the Header of their return nor (when that year's Header is not imported) the stored children. */
@@ -46,7 +71,7 @@ export function notInHeader(code: string, table: string): CrossCheck {
   return check(code, `SELECT x.f, x.r, x.y, x.child_id AS child, NULL AS field, '(CHILD ' || x.child_id || ')' AS detail, ${vals('x', 'CHILD')} AS vals
     FROM s_${table} x
     WHERE NOT EXISTS (SELECT 1 FROM s_header h WHERE h.child_id = x.child_id AND h.y = x.y)
-      AND (x.y IN (SELECT DISTINCT y FROM s_header) OR NOT EXISTS (SELECT 1 FROM child c WHERE c.child_id = x.child_id))`);
+      AND (${staged('header', 'x.y')} OR NOT EXISTS (SELECT 1 FROM child c WHERE c.child_id = x.child_id))`);
 }
 
 /** Rows whose DOB differs from the Header's. */
@@ -57,37 +82,51 @@ export function dobDiffers(code: string, table: string): CrossCheck {
 }
 
 /**
- * Episodes with the previous and next episode of the same child in the same return (a repeated key once: it is reported as such),
- * the one before the previous (prev2_), and the count of the child's T3 episodes (holidays).
+ * Episodes with their Header's date of birth (hdob) and UPN (hupn): staged for that year, else the
+ * stored child. Built once per import (DERIVED_903), as s_eh.
  */
-export const CHAIN = `(SELECT e.*,
+const EPISODES_WITH_HEADER = `SELECT e.*, ${HDOB} AS hdob, coalesce(h.upn, hc.upn) AS hupn FROM s_episodes e ${HEADER('e')}`;
+
+/**
+ * s_chain: episodes with the previous and next episode of the same child in the same return (a
+ * repeated key once: it is reported as such), the one before the previous (prev2_), and the
+ * Header's hdob and hupn. Built once per import (DERIVED_903), so the rules along the chain, last
+ * year's open episode and the periods of care share one sort of the episodes (of all rows, the
+ * costliest step of the checks).
+ */
+const CHAIN = `SELECT e.*,
     lag(dec) OVER w AS prev_dec, lag(rec) OVER w AS prev_rec, lag(ls) OVER w AS prev_ls, lag(place) OVER w AS prev_place,
     lag(place_provider) OVER w AS prev_provider, lag(pl_post) OVER w AS prev_post, lag(urn) OVER w AS prev_urn,
     lag(reason_place_change) OVER w AS prev_reason, lag(decom) OVER w AS prev_decom, lag(cin) OVER w AS prev_cin,
     lag(place, 2) OVER w AS prev2_place, lag(pl_post, 2) OVER w AS prev2_post,
-    lead(decom) OVER w AS next_decom, lead(rne) OVER w AS next_rne, lead(place) OVER w AS next_place,
-    count(*) FILTER (WHERE place = 'T3') OVER (PARTITION BY y, child_id) AS holidays, row_number() OVER w AS n
-  FROM (SELECT DISTINCT ON (y, child_id, decom) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom, f, r) e
-  WINDOW w AS (PARTITION BY y, child_id ORDER BY decom))`;
+    lead(decom) OVER w AS next_decom, lead(rne) OVER w AS next_rne, lead(place) OVER w AS next_place, row_number() OVER w AS n
+  FROM (SELECT DISTINCT ON (y, child_id, decom) * FROM s_eh WHERE decom IS NOT NULL ORDER BY y, child_id, decom, f, r) e
+  WINDOW w AS (PARTITION BY y, child_id ORDER BY decom)`;
 
 /**
- * The chain of episodes (CHAIN) with the Header's date of birth (hdob), computed once for every rule
- * along the chain (ssda903-checks.ts and the placement rules): one sort of the episodes, not one a rule module.
+ * The tables the SSDA903 checks share, built once per import after staging (TableSpec.derived):
+ * s_eh (EPISODES_WITH_HEADER) and s_chain (CHAIN).
  */
-export const WITH_CHAIN = `WITH chain AS MATERIALIZED (SELECT e.*, ${HDOB} AS hdob FROM ${CHAIN} e ${HEADER('e')})`;
+export const DERIVED_903 = `CREATE TEMP TABLE s_eh ON COMMIT DROP AS ${EPISODES_WITH_HEADER};
+  CREATE TEMP TABLE s_chain ON COMMIT DROP AS ${CHAIN};
+`;
 
 /** Each child's last episode in a return. */
-export const LAST_EPISODE = `(SELECT DISTINCT ON (y, child_id) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom DESC)`;
+export const LAST_EPISODE = `(SELECT * FROM s_chain WHERE next_decom IS NULL)`;
 
 /**
  * f: each child's first episode in a return; le: each child's last episode in a return; l: that
- * episode where it is still open at the end of a return followed by one in the import. Materialised,
- * so they are hash-joined rather than recomputed per row, and every check against last year's
- * episodes shares one sort of the episodes for each.
+ * episode where it is still open at the end of a return followed by one in the import (tables of
+ * a WITH clause).
  */
-export const OPEN_LAST_YEAR = `WITH f AS MATERIALIZED (SELECT DISTINCT ON (y, child_id) * FROM s_episodes WHERE decom IS NOT NULL ORDER BY y, child_id, decom),
+export const OPEN_LAST_YEAR_TABLES = `f AS MATERIALIZED (SELECT * FROM s_chain WHERE n = 1),
   le AS MATERIALIZED ${LAST_EPISODE},
-  l AS MATERIALIZED (SELECT * FROM le x WHERE x.dec IS NULL AND x.y + 1 IN (SELECT DISTINCT y FROM s_episodes))`;
+  l AS MATERIALIZED (SELECT * FROM le x WHERE x.dec IS NULL AND ${staged('episodes', 'x.y + 1')})`;
+
+/** Each child's first episode in a return with the fields of last year's open episode (l_), where there is one (OPEN_LAST_YEAR_TABLES). */
+export const FIRST_AGAINST_OPEN = `(SELECT e.*, l.decom AS l_decom, l.rne AS l_rne, l.ls AS l_ls, l.cin AS l_cin, l.place AS l_place,
+    l.place_provider AS l_place_provider, l.urn AS l_urn
+  FROM f e JOIN l ON l.child_id = e.child_id AND l.y = e.y - 1)`;
 
 export const EP = (extra = '') => `SELECT e.f, e.r, e.y, e.child_id AS child${extra}`;
 export const placementSame = `e.place IS NOT DISTINCT FROM e.prev_place AND e.place_provider IS NOT DISTINCT FROM e.prev_provider
@@ -95,14 +134,16 @@ export const placementSame = `e.place IS NOT DISTINCT FROM e.prev_place AND e.pl
 
 
 /**
- * poc: each child's periods of care in a return (first DECOM, and the DEC of its last episode): episodes
- * run together while each begins no later than the day the one before ceased (or that one is open).
+ * poc: the periods of care in a return (first DECOM, and the DEC of its last episode) of each child
+ * with a row in staging table `of`: episodes run together while each begins no later than the day
+ * the one before ceased (or that one is open).
  */
-export const PERIODS_OF_CARE = `poc AS MATERIALIZED (SELECT y, child_id, min(decom) AS poc_decom, (array_agg(dec ORDER BY decom DESC))[1] AS poc_dec
-  FROM (SELECT e.*, sum(CASE WHEN e.n = 1 OR e.decom > e.prev_dec THEN 1 ELSE 0 END) OVER (PARTITION BY y, child_id ORDER BY decom) AS period FROM ${CHAIN} e) p
+export const periodsOfCare = (of: string) => `poc AS MATERIALIZED (SELECT y, child_id, min(decom) AS poc_decom, (array_agg(dec ORDER BY decom DESC))[1] AS poc_dec
+  FROM (SELECT c.*, sum(CASE WHEN c.n = 1 OR c.decom > c.prev_dec THEN 1 ELSE 0 END) OVER (PARTITION BY y, child_id ORDER BY decom) AS period
+        FROM s_chain c WHERE EXISTS (SELECT 1 FROM ${of} x WHERE x.child_id = c.child_id AND x.y = c.y)) p
   GROUP BY y, child_id, period)`;
 
-/** Whether row `x` (of a table with child_id, y) has periods of care (PERIODS_OF_CARE) and `out` (about p) holds for every one. */
+/** Whether row `x` (of a table with child_id, y) has periods of care (periodsOfCare) and `out` (about p) holds for every one. */
 export const outOfEveryPeriod = (x: string, out: string) => `EXISTS (SELECT 1 FROM poc p WHERE p.child_id = ${x}.child_id AND p.y = ${x}.y)
   AND NOT EXISTS (SELECT 1 FROM poc p WHERE p.child_id = ${x}.child_id AND p.y = ${x}.y AND NOT coalesce(${out}, false))`;
 
@@ -124,8 +165,4 @@ export function overlapsPrevious(code: string, table: string, start: string, end
     WHERE x.n > 1 AND (x.prev_end IS NULL OR x.${start} < x.prev_end)`);
 }
 
-/** Episodes with their Header's date of birth (hdob) and UPN (hupn): staged for that year, else the stored child. */
-export const EPISODES_WITH_HEADER = `(SELECT e.*, ${HDOB} AS hdob, coalesce(h.upn, hc.upn) AS hupn FROM s_episodes e ${HEADER('e')})`;
 
-/** Whether a staging table holds a return of year `y` (a rule needing that file is skipped without it). */
-export const staged = (table: string, y: string) => `${y} IN (SELECT DISTINCT y FROM s_${table})`;

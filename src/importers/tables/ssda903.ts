@@ -10,6 +10,7 @@ import { code, date, pattern, text, withFields } from '../fields.ts';
 import { annualReturn } from '../annual.ts';
 import { type RowContext, type TableSpec } from '../spec.ts';
 import { CHECKS_903 } from './ssda903-checks.ts';
+import { DERIVED_903 } from './ssda903-sql.ts';
 
 export const child = () => text({ required: true, max: 40 });
 export const dob = (ctx: RowContext) => date({ required: true, rule: '102', notAfter: ctx.today });
@@ -88,6 +89,7 @@ export const episodes: TableSpec<EpisodeRow> = {
   keyFields: ['CHILD', 'DECOM'],
   checkInvalidRows: true,
   returnChecks: CHECKS_903.Episodes,
+  derived: DERIVED_903,
   ...annualReturn('episodes', 'la_episode', EPISODE_COLUMNS, ['child_id', 'decom']),
 };
 
