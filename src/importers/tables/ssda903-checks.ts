@@ -106,8 +106,7 @@ const EPISODE_CHECKS: CrossCheck[] = [
     check(code, `${EP()}, NULL AS field, '(last year: ' || coalesce(e.l_${field.toLowerCase()}, 'blank') || ')' AS detail, ${vals('e', field)} AS vals
       FROM fl e WHERE e.${field.toLowerCase()} IS DISTINCT FROM e.l_${field.toLowerCase()}
         ${code === '503D' ? `AND NOT (e.l_place IN ('H5', 'P2') AND e.place = 'K3') AND NOT (e.l_place = 'Z1' AND e.place IN ('Z11', 'Z12', 'Z13', 'Z14'))` : ''}`)),
-  ], OPEN_LAST_YEAR_TABLES),
-  together(`WITH ${OPEN_LAST_YEAR_TABLES}`, AGAINST_LAST_YEAR),
+  ], OPEN_LAST_YEAR_TABLES, AGAINST_LAST_YEAR),
 ];
 
 const MISSING_CHECKS: CrossCheck[] = [

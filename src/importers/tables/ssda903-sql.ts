@@ -52,9 +52,9 @@ export function together(withClause: string, checks: CrossCheck[]): CrossCheck {
  * meeting any check's condition (in a clean return, none) are picked out first, as CTE <name>, and
  * each check reads only those. A big table scanned once rather than once a check is most of what
  * keeps a national return quick to check. `more`: other tables of the WITH clause, which the
- * conditions may read.
+ * conditions may read; `alongside`: checks on those tables that share the WITH clause.
  */
-export function onePass(source: string, name: string, checks: readonly CrossCheck[], more = ''): CrossCheck {
+export function onePass(source: string, name: string, checks: readonly CrossCheck[], more = '', alongside: readonly CrossCheck[] = []): CrossCheck {
   const from = new RegExp(`FROM ${name} e\\s+WHERE\\s`);
   const conditions = checks.map((c) => {
     const at = from.exec(c);
@@ -63,7 +63,7 @@ export function onePass(source: string, name: string, checks: readonly CrossChec
     if (!at || end < at.index) throw new Error(`onePass(${name}): a check does not read FROM ${name} e WHERE: ${c.slice(0, 160)}`);
     return `(${c.slice(at.index + at[0].length, end)})`;
   });
-  return `WITH ${more ? `${more}, ` : ''}${name} AS MATERIALIZED (SELECT * FROM ${source} e WHERE ${conditions.join('\n OR ')})\n${checks.join('\nUNION ALL\n')}`;
+  return `WITH ${more ? `${more}, ` : ''}${name} AS MATERIALIZED (SELECT * FROM ${source} e WHERE ${conditions.join('\n OR ')})\n${[...checks, ...alongside].join('\nUNION ALL\n')}`;
 }
 
 /** Rows of s_<table> whose child is in neither the Header of their return nor (when that year's Header is not imported) the stored children. */
