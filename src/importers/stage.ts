@@ -16,7 +16,7 @@ import { TABLES } from './tables/index.ts';
  */
 export async function createStaging(tx: Tx): Promise<void> {
   await tx.exec(
-    // The years of each staging table's rows (yearsOf in tables/ssda903-sql.ts), filled by yearsStaged.
+    // The years of each staging table's rows (yearsOf in tables/ssda903-sql.ts), filled by prepareChecks.
     'CREATE TEMP TABLE s_years (tbl text NOT NULL, y smallint NOT NULL) ON COMMIT DROP;\n' +
     TABLES.map((t) => `CREATE TEMP TABLE ${stagingTable(t)} (f integer NOT NULL, r integer NOT NULL, y smallint, ${t.stage.map(([n, ty]) => `${n} ${ty}`).join(', ')}${t.annual ? ', ys smallint[]' : ''}) ON COMMIT DROP;`).join('\n'),
   );

@@ -1,7 +1,7 @@
 // SSDA903 checks across rows, files and years about placements (type, provider, reason for change, URN), in SQL over the staging tables
 // (building blocks in ./ssda903-sql.ts; codes and messages from the rule register).
 // The rules along each child's chain of episodes share one pass with those of ./ssda903-checks.ts
-// (WITH_CHAIN: window functions over each return's episodes, with the Header's date of birth).
+// (s_chain, built once per import: each return's episodes with their neighbours and the Header's date of birth).
 import type { Table903 } from '../../core/rules/ssda903-register.ts';
 import type { CrossCheck } from '../spec.ts';
 import { check, vals, dfe, yearStart, age, EP } from './ssda903-sql.ts';
@@ -19,7 +19,7 @@ const YOUNGEST: readonly (readonly [code: string, place: string, years: number])
 /** Children whose every episode in a return is on short breaks (V3, V4). */
 const SHORT_BREAKS_ONLY = `(SELECT y, child_id FROM s_episodes GROUP BY y, child_id HAVING bool_and(ls IN ${SHORT_BREAKS}))`;
 
-/** Rules along each child's chain of episodes (WITH_CHAIN), run with those of ./ssda903-checks.ts on its one pass. */
+/** Rules along each child's chain of episodes (s_chain), run with those of ./ssda903-checks.ts in one pass over it (onePass). */
 export const PLACEMENT_CHAIN_CHECKS: CrossCheck[] = [
   // The placement changed at the end of this episode: it needs the reason (on the episode that ends).
   check('225', `${EP()}, NULL AS field, '(next episode: ' || e.next_rne || ', ' || e.next_place || ')' AS detail, ${vals('e', 'REC', 'REASON_PLACE_CHANGE')} AS vals

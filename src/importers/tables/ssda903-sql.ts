@@ -1,6 +1,6 @@
 // SQL building blocks of the SSDA903 checks across rows, files and years (ssda903-checks.ts and its
 // per-area modules): the staging tables s_<table> carry f (file), r (row), y (collection year).
-import { rule903, type Table903 } from '../../core/rules/ssda903-register.ts';
+import { rule903 } from '../../core/rules/ssda903-register.ts';
 import type { CrossCheck } from '../spec.ts';
 
 export const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
